@@ -1,0 +1,61 @@
+/** The routes: public auth pages, the authenticated app frame, and the 404. */
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { PublicOnly, RequireSession } from './auth/guards';
+import { AppFrame } from './components/AppFrame';
+import { FullPageLoader } from './components/FullPageLoader';
+import ConfirmPage from './pages/ConfirmPage';
+import ContactsPage from './pages/ContactsPage';
+import DevicesPage from './pages/DevicesPage';
+import LoginPage from './pages/LoginPage';
+import NotFoundPage from './pages/NotFoundPage';
+import NumbersPage from './pages/NumbersPage';
+import ProvidersPage from './pages/ProvidersPage';
+import RecordingsPage from './pages/RecordingsPage';
+import SettingsPage from './pages/SettingsPage';
+import SignupPage from './pages/SignupPage';
+
+// The canvas library is the heaviest dependency: load it with the page that needs it.
+const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
+
+const router = createBrowserRouter([
+  {
+    element: <PublicOnly />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/signup', element: <SignupPage /> },
+    ],
+  },
+  { path: '/confirm', element: <ConfirmPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppFrame />,
+        children: [
+          { path: '/', element: <Navigate to="/workspace" replace /> },
+          {
+            path: '/workspace',
+            element: (
+              <Suspense fallback={<FullPageLoader label="Loading the workspace" />}>
+                <WorkspacePage />
+              </Suspense>
+            ),
+          },
+          { path: '/contacts', element: <ContactsPage /> },
+          { path: '/devices', element: <DevicesPage /> },
+          { path: '/providers', element: <ProvidersPage /> },
+          { path: '/numbers', element: <NumbersPage /> },
+          { path: '/recordings', element: <RecordingsPage /> },
+          { path: '/settings', element: <SettingsPage /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);
+
+export default function App() {
+  return <RouterProvider router={router} />;
+}

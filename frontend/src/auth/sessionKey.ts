@@ -1,0 +1,2 @@
+/** The react-query key of the current session (GET /auth/me). */
+export const sessionQueryKey = ['session'] as const;

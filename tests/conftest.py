@@ -1,0 +1,114 @@
+"""Shared fixtures: an app per database backend, clients, a login helper.
+
+The API suite runs against SQLite always and against PostgreSQL when
+WORKSPACE_TEST_POSTGRES is set. On CI (CI=true) a missing or unreachable PostgreSQL
+or Redis fails the tests that need them instead of skipping them.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import sqlalchemy as sa
+
+from tests.factories import DEFAULT_PASSWORD, make_admin
+from tests.support import ApiClient, require_service
+from workspace import create_app
+from workspace.config import normalise_database_url
+from workspace.extensions import db
+
+POSTGRES_URL = os.environ.get("WORKSPACE_TEST_POSTGRES", "")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def base_config(database_url: str, tmp_path) -> dict:
+    return {
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": "",
+        "RATELIMIT_STORAGE_URI": "memory://",
+        "MAIL_SERVER": "",
+        "PUBLIC_URL": "http://127.0.0.1:5000",
+        "INSTANCE_DIR": str(tmp_path),
+        "SECRETS_KEY": "",
+        "SECRETS_KEY_FILE": str(tmp_path / "secrets.key"),
+    }
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> str:
+    require_service("WORKSPACE_TEST_POSTGRES", POSTGRES_URL)
+    url = normalise_database_url(POSTGRES_URL)
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(sa.text("SELECT 1"))
+    except sa.exc.OperationalError as exc:
+        pytest.fail(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc}")
+    finally:
+        engine.dispose()
+    return url
+
+
+def _reset_postgres(app) -> None:
+    """Drop and recreate the schema: every test starts from an empty database."""
+    with app.app_context():
+        db.session.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        db.session.commit()
+        db.create_all()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def app(request, tmp_path):
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'test.db'}"
+    application = create_app(base_config(url, tmp_path))
+    if request.param == "postgres":
+        _reset_postgres(application)
+    else:
+        with application.app_context():
+            db.create_all()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> ApiClient:
+    return ApiClient(app.test_client())
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def admin(app):
+    with app.app_context():
+        return make_admin(email="alice@example.com", account_name="Acme")
+
+
+@pytest.fixture
+def other_admin(app):
+    with app.app_context():
+        return make_admin(email="bob@example.org", account_name="Globex")
+
+
+@pytest.fixture
+def admin_client(app, admin) -> ApiClient:
+    api = ApiClient(app.test_client())
+    api.login(admin["email"], DEFAULT_PASSWORD)
+    return api
+
+
+@pytest.fixture
+def other_client(app, other_admin) -> ApiClient:
+    api = ApiClient(app.test_client())
+    api.login(other_admin["email"], DEFAULT_PASSWORD)
+    return api

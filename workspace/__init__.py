@@ -1,0 +1,46 @@
+"""Callflow Workspace: a visual call-flow workspace for cloud-PBX administrators."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from flask import Flask
+
+from workspace.config import Config
+
+MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "migrations")
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: settings, extensions, blueprints, error handlers, the SPA."""
+    app = Flask(__name__, instance_path=Config.INSTANCE_DIR, static_folder=None)
+    app.config.from_object(Config)
+    app.config.update(config or {})
+    os.makedirs(app.instance_path, exist_ok=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+    from workspace import secrets_key
+    from workspace.extensions import api, db, limiter, migrate, socketio
+
+    secrets_key.configure(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
+    limiter.init_app(app)
+    api.init_app(app)
+    socketio.init_app(
+        app,
+        message_queue=app.config["REDIS_URL"] or None,
+        async_mode="threading",
+        cors_allowed_origins=[app.config["PUBLIC_URL"]],
+        logger=False,
+        engineio_logger=False,
+    )
+
+    from workspace.blueprints import register_blueprints
+    from workspace.errors import register_error_handlers
+
+    register_blueprints(app, api)
+    register_error_handlers(app)
+    return app

@@ -1,0 +1,184 @@
+"""Registration, confirmation, login sessions, password changes and API tokens."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import phonenumbers
+from flask import current_app
+
+from workspace.auth.models import Account, Admin, AdminSession, ApiToken
+from workspace.database import utcnow
+from workspace.errors import FieldErrors, Forbidden, Unauthorized
+from workspace.extensions import db
+from workspace.mail import send_mail
+from workspace.tenancy import get_owned, scoped
+from workspace.security import hash_password, hash_token, new_token, verify_password
+
+INVALID_LOGIN = "Invalid email or password."
+# Called with (account) inside the registration transaction; later features add to it
+# (contact_center creates the built-in provider), so auth imports none of them.
+ACCOUNT_CREATED_HOOKS: list = []
+
+
+def _normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def register_account(data: dict) -> Admin:
+    """Create an account with its first admin, unconfirmed, and mail the confirmation link."""
+    email = _normalise_email(data["email"])
+    taken = db.session.execute(db.select(Admin.id).where(Admin.email == email)).first()
+    if taken:
+        raise FieldErrors({"email": "An account with this email already exists. Log in instead."})
+    now = utcnow()
+    phone = phonenumbers.parse(data["phone_number"], data["country"])
+    account = Account(name=f"{data['first_name']} {data['last_name']}")
+    token = new_token()
+    admin = Admin(
+        account=account,
+        email=email,
+        password_hash=hash_password(data["password"]),
+        first_name=data["first_name"].strip(),
+        last_name=data["last_name"].strip(),
+        phone_number=phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.E164),
+        country=data["country"],
+        newsletter=data.get("newsletter", False),
+        terms_accepted_at=now,
+        privacy_accepted_at=now,
+        confirm_token_hash=hash_token(token),
+        confirm_expires_at=now + timedelta(hours=current_app.config["CONFIRMATION_HOURS"]),
+    )
+    db.session.add_all([account, admin])
+    db.session.flush()
+    for hook in ACCOUNT_CREATED_HOOKS:
+        hook(account)
+    db.session.commit()
+    _send_confirmation(admin, token)
+    return admin
+
+
+def _send_confirmation(admin: Admin, token: str) -> None:
+    link = f"{current_app.config['PUBLIC_URL'].rstrip('/')}/confirm?token={token}"
+    send_mail(
+        admin.email,
+        "Confirm your Callflow Workspace account",
+        f"Hello {admin.first_name},\n\nConfirm your account by opening this link:\n{link}\n\n"
+        "If you did not sign up, ignore this message.\n",
+        html=f'<p>Hello {admin.first_name},</p><p><a href="{link}">Confirm my account</a></p>',
+    )
+
+
+def confirm_email(token: str) -> Admin:
+    admin = db.session.execute(
+        db.select(Admin).where(Admin.confirm_token_hash == hash_token(token))
+    ).scalar_one_or_none()
+    if admin is None or admin.confirm_expires_at is None or admin.confirm_expires_at < utcnow():
+        raise FieldErrors({"token": "This confirmation link is invalid or has expired."})
+    admin.confirmed_at = utcnow()
+    admin.confirm_token_hash = None
+    admin.confirm_expires_at = None
+    db.session.commit()
+    return admin
+
+
+def authenticate(email: str, password: str) -> Admin:
+    """The same answer for an unknown email and a wrong password (and the same work)."""
+    admin = db.session.execute(
+        db.select(Admin).where(Admin.email == _normalise_email(email))
+    ).scalar_one_or_none()
+    ok = verify_password(admin.password_hash if admin else None, password)
+    if admin is None or not ok or admin.disabled:
+        raise Unauthorized(INVALID_LOGIN)
+    if admin.confirmed_at is None:
+        raise Forbidden("Please confirm your email first: open the link we sent you.")
+    return admin
+
+
+def start_session(admin: Admin, user_agent: str = "") -> tuple[str, AdminSession]:
+    """A fresh session id at every login; returns the cookie token (only its hash is stored)."""
+    token = new_token()
+    row = AdminSession(
+        admin=admin,
+        token_hash=hash_token(token),
+        csrf_token=new_token(24),
+        expires_at=utcnow() + timedelta(hours=current_app.config["SESSION_LIFETIME_HOURS"]),
+        user_agent=user_agent[:300],
+    )
+    db.session.add(row)
+    db.session.commit()
+    return token, row
+
+
+def end_session(session: AdminSession) -> None:
+    db.session.delete(session)
+    db.session.commit()
+
+
+def end_all_sessions(admin: Admin, *, keep: AdminSession | None = None) -> None:
+    stmt = db.delete(AdminSession).where(AdminSession.admin_id == admin.id)
+    if keep is not None:
+        stmt = stmt.where(AdminSession.id != keep.id)
+    db.session.execute(stmt)
+    db.session.commit()
+
+
+def change_password(admin: Admin, current: str, new: str, *, keep: AdminSession | None) -> None:
+    """Ends every other session of the admin, so a leaked cookie stops working."""
+    if not verify_password(admin.password_hash, current):
+        raise FieldErrors({"current_password": "The current password is not correct."})
+    admin.password_hash = hash_password(new)
+    db.session.flush()
+    end_all_sessions(admin, keep=keep)
+
+
+def set_admin_disabled(admin: Admin, disabled: bool) -> None:
+    admin.disabled = disabled
+    db.session.flush()
+    if disabled:
+        end_all_sessions(admin)
+    else:
+        db.session.commit()
+
+
+def list_api_tokens(account_id: int) -> list[ApiToken]:
+    return list(db.session.execute(scoped(ApiToken, account_id).order_by(ApiToken.id)).scalars())
+
+
+def create_api_token(admin: Admin, name: str) -> tuple[str, ApiToken]:
+    token = "cfw_" + new_token()
+    row = ApiToken(
+        account_id=admin.account_id, admin=admin, name=name.strip(),
+        token_hash=hash_token(token), prefix=token[:10],
+    )
+    db.session.add(row)
+    db.session.commit()
+    return token, row
+
+
+def revoke_api_token(account_id: int, token_id: int) -> None:
+    db.session.delete(get_owned(ApiToken, token_id, account_id))
+    db.session.commit()
+
+
+def create_confirmed_admin(*, email: str, password: str, first_name: str, last_name: str,
+                           account_name: str | None = None) -> Admin:
+    """For the CLI: an admin who can log in at once, in a new account."""
+    email = _normalise_email(email)
+    if db.session.execute(db.select(Admin.id).where(Admin.email == email)).first():
+        raise FieldErrors({"email": "An account with this email already exists."})
+    if len(password) < 8:
+        raise FieldErrors({"password": "Use at least 8 characters."})
+    now = utcnow()
+    account = Account(name=account_name or f"{first_name} {last_name}".strip())
+    admin = Admin(
+        account=account, email=email, password_hash=hash_password(password),
+        first_name=first_name, last_name=last_name, phone_number="", country="US",
+        terms_accepted_at=now, privacy_accepted_at=now, confirmed_at=now,
+    )
+    db.session.add_all([account, admin])
+    db.session.flush()
+    for hook in ACCOUNT_CREATED_HOOKS:
+        hook(account)
+    db.session.commit()
+    return admin

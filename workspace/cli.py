@@ -1,0 +1,91 @@
+"""The `workspace` command: a Flask CLI group with run, demo, create-admin and db."""
+
+from __future__ import annotations
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from workspace import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_default_commands=False)
+def cli() -> None:
+    """Callflow Workspace management commands."""
+
+
+@cli.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--demo/--no-demo", default=True, show_default=True,
+              help="Create the demo account on first run.")
+@with_appcontext
+def run_command(host: str, port: int, demo: bool) -> None:
+    """Serve the app (embedded mode: Socket.IO in process)."""
+    from workspace.extensions import socketio
+
+    if demo:
+        _ensure_demo()
+    click.echo(f" * Callflow Workspace on http://{host}:{port}")
+    socketio.run(current_app, host=host, port=port, allow_unsafe_werkzeug=True,
+                 use_reloader=False, log_output=False)
+
+
+def _ensure_demo() -> None:
+    from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_account, demo_exists
+
+    if not demo_exists():
+        create_demo_account()
+        click.echo(f" * Demo account created. Log in as {DEMO_EMAIL} / {DEMO_PASSWORD}")
+    else:
+        click.echo(f" * Demo account: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+
+
+@cli.command("demo")
+@click.option("--reset/--keep", default=True, show_default=True)
+@with_appcontext
+def demo_command(reset: bool) -> None:
+    """Create (or reset) the demo account."""
+    from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_account
+
+    create_demo_account(reset=reset)
+    click.echo(f"Demo account ready: {DEMO_EMAIL} / {DEMO_PASSWORD}")
+
+
+@cli.command("create-admin")
+@click.option("--email", required=True)
+@click.option("--password", required=True, prompt=True, hide_input=True)
+@click.option("--first-name", default="Admin", show_default=True)
+@click.option("--last-name", default="", show_default=True)
+@click.option("--account-name", default=None, help="New account's name (default: the admin's name)")
+@with_appcontext
+def create_admin_command(email, password, first_name, last_name, account_name) -> None:
+    """Create a confirmed admin in a new account (no email round trip)."""
+    from workspace.auth.service import create_confirmed_admin
+    from workspace.errors import ServiceError
+
+    try:
+        admin = create_confirmed_admin(
+            email=email, password=password, first_name=first_name, last_name=last_name,
+            account_name=account_name,
+        )
+    except ServiceError as exc:
+        raise click.ClickException(exc.message) from exc
+    click.echo(f"Admin {admin.email} created in account {admin.account_id}.")
+
+
+@cli.command("shell")
+@with_appcontext
+def shell_command() -> None:
+    """An interactive Python shell in the app context."""
+    import code
+
+    code.interact(local={"app": current_app._get_current_object()})
+
+
+@cli.command("routes")
+@with_appcontext
+def routes_command() -> None:
+    """List the URL rules."""
+    for rule in sorted(current_app.url_map.iter_rules(), key=lambda r: r.rule):
+        click.echo(f"{rule.rule:50s} {','.join(sorted(rule.methods - {'HEAD', 'OPTIONS'}))}")

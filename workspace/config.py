@@ -1,0 +1,77 @@
+"""Settings read from the environment, so one build runs embedded or scaled out."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_INSTANCE = Path(os.environ.get("WORKSPACE_INSTANCE", Path.cwd() / "instance")).resolve()
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return f"sqlite:///{_INSTANCE / 'workspace.db'}"
+    return normalise_database_url(url)
+
+
+def normalise_database_url(url: str) -> str:
+    """Route plain postgres URLs to the psycopg 3 driver we install."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    """Defaults for the embedded mode; every value can be overridden from the environment."""
+
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
+    SQLALCHEMY_DATABASE_URI = _database_url()
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    REDIS_URL = os.environ.get("REDIS_URL", "")
+    INSTANCE_DIR = str(_INSTANCE)
+    # Secrets at rest: a urlsafe base64 AES-256 key, from the environment or an instance file.
+    SECRETS_KEY = os.environ.get("WORKSPACE_SECRETS_KEY", "")
+    SECRETS_KEY_FILE = os.environ.get("WORKSPACE_SECRETS_KEY_FILE", str(_INSTANCE / "secrets.key"))
+    PUBLIC_URL = os.environ.get("WORKSPACE_PUBLIC_URL", "http://127.0.0.1:5000")
+    FRONTEND_DIST = os.environ.get(
+        "WORKSPACE_FRONTEND_DIST", str(Path(__file__).resolve().parent.parent / "frontend" / "dist")
+    )
+
+    # Mail: without MAIL_SERVER, messages are written to the log (embedded mode).
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+    MAIL_USE_TLS = _bool("MAIL_USE_TLS")
+    MAIL_USE_SSL = _bool("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "Callflow Workspace <no-reply@callflow.local>")
+
+    # Sessions are rows in the database; the cookie only carries an opaque token.
+    SESSION_COOKIE_SECURE = _bool("WORKSPACE_SECURE_COOKIES")
+    SESSION_LIFETIME_HOURS = int(os.environ.get("WORKSPACE_SESSION_HOURS", "168"))
+    CONFIRMATION_HOURS = int(os.environ.get("WORKSPACE_CONFIRMATION_HOURS", "48"))
+
+    RATELIMIT_ENABLED = _bool("WORKSPACE_RATELIMIT", True)
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = os.environ.get("WORKSPACE_LOGIN_RATE_LIMIT", "10 per minute")
+    REGISTER_RATE_LIMIT = os.environ.get("WORKSPACE_REGISTER_RATE_LIMIT", "10 per hour")
+
+    API_TITLE = "Callflow Workspace API"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    OPENAPI_SWAGGER_UI_PATH = "/docs"
+    OPENAPI_SWAGGER_UI_URL = "/api/v1/docs-assets/"
+    MAX_CONTENT_LENGTH = int(os.environ.get("WORKSPACE_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
+    DEMO_ON_START = _bool("WORKSPACE_DEMO", False)

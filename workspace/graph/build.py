@@ -1,0 +1,161 @@
+"""Turn workspace rows (objects and cables as plain dicts) into a networkx MultiDiGraph.
+
+Nodes are object ids, edges are cables keyed by cable id. The small readers below (cables on a
+port, an object's label) are what validation, compilation and the type hooks share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from workspace.graph.spec import BuildError
+
+__all__ = ["build", "in_cables", "object_label", "out_cables"]
+
+
+def _copy(value: Any) -> Any:
+    """Copy JSON-shaped data, so the graph never shares a dict or list with its input."""
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def build(
+    objects: Iterable[Mapping[str, Any]],
+    cables: Iterable[Mapping[str, Any]],
+    facts: Mapping[str, Any] | None = None,
+) -> nx.MultiDiGraph:
+    """Return the workspace as a MultiDiGraph.
+
+    Parameters
+    ----------
+    objects : iterable of dict
+        ``{"id", "type", "name", "tab", "properties"}``; ``name``, ``tab`` and ``properties``
+        may be left out.
+    cables : iterable of dict
+        ``{"id", "source", "source_port", "target", "target_port"}``.
+    facts : dict, optional
+        The account facts; only ``facts["account"]`` is kept, as ``G.graph["account"]``.
+
+    Returns
+    -------
+    G : networkx.MultiDiGraph
+        Node = object id with attributes ``type``, ``name``, ``tab``, ``properties``; edge key
+        = cable id with attributes ``source_port`` and ``target_port``. Nothing is shared with
+        the input, which is never changed.
+
+    Raises
+    ------
+    BuildError
+        Two objects or two cables share an id, or a cable names an object that is not there.
+        Ports, types and properties are not checked here: ``validate`` reports those.
+
+    Example
+    -------
+    >>> G = build(
+    ...     [{"id": 1, "type": "phone_number"}, {"id": 2, "type": "ring_group"}],
+    ...     [{"id": 9, "source": 1, "source_port": "calls", "target": 2, "target_port": "calls"}],
+    ... )
+    >>> list(G.edges(keys=True))
+    [(1, 2, 9)]
+    """
+    G = nx.MultiDiGraph()
+    if facts is not None:
+        G.graph["account"] = facts.get("account")
+    nodes = []
+    for obj in objects:
+        nodes.append(
+            (
+                obj["id"],
+                {
+                    "type": obj["type"],
+                    "name": obj.get("name") or "",
+                    "tab": obj.get("tab"),
+                    "properties": _copy(obj.get("properties") or {}),
+                },
+            )
+        )
+    G.add_nodes_from(nodes)
+    if len(G) != len(nodes):
+        seen: set[int] = set()
+        dup = next(n for n, _ in nodes if n in seen or seen.add(n))
+        raise BuildError(f"object id {dup} appears twice")
+    edges = []
+    seen_cables: set[int] = set()
+    for cable in cables:
+        cid, source, target = cable["id"], cable["source"], cable["target"]
+        if cid in seen_cables:
+            raise BuildError(f"cable id {cid} appears twice")
+        seen_cables.add(cid)
+        if source not in G or target not in G:
+            raise BuildError(f"cable {cid} connects an object that is not in the workspace")
+        edges.append(
+            (
+                source,
+                target,
+                cid,
+                {"source_port": cable["source_port"], "target_port": cable["target_port"]},
+            )
+        )
+    G.add_edges_from(edges)
+    return G
+
+
+def out_cables(G: nx.MultiDiGraph, node: int, port: str | None = None) -> list[tuple[int, int]]:
+    """Return ``(cable id, target)`` for the cables leaving ``node`` (on ``port``), by cable id.
+
+    Example
+    -------
+    >>> G = build([{"id": 1, "type": "a"}, {"id": 2, "type": "b"}],
+    ...           [{"id": 5, "source": 1, "source_port": "x", "target": 2, "target_port": "y"}])
+    >>> out_cables(G, 1, "x"), out_cables(G, 1, "z")
+    ([(5, 2)], [])
+    """
+    found = [
+        (key, target)
+        for target, keyed in G._succ[node].items()
+        for key, data in keyed.items()
+        if port is None or data["source_port"] == port
+    ]
+    found.sort()
+    return found
+
+
+def in_cables(G: nx.MultiDiGraph, node: int, port: str | None = None) -> list[tuple[int, int]]:
+    """Return ``(cable id, source)`` for the cables entering ``node`` (on ``port``), by cable id.
+
+    Example
+    -------
+    >>> G = build([{"id": 1, "type": "a"}, {"id": 2, "type": "b"}],
+    ...           [{"id": 5, "source": 1, "source_port": "x", "target": 2, "target_port": "y"}])
+    >>> in_cables(G, 2)
+    [(5, 1)]
+    """
+    found = [
+        (key, source)
+        for source, keyed in G._pred[node].items()
+        for key, data in keyed.items()
+        if port is None or data["target_port"] == port
+    ]
+    found.sort()
+    return found
+
+
+def object_label(G: nx.MultiDiGraph, node: int, display_name: str | None = None) -> str:
+    """Return how messages name an object: ``Ring Group "Sales"`` (``#id`` when unnamed).
+
+    Example
+    -------
+    >>> G = build([{"id": 3, "type": "ring_group", "name": "Sales"}], [])
+    >>> object_label(G, 3, "Ring Group")
+    'Ring Group "Sales"'
+    """
+    attrs = G.nodes[node]
+    kind = display_name or str(attrs.get("type", "object")).replace("_", " ").capitalize()
+    name = attrs.get("name")
+    return f'{kind} "{name}"' if name else f"{kind} #{node}"
