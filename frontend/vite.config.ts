@@ -7,13 +7,28 @@ const backend = 'http://127.0.0.1:5000';
 export default defineConfig({
   base: '/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: {
+    // Keys starting with ^ are regular expressions: a plain '/device' would also catch the SPA's /devices page.
     proxy: {
-      '/api': { target: backend, changeOrigin: false },
-      '/device': { target: backend, changeOrigin: false },
-      '/healthz': { target: backend, changeOrigin: false },
-      '/socket.io': { target: backend, ws: true, changeOrigin: false },
+      '^/api/': { target: backend },
+      '^/device/': { target: backend },
+      '^/healthz': { target: backend },
+      '/socket.io': { target: backend, ws: true },
     },
   },
 });

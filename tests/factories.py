@@ -7,11 +7,20 @@ from workspace.auth.service import create_confirmed_admin
 DEFAULT_PASSWORD = "correct horse battery"
 
 
-def make_admin(*, email: str, account_name: str = "Test Co", password: str = DEFAULT_PASSWORD,
-               first_name: str = "Test", last_name: str = "Admin") -> dict:
+def make_admin(
+    *,
+    email: str,
+    account_name: str = "Test Co",
+    password: str = DEFAULT_PASSWORD,
+    first_name: str = "Test",
+    last_name: str = "Admin",
+) -> dict:
     """A confirmed admin in a new account; returns plain ids (safe outside the app context)."""
     admin = create_confirmed_admin(
-        email=email, password=password, first_name=first_name, last_name=last_name,
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
         account_name=account_name,
     )
     return {"id": admin.id, "email": admin.email, "account_id": admin.account_id}

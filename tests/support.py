@@ -26,7 +26,9 @@ class ApiClient:
         self.csrf: str | None = None
 
     def login(self, email: str, password: str):
-        response = self.client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        response = self.client.post(
+            "/api/v1/auth/login", json={"email": email, "password": password}
+        )
         assert response.status_code == 200, response.get_json()
         self.csrf = response.get_json()["csrf_token"]
         return response

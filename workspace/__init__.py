@@ -22,6 +22,8 @@ def create_app(config: dict | None = None) -> Flask:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
     from workspace import secrets_key
+    from workspace.blueprints import register_blueprints
+    from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio
 
     secrets_key.configure(app)
@@ -37,9 +39,6 @@ def create_app(config: dict | None = None) -> Flask:
         logger=False,
         engineio_logger=False,
     )
-
-    from workspace.blueprints import register_blueprints
-    from workspace.errors import register_error_handlers
 
     register_blueprints(app, api)
     register_error_handlers(app)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
@@ -17,8 +19,12 @@ def cli() -> None:
 @cli.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--demo/--no-demo", default=True, show_default=True,
-              help="Create the demo account on first run.")
+@click.option(
+    "--demo/--no-demo",
+    default=True,
+    show_default=True,
+    help="Create the demo account on first run.",
+)
 @with_appcontext
 def run_command(host: str, port: int, demo: bool) -> None:
     """Serve the app (embedded mode: Socket.IO in process)."""
@@ -27,8 +33,16 @@ def run_command(host: str, port: int, demo: bool) -> None:
     if demo:
         _ensure_demo()
     click.echo(f" * Callflow Workspace on http://{host}:{port}")
-    socketio.run(current_app, host=host, port=port, allow_unsafe_werkzeug=True,
-                 use_reloader=False, log_output=False)
+    # Flask ignores app.run() under its CLI unless this marker is gone; we are the server here.
+    os.environ.pop("FLASK_RUN_FROM_CLI", None)
+    socketio.run(
+        current_app,
+        host=host,
+        port=port,
+        allow_unsafe_werkzeug=True,
+        use_reloader=False,
+        log_output=False,
+    )
 
 
 def _ensure_demo() -> None:
@@ -66,7 +80,10 @@ def create_admin_command(email, password, first_name, last_name, account_name) -
 
     try:
         admin = create_confirmed_admin(
-            email=email, password=password, first_name=first_name, last_name=last_name,
+            email=email,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
             account_name=account_name,
         )
     except ServiceError as exc:

@@ -63,6 +63,7 @@ class Config:
     RATELIMIT_ENABLED = _bool("WORKSPACE_RATELIMIT", True)
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")
     RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "callflow")
     LOGIN_RATE_LIMIT = os.environ.get("WORKSPACE_LOGIN_RATE_LIMIT", "10 per minute")
     REGISTER_RATE_LIMIT = os.environ.get("WORKSPACE_REGISTER_RATE_LIMIT", "10 per hour")
 

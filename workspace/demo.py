@@ -19,12 +19,16 @@ DEMO_BUILDERS: list = []
 
 
 def demo_exists() -> bool:
-    return db.session.execute(db.select(Admin.id).where(Admin.email == DEMO_EMAIL)).first() is not None
+    return (
+        db.session.execute(db.select(Admin.id).where(Admin.email == DEMO_EMAIL)).first() is not None
+    )
 
 
 def create_demo_account(*, reset: bool = False) -> Admin:
     """Create the demo account, or with reset=True delete it and build it again."""
-    existing = db.session.execute(db.select(Admin).where(Admin.email == DEMO_EMAIL)).scalar_one_or_none()
+    existing = db.session.execute(
+        db.select(Admin).where(Admin.email == DEMO_EMAIL)
+    ).scalar_one_or_none()
     if existing is not None:
         if not reset:
             return existing
@@ -33,9 +37,16 @@ def create_demo_account(*, reset: bool = False) -> Admin:
     now = utcnow()
     account = Account(name="Demo Company")
     admin = Admin(
-        account=account, email=DEMO_EMAIL, password_hash=hash_password(DEMO_PASSWORD),
-        first_name="Dana", last_name="Demo", phone_number="+14155550123", country="US",
-        terms_accepted_at=now, privacy_accepted_at=now, confirmed_at=now,
+        account=account,
+        email=DEMO_EMAIL,
+        password_hash=hash_password(DEMO_PASSWORD),
+        first_name="Dana",
+        last_name="Demo",
+        phone_number="+14155550123",
+        country="US",
+        terms_accepted_at=now,
+        privacy_accepted_at=now,
+        confirmed_at=now,
     )
     db.session.add_all([account, admin])
     db.session.flush()

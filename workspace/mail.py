@@ -12,8 +12,14 @@ from flask import current_app
 log = logging.getLogger(__name__)
 
 
-def send_mail(to: str, subject: str, text: str, *, html: str | None = None,
-              attachments: list[tuple[str, str, bytes]] | None = None) -> None:
+def send_mail(
+    to: str,
+    subject: str,
+    text: str,
+    *,
+    html: str | None = None,
+    attachments: list[tuple[str, str, bytes]] | None = None,
+) -> None:
     """Send one message. attachments: (filename, mime type, bytes)."""
     cfg = current_app.config
     message = EmailMessage()

@@ -46,7 +46,9 @@ def configure(app: Flask) -> None:
     app.config["SECRETS_KEY_BYTES"] = _decode(raw)
     if not app.config.get("SECRET_KEY"):
         # Flask's own signing key (flashes, etc.) derives from it when not given.
-        app.config["SECRET_KEY"] = base64.urlsafe_b64encode(app.config["SECRETS_KEY_BYTES"]).decode()
+        app.config["SECRET_KEY"] = base64.urlsafe_b64encode(
+            app.config["SECRETS_KEY_BYTES"]
+        ).decode()
 
 
 def _aad(account_id: int, table: str, row_id: int, field: str) -> bytes:

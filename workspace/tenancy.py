@@ -34,7 +34,7 @@ def get_owned(model: type[M], obj_id: int, account_id: int) -> M:
 
 
 def resolve_ids(model: type[M], ids: Iterable[int], account_id: int, *, field: str) -> list[M]:
-    """Load referenced rows in the order given; any id not in the account is a 404 naming the field."""
+    """Load referenced rows in order; an id outside the account is a 404 naming the field."""
     wanted = list(ids)
     if not wanted:
         return []

@@ -12,6 +12,7 @@ import LoginPage from './pages/LoginPage';
 import NotFoundPage from './pages/NotFoundPage';
 import NumbersPage from './pages/NumbersPage';
 import ProvidersPage from './pages/ProvidersPage';
+import RouteErrorPage from './pages/RouteErrorPage';
 import RecordingsPage from './pages/RecordingsPage';
 import SettingsPage from './pages/SettingsPage';
 import SignupPage from './pages/SignupPage';
@@ -21,39 +22,44 @@ const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
 
 const router = createBrowserRouter([
   {
-    element: <PublicOnly />,
-    children: [
-      { path: '/login', element: <LoginPage /> },
-      { path: '/signup', element: <SignupPage /> },
-    ],
-  },
-  { path: '/confirm', element: <ConfirmPage /> },
-  {
-    element: <RequireSession />,
+    errorElement: <RouteErrorPage />,
     children: [
       {
-        element: <AppFrame />,
+        element: <PublicOnly />,
         children: [
-          { path: '/', element: <Navigate to="/workspace" replace /> },
-          {
-            path: '/workspace',
-            element: (
-              <Suspense fallback={<FullPageLoader label="Loading the workspace" />}>
-                <WorkspacePage />
-              </Suspense>
-            ),
-          },
-          { path: '/contacts', element: <ContactsPage /> },
-          { path: '/devices', element: <DevicesPage /> },
-          { path: '/providers', element: <ProvidersPage /> },
-          { path: '/numbers', element: <NumbersPage /> },
-          { path: '/recordings', element: <RecordingsPage /> },
-          { path: '/settings', element: <SettingsPage /> },
+          { path: '/login', element: <LoginPage /> },
+          { path: '/signup', element: <SignupPage /> },
         ],
       },
+      { path: '/confirm', element: <ConfirmPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppFrame />,
+            children: [
+              { path: '/', element: <Navigate to="/workspace" replace /> },
+              {
+                path: '/workspace',
+                element: (
+                  <Suspense fallback={<FullPageLoader label="Loading the workspace" />}>
+                    <WorkspacePage />
+                  </Suspense>
+                ),
+              },
+              { path: '/contacts', element: <ContactsPage /> },
+              { path: '/devices', element: <DevicesPage /> },
+              { path: '/providers', element: <ProvidersPage /> },
+              { path: '/numbers', element: <NumbersPage /> },
+              { path: '/recordings', element: <RecordingsPage /> },
+              { path: '/settings', element: <SettingsPage /> },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
-  { path: '*', element: <NotFoundPage /> },
 ]);
 
 export default function App() {

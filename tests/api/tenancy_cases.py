@@ -32,5 +32,7 @@ def _create_api_token(api: ApiClient) -> int:
 
 
 RESOURCES: list[TenantResource] = [
-    TenantResource("api_tokens", "/api/v1/auth/tokens", _create_api_token, item_methods=("DELETE",)),
+    TenantResource(
+        "api_tokens", "/api/v1/auth/tokens", _create_api_token, item_methods=("DELETE",)
+    ),
 ]

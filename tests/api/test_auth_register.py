@@ -9,8 +9,17 @@ from workspace.auth.models import Account, Admin
 from workspace.extensions import db
 
 REGISTER = "/api/v1/auth/register"
-REQUIRED = ["first_name", "last_name", "email", "phone_number", "country", "password",
-            "password_confirm", "accept_terms", "accept_privacy"]
+REQUIRED = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone_number",
+    "country",
+    "password",
+    "password_confirm",
+    "accept_terms",
+    "accept_privacy",
+]
 
 
 def _counts(app) -> tuple[int, int]:

@@ -78,9 +78,14 @@ def test_when_logging_in_twice_then_a_new_session_id_each_time(client, admin):
 
 
 def test_when_current_password_wrong_then_422_and_password_unchanged(client, admin_client, admin):
-    response = admin_client.post("/api/v1/auth/password", json={
-        "current_password": "not-it", "new_password": "brand-new-pass",
-        "new_password_confirm": "brand-new-pass"})
+    response = admin_client.post(
+        "/api/v1/auth/password",
+        json={
+            "current_password": "not-it",
+            "new_password": "brand-new-pass",
+            "new_password_confirm": "brand-new-pass",
+        },
+    )
     assert response.status_code == 422
     assert "current_password" in response.get_json()["errors"]["json"]
     ok = client.post(LOGIN, json={"email": admin["email"], "password": DEFAULT_PASSWORD})
@@ -90,9 +95,14 @@ def test_when_current_password_wrong_then_422_and_password_unchanged(client, adm
 def test_when_password_changed_then_other_sessions_end(app, admin_client, admin):
     other = ApiClient(app.test_client())
     other.login(admin["email"], DEFAULT_PASSWORD)
-    response = admin_client.post("/api/v1/auth/password", json={
-        "current_password": DEFAULT_PASSWORD, "new_password": "brand-new-pass",
-        "new_password_confirm": "brand-new-pass"})
+    response = admin_client.post(
+        "/api/v1/auth/password",
+        json={
+            "current_password": DEFAULT_PASSWORD,
+            "new_password": "brand-new-pass",
+            "new_password_confirm": "brand-new-pass",
+        },
+    )
     assert response.status_code == 204
     assert admin_client.get(ME).status_code == 200
     assert other.get(ME).status_code == 401

@@ -20,8 +20,13 @@ def _set_cookie(token: str, max_age: int | None) -> None:
     @after_this_request
     def _cookie(response):
         response.set_cookie(
-            session_cookie_name(), token, max_age=max_age, httponly=True, samesite="Lax",
-            secure=current_app.config["SESSION_COOKIE_SECURE"], path="/",
+            session_cookie_name(),
+            token,
+            max_age=max_age,
+            httponly=True,
+            samesite="Lax",
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+            path="/",
         )
         return response
 

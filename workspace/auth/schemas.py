@@ -20,9 +20,11 @@ class RegisterSchema(BaseSchema):
         required=True, validate=validate.OneOf(COUNTRIES, error="Choose a country from the list.")
     )
     password = fields.String(
-        required=True, load_only=True,
-        validate=validate.Length(min=PASSWORD_MIN, max=200,
-                                 error=f"Use at least {PASSWORD_MIN} characters."),
+        required=True,
+        load_only=True,
+        validate=validate.Length(
+            min=PASSWORD_MIN, max=200, error=f"Use at least {PASSWORD_MIN} characters."
+        ),
     )
     password_confirm = fields.String(required=True, load_only=True)
     accept_terms = fields.Boolean(required=True)
@@ -67,9 +69,11 @@ class LoginSchema(BaseSchema):
 class PasswordChangeSchema(BaseSchema):
     current_password = fields.String(required=True, load_only=True)
     new_password = fields.String(
-        required=True, load_only=True,
-        validate=validate.Length(min=PASSWORD_MIN, max=200,
-                                 error=f"Use at least {PASSWORD_MIN} characters."),
+        required=True,
+        load_only=True,
+        validate=validate.Length(
+            min=PASSWORD_MIN, max=200, error=f"Use at least {PASSWORD_MIN} characters."
+        ),
     )
     new_password_confirm = fields.String(required=True, load_only=True)
 

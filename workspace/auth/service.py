@@ -12,8 +12,8 @@ from workspace.database import utcnow
 from workspace.errors import FieldErrors, Forbidden, Unauthorized
 from workspace.extensions import db
 from workspace.mail import send_mail
-from workspace.tenancy import get_owned, scoped
 from workspace.security import hash_password, hash_token, new_token, verify_password
+from workspace.tenancy import get_owned, scoped
 
 INVALID_LOGIN = "Invalid email or password."
 # Called with (account) inside the registration transaction; later features add to it
@@ -148,8 +148,11 @@ def list_api_tokens(account_id: int) -> list[ApiToken]:
 def create_api_token(admin: Admin, name: str) -> tuple[str, ApiToken]:
     token = "cfw_" + new_token()
     row = ApiToken(
-        account_id=admin.account_id, admin=admin, name=name.strip(),
-        token_hash=hash_token(token), prefix=token[:10],
+        account_id=admin.account_id,
+        admin=admin,
+        name=name.strip(),
+        token_hash=hash_token(token),
+        prefix=token[:10],
     )
     db.session.add(row)
     db.session.commit()
@@ -161,8 +164,9 @@ def revoke_api_token(account_id: int, token_id: int) -> None:
     db.session.commit()
 
 
-def create_confirmed_admin(*, email: str, password: str, first_name: str, last_name: str,
-                           account_name: str | None = None) -> Admin:
+def create_confirmed_admin(
+    *, email: str, password: str, first_name: str, last_name: str, account_name: str | None = None
+) -> Admin:
     """For the CLI: an admin who can log in at once, in a new account."""
     email = _normalise_email(email)
     if db.session.execute(db.select(Admin.id).where(Admin.email == email)).first():
@@ -172,9 +176,16 @@ def create_confirmed_admin(*, email: str, password: str, first_name: str, last_n
     now = utcnow()
     account = Account(name=account_name or f"{first_name} {last_name}".strip())
     admin = Admin(
-        account=account, email=email, password_hash=hash_password(password),
-        first_name=first_name, last_name=last_name, phone_number="", country="US",
-        terms_accepted_at=now, privacy_accepted_at=now, confirmed_at=now,
+        account=account,
+        email=email,
+        password_hash=hash_password(password),
+        first_name=first_name,
+        last_name=last_name,
+        phone_number="",
+        country="US",
+        terms_accepted_at=now,
+        privacy_accepted_at=now,
+        confirmed_at=now,
     )
     db.session.add_all([account, admin])
     db.session.flush()

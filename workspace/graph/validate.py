@@ -73,9 +73,7 @@ def valid_objects(G: nx.MultiDiGraph, *, types: Types) -> set[int]:
     return _check_objects(G, types)[1]
 
 
-def placed_rows(
-    G: nx.MultiDiGraph, *, types: Types, nodes: set[int] | None = None
-) -> Placed:
+def placed_rows(G: nx.MultiDiGraph, *, types: Types, nodes: set[int] | None = None) -> Placed:
     """Return which objects place which facts rows: ``{collection: {row id: [object ids]}}``.
 
     Parameters
@@ -120,8 +118,7 @@ def _check_objects(G: nx.MultiDiGraph, types: Types) -> tuple[list[Problem], set
             problems.append(
                 make_problem(
                     "object.unknown_type",
-                    f"{object_label(G, node)} has an unknown type "
-                    f"{G.nodes[node]['type']!r}.",
+                    f"{object_label(G, node)} has an unknown type {G.nodes[node]['type']!r}.",
                     objects=[node],
                 )
             )
@@ -132,7 +129,7 @@ def _check_objects(G: nx.MultiDiGraph, types: Types) -> tuple[list[Problem], set
                 make_problem(
                     "object.invalid_properties",
                     f"{object_label(G, node, kind.display_name)} has invalid properties: "
-                    f"{_flatten(errors)}.",
+                    f"{_flatten(errors).rstrip('.')}.",
                     objects=[node],
                 )
             )
@@ -308,6 +305,7 @@ def _check_entries(G: nx.MultiDiGraph, types: Types) -> list[Problem]:
 def _check_placed_twice(
     G: nx.MultiDiGraph, types: Types, facts: Mapping[str, Any], placed: Placed
 ) -> list[Problem]:
+    """The same number on two objects: by row id, or by two rows spelling the same number."""
     unique = {
         ref.collection: ref.label
         for kind in types.values()
@@ -317,12 +315,16 @@ def _check_placed_twice(
     problems: list[Problem] = []
     for collection in sorted(unique):
         rows = facts.get(collection) or {}
-        for row, nodes in sorted(placed.get(collection, {}).items(), key=lambda kv: kv[1]):
+        by_number: dict[str, list[int]] = defaultdict(list)
+        for row, nodes in placed.get(collection, {}).items():
+            by_number[(rows.get(row) or {}).get("number") or f"#{row}"] += nodes
+        for number, nodes in sorted(by_number.items(), key=lambda kv: sorted(kv[1])):
             if len(nodes) < 2:
                 continue
-            number = (rows.get(row) or {}).get("number") or f"#{row}"
-            names = " and ".join(object_label(G, n, types[G.nodes[n]["type"]].display_name)
-                                 for n in nodes)
+            nodes = sorted(nodes)
+            names = " and ".join(
+                object_label(G, n, types[G.nodes[n]["type"]].display_name) for n in nodes
+            )
             problems.append(
                 make_problem(
                     "number.placed_twice",

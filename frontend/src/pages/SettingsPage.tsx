@@ -1,0 +1,43 @@
+import { Stack } from '@mantine/core';
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { Page } from '../components/Page';
+import { ApiTokenTable } from '../components/settings/ApiTokenTable';
+import { ChangePasswordForm } from '../components/settings/ChangePasswordForm';
+import { ComingSoonList } from '../components/settings/ComingSoonList';
+import { CreateTokenForm } from '../components/settings/CreateTokenForm';
+import { SettingsSection } from '../components/settings/SettingsSection';
+
+export default function SettingsPage() {
+  const { hash } = useLocation();
+
+  // The account menu links to /settings#api-tokens and #change-password.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [hash]);
+
+  return (
+    <Page title="Settings" description="Your API tokens and password, and the account-wide settings of your call flows.">
+      <SettingsSection
+        id="api-tokens"
+        title="API tokens"
+        description="Tokens let scripts and integrations call the API as you. Send one as a Bearer token."
+      >
+        <Stack gap="lg">
+          <CreateTokenForm />
+          <ApiTokenTable />
+        </Stack>
+      </SettingsSection>
+      <SettingsSection id="change-password" title="Change password" description="Choose the password you log in with.">
+        <ChangePasswordForm />
+      </SettingsSection>
+      <SettingsSection
+        id="more-settings"
+        title="More settings"
+        description="These arrive with the next releases of Callflow Workspace."
+      >
+        <ComingSoonList />
+      </SettingsSection>
+    </Page>
+  );
+}

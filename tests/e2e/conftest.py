@@ -1,0 +1,75 @@
+"""Playwright against Debian's Chromium and a real `workspace run` process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.mailbox import smtp_server
+from tests.servers import prepare_instance, running_server, server_env
+from tests.support import ON_CI
+
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "e2e"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        if ON_CI:
+            pytest.fail("chromium is not installed (make test installs Debian's package)")
+        pytest.skip("chromium is not installed")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def mailbox():
+    with smtp_server() as (box, port):
+        box.port = port
+        yield box
+
+
+@pytest.fixture
+def live_server(tmp_path, mailbox):
+    """A fresh server with its own SQLite database and the test's SMTP server."""
+    env = server_env(tmp_path, MAIL_SERVER="127.0.0.1", MAIL_PORT=str(mailbox.port))
+    prepare_instance(tmp_path, env)
+    with running_server(tmp_path, env) as base:
+        yield base
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> Path:
+    """Save a full-page screenshot under test-output/e2e/."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

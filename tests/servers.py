@@ -1,0 +1,94 @@
+"""Real server processes for the e2e and cross-process tests.
+
+Each runs `workspace run` on its own port against a database the test chooses, with
+migrations applied first, exactly as `make run` does.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import requests
+
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(instance: Path, **overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
+    env.update(
+        {
+            "WORKSPACE_INSTANCE": str(instance),
+            "WORKSPACE_SECRETS_KEY_FILE": str(instance / "secrets.key"),
+            "MAIL_SERVER": "",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def prepare_instance(instance: Path, env: dict[str, str]) -> None:
+    """Key file and migrations, as `make run` does before serving."""
+    instance.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [BIN / "python", "-m", "workspace.secrets_key", "--init"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run([BIN / "workspace", "db", "upgrade"], env=env, check=True, capture_output=True)
+
+
+@contextmanager
+def running_server(
+    instance: Path, env: dict[str, str], *, port: int | None = None, demo: bool = False
+):
+    """Start `workspace run`, wait for /healthz, yield its base URL, stop it."""
+    port = port or free_port()
+    log_path = instance / f"server-{port}.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [BIN / "workspace", "run", "--port", str(port), "--demo" if demo else "--no-demo"],
+            env={
+                **env,
+                "WORKSPACE_PUBLIC_URL": env.get("WORKSPACE_PUBLIC_URL", f"http://127.0.0.1:{port}"),
+            },
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(base, proc, log_path)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _wait_healthy(base: str, proc: subprocess.Popen, log_path: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log_path.read_text()[-3000:]}")
+        try:
+            if requests.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"server did not become healthy:\n{log_path.read_text()[-3000:]}")

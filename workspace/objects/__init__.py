@@ -1,0 +1,1 @@
+"""Workspace objects, tabs and cables; ``types`` holds one module per object type."""
