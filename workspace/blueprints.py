@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from workspace import health, spa
+from workspace import health, models, spa  # noqa: F401  (models: all tables known)
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
 

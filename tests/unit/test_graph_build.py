@@ -1,0 +1,80 @@
+"""Building the graph from rows."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from workspace.graph import BuildError, GraphError, build, in_cables, object_label, out_cables
+
+
+def test_when_object_id_repeats_then_build_error(ws):
+    with pytest.raises(BuildError, match="object id 1 appears twice"):
+        build([ws.obj(1, "ring_group"), ws.obj(1, "contact_method")], [])
+
+
+def test_when_cable_id_repeats_then_build_error(ws):
+    objects = [ws.obj(1, "phone_number"), ws.obj(2, "ring_group")]
+    cables = [ws.cable(5, 1, "calls", 2), ws.cable(5, 1, "calls", 2)]
+    with pytest.raises(BuildError, match="cable id 5 appears twice"):
+        build(objects, cables)
+
+
+def test_when_cable_names_missing_object_then_build_error(ws):
+    with pytest.raises(BuildError, match="cable 5 connects an object that is not in the"):
+        build([ws.obj(1, "phone_number")], [ws.cable(5, 1, "calls", 2)])
+
+
+def test_when_build_fails_then_error_is_a_graph_error_and_value_error():
+    assert issubclass(BuildError, GraphError)
+    assert issubclass(BuildError, ValueError)
+
+
+def test_when_rows_are_built_then_nodes_and_keyed_edges_carry_them(ws):
+    G = build(ws.simple_objects(), ws.simple_cables(), {"account": 1})
+    assert G.graph == {"account": 1}
+    assert dict(G.nodes[30]) == {
+        "type": "ring_group",
+        "name": "Mike",
+        "tab": 1,
+        "properties": {"members": [{"target": 40, "start": 0, "duration": 30}]},
+    }
+    assert sorted(G.edges(keys=True, data=True)) == [
+        (12, 30, 1, {"source_port": "calls", "target_port": "calls"}),
+        (13, 30, 2, {"source_port": "calls", "target_port": "calls"}),
+        (30, 40, 3, {"source_port": "members", "target_port": "calls"}),
+    ]
+
+
+def test_when_fields_are_left_out_then_defaults():
+    G = build([{"id": 1, "type": "ring_group"}], [])
+    assert dict(G.nodes[1]) == {"type": "ring_group", "name": "", "tab": None, "properties": {}}
+
+
+def test_when_built_then_input_is_unchanged_and_not_shared(ws):
+    objects, cables = ws.simple_objects(), ws.simple_cables()
+    before = copy.deepcopy((objects, cables))
+    G = build(objects, cables)
+    assert (objects, cables) == before
+    G.nodes[30]["properties"]["members"][0]["start"] = 99
+    assert objects[2]["properties"]["members"][0]["start"] == 0
+
+
+def test_when_reading_ports_then_cables_by_id(ws):
+    objects = [*ws.simple_objects(), ws.obj(41, "contact_method")]
+    cables = [*ws.simple_cables(), ws.cable(0, 30, "members", 41)]
+    G = build(objects, cables)
+    assert out_cables(G, 30, "members") == [(0, 41), (3, 40)]
+    assert out_cables(G, 30, "no_answer") == []
+    assert out_cables(G, 30) == [(0, 41), (3, 40)]
+    assert in_cables(G, 30, "calls") == [(1, 12), (2, 13)]
+    assert in_cables(G, 12) == []
+
+
+def test_when_object_is_unnamed_then_label_uses_id():
+    G = build(
+        [{"id": 3, "type": "ring_group"}, {"id": 4, "type": "ring_group", "name": "Sales"}], []
+    )
+    assert object_label(G, 3) == "Ring group #3"
+    assert object_label(G, 4, "Ring Group") == 'Ring Group "Sales"'

@@ -1,0 +1,291 @@
+"""Compiling workspaces into routing plans: the guide's Simple Call Flow and the step shapes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+
+import pytest
+
+from workspace.graph import CompileError, build, compile_plan, plan_hash, validate
+from workspace.objects.types import REGISTRY
+from workspace.objects.types.ring_group import sequential
+
+MIKE_STEP = {
+    "object": 30,
+    "ring_group": 30,
+    "timeline": [
+        {
+            "object": 40,
+            "contact_method": 44,
+            "contact": 9,
+            "kind": "call_center",
+            "devices": [5, 6],
+            "start": 0,
+            "duration": 30,
+        }
+    ],
+    "no_answer_after": 30,
+}
+
+LINE_3 = {
+    "sip_account": 3,
+    "server": "sip.example.net",
+    "port": 5060,
+    "transport": "udp",
+    "proxy": None,
+    "username": "1001",
+    "auth_username": None,
+    "display_name": "Mike Brown",
+    "push": True,
+    "password": "provisioned",
+    "dialing_rules": [{"start_with": "017", "replace_with": "1", "min_length": 10}],
+}
+
+LINE_4 = {
+    "sip_account": 4,
+    "server": "pbx.example.org",
+    "port": 5061,
+    "transport": "tls",
+    "proxy": "proxy.example.org",
+    "username": "mike",
+    "auth_username": "mike-auth",
+    "display_name": "Mike",
+    "push": False,
+    "password": "manual",
+    "dialing_rules": [],
+}
+
+MIKE_SETTINGS = {
+    "caller_id": {
+        "name": "Mike Brown",
+        "internal": "101",
+        "external": "+14155550100",
+        "outbound": True,
+    },
+    "recording": {
+        "enabled": False,
+        "inbound": False,
+        "outbound": False,
+        "internal": False,
+        "external": False,
+        "on_demand_code": None,
+        "delivery_method": None,
+    },
+    "announcements": {"internal": None, "external": None},
+    "reachable_at": ["+14155550100", "ext:101"],
+}
+
+
+def test_when_workspace_has_errors_then_compile_error_lists_problems(ws):
+    G = build([ws.obj(1, "phone_number", number=7)], [])
+    with pytest.raises(CompileError) as raised:
+        compile_plan(G, types=REGISTRY, facts={"phone_numbers": {7: {"number": "+1"}}})
+    assert [p["code"] for p in raised.value.problems] == ["entry.no_route"]
+    assert str(raised.value) == "the workspace has 1 error(s); validate it first"
+
+
+def test_when_given_problems_have_errors_then_compile_error_without_revalidating(ws, facts):
+    G = build(ws.simple_objects(), ws.simple_cables())
+    stated = [{"code": "x.y", "severity": "error", "message": "no", "objects": [], "cables": []}]
+    with pytest.raises(CompileError) as raised:
+        compile_plan(G, types=REGISTRY, facts=facts, problems=stated)
+    assert raised.value.problems == stated
+
+
+def test_when_only_warnings_then_plan_compiles(ws):
+    objects = [*ws.simple_objects(), ws.obj(41, "contact_method", contact_method=46)]
+    plan = ws.plan(objects, ws.simple_cables())
+    assert set(plan["inbound"]) == {"+14155550100", "ext:101"}
+
+
+def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
+    plan = ws.plan(
+        ws.simple_objects(),
+        ws.simple_cables(),
+        facts,
+        revision=7,
+        compiled_at="2026-11-26T10:00:00Z",
+    )
+    body = {
+        "inbound": {
+            "+14155550100": {"entry": 12, "steps": [MIKE_STEP]},
+            "ext:101": {"entry": 13, "steps": [MIKE_STEP]},
+        },
+        "devices": {
+            "5": {
+                "contact": 9,
+                "contact_method": 44,
+                "name": "Mike's laptop",
+                "lines": [LINE_3],
+                **MIKE_SETTINGS,
+            },
+            "6": {
+                "contact": 9,
+                "contact_method": 44,
+                "name": "Mike's phone",
+                "lines": [LINE_3, LINE_4],
+                **MIKE_SETTINGS,
+            },
+        },
+    }
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert plan == {
+        "revision": 7,
+        "hash": "sha256:" + hashlib.sha256(canonical.encode()).hexdigest(),
+        "compiled_at": "2026-11-26T10:00:00Z",
+        **body,
+    }
+
+
+def test_when_compiled_then_no_password_is_in_the_plan(ws, facts):
+    text = json.dumps(ws.plan(ws.simple_objects(), ws.simple_cables(), facts))
+    assert "s3cret" not in text
+
+
+def test_when_revision_or_time_change_then_hash_stays(ws):
+    first = ws.plan(ws.simple_objects(), ws.simple_cables(), revision=1, compiled_at="a")
+    second = ws.plan(ws.simple_objects(), ws.simple_cables(), revision=2, compiled_at="b")
+    assert first["hash"] == second["hash"] == plan_hash(first)
+
+
+def test_when_input_order_is_shuffled_then_same_plan(ws):
+    objects, cables = ws.simple_objects(), ws.simple_cables()
+    expected = ws.plan(objects, cables)
+    rng = random.Random(4)
+    for _ in range(5):
+        rng.shuffle(objects)
+        rng.shuffle(cables)
+        assert ws.plan(objects, cables) == expected
+
+
+def test_when_routing_changes_then_hash_changes(ws):
+    objects = ws.simple_objects()
+    first = ws.plan(objects, ws.simple_cables())
+    objects[2]["properties"]["members"][0]["duration"] = 25
+    assert ws.plan(objects, ws.simple_cables())["hash"] != first["hash"]
+
+
+def test_when_entry_is_cabled_to_contact_method_then_one_direct_step(ws):
+    objects = [
+        ws.obj(1, "internal_number", number=5),
+        ws.obj(2, "contact_method", contact_method=45),
+    ]
+    plan = ws.plan(objects, [ws.cable(9, 1, "calls", 2)])
+    assert plan["inbound"] == {
+        "ext:102": {
+            "entry": 1,
+            "steps": [
+                {
+                    "object": 2,
+                    "contact_method": 45,
+                    "contact": 10,
+                    "kind": "sip_account",
+                    "devices": [],
+                    "sip_account": 3,
+                }
+            ],
+        }
+    }
+    assert plan["devices"] == {}
+
+
+def test_when_no_answer_chain_then_steps_follow_it(ws):
+    objects = [
+        ws.obj(1, "phone_number", number=8),
+        ws.obj(2, "ring_group", members=[{"target": 5, "start": 0, "duration": 15}]),
+        ws.obj(3, "ring_group", members=sequential([5, 6])),
+        ws.obj(4, "contact_method", contact_method=46),
+        ws.obj(5, "contact_method", contact_method=44),
+        ws.obj(6, "contact_method", contact_method=45),
+        ws.obj(7, "internal_number", number=4),
+    ]
+    cables = [
+        ws.cable(10, 1, "calls", 2),
+        ws.cable(11, 2, "members", 5),
+        ws.cable(12, 2, "no_answer", 3),
+        ws.cable(13, 3, "members", 6),
+        ws.cable(14, 3, "members", 5),
+        ws.cable(15, 3, "no_answer", 4),
+        ws.cable(16, 7, "calls", 4),
+    ]
+    plan = ws.plan(objects, cables)
+    steps = plan["inbound"]["+14155550111"]["steps"]
+    assert [s["object"] for s in steps] == [2, 3, 4]
+    assert [(e["object"], e["start"], e["duration"]) for e in steps[1]["timeline"]] == [
+        (5, 0, 20),
+        (6, 20, 20),
+    ]
+    assert steps[1]["no_answer_after"] == 40
+    assert steps[2] == {
+        "object": 4,
+        "contact_method": 46,
+        "contact": 10,
+        "kind": "phone",
+        "devices": [],
+        "number": "+493012345678",
+    }
+    assert plan["devices"]["5"]["reachable_at"] == ["+14155550111"]
+
+
+def test_when_recording_is_on_then_device_gets_code_and_delivery_method(ws, facts):
+    facts["contact_methods"][44]["settings"]["recording"].update(
+        enabled=True, inbound=True, external=True, on_demand=True, delivery_method=8
+    )
+    facts["contact_methods"][44]["settings"]["announcements"] = {"internal": 11, "external": None}
+    device = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)["devices"]["5"]
+    assert device["recording"] == {
+        "enabled": True,
+        "inbound": True,
+        "outbound": False,
+        "internal": False,
+        "external": True,
+        "on_demand_code": "*1",
+        "delivery_method": 8,
+    }
+    assert device["announcements"] == {"internal": 11, "external": None}
+
+
+def test_when_recording_is_off_then_its_options_are_off_in_the_plan(ws, facts):
+    facts["contact_methods"][44]["settings"]["recording"].update(
+        enabled=False, inbound=True, on_demand=True, delivery_method=8
+    )
+    device = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)["devices"]["5"]
+    assert device["recording"] == MIKE_SETTINGS["recording"]
+
+
+def test_when_caller_id_name_is_empty_then_contact_name_is_used(ws, facts):
+    facts["contact_methods"][44]["settings"]["caller_id_name"] = ""
+    facts["contact_methods"][44]["settings"].update(outbound_calling=False, external_caller_id=None)
+    device = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)["devices"]["6"]
+    assert device["caller_id"] == {
+        "name": "Mike Brown",
+        "internal": "101",
+        "external": None,
+        "outbound": False,
+    }
+
+
+def test_when_contact_method_is_unreachable_then_its_devices_have_no_numbers(ws, facts):
+    facts["contact_methods"][44]["settings"]["internal_caller_id"] = None
+    objects = [
+        ws.obj(1, "phone_number", number=7),
+        ws.obj(2, "contact_method", contact_method=46),
+        ws.obj(3, "contact_method", contact_method=44),
+    ]
+    plan = ws.plan(objects, [ws.cable(9, 1, "calls", 2)], facts)
+    assert sorted(plan["devices"]) == ["5", "6"]
+    assert plan["devices"]["5"]["reachable_at"] == []
+
+
+def test_when_call_center_method_is_not_placed_then_no_device_config(ws):
+    objects = [ws.obj(1, "phone_number", number=7), ws.obj(2, "contact_method", contact_method=46)]
+    assert ws.plan(objects, [ws.cable(9, 1, "calls", 2)])["devices"] == {}
+
+
+def test_when_compiling_then_graph_and_facts_are_unchanged(ws, facts):
+    G = build(ws.simple_objects(), ws.simple_cables())
+    snapshot = (repr(facts), repr(dict(G.nodes(data=True))), repr(list(G.edges(data=True))))
+    compile_plan(G, types=REGISTRY, facts=facts, problems=validate(G, types=REGISTRY, facts=facts))
+    assert snapshot == (repr(facts), repr(dict(G.nodes(data=True))), repr(list(G.edges(data=True))))

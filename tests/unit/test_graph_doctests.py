@@ -1,0 +1,28 @@
+"""The docstring examples of the engine and the types run as tests, so they stay true."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "workspace.graph",
+    "workspace.graph.build",
+    "workspace.graph.compile",
+    "workspace.graph.facts",
+    "workspace.graph.simulate",
+    "workspace.graph.spec",
+    "workspace.graph.validate",
+    "workspace.objects.types",
+    "workspace.objects.types.internal_number",
+    "workspace.objects.types.ring_group",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_when_docstring_examples_run_then_they_hold(name):
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+    assert result.attempted > 0

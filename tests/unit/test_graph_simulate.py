@@ -1,0 +1,119 @@
+"""Playing calls through compiled plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from workspace.graph import route_key, simulate
+from workspace.objects.types.ring_group import sequential
+
+
+def chain_plan(ws):
+    objects = [
+        ws.obj(1, "phone_number", number=8),
+        ws.obj(2, "ring_group", members=[{"target": 5, "start": 0, "duration": 15}]),
+        ws.obj(3, "ring_group", members=sequential([5, 6], duration=10)),
+        ws.obj(4, "contact_method", contact_method=46),
+        ws.obj(5, "contact_method", contact_method=44),
+        ws.obj(6, "contact_method", contact_method=45),
+        ws.obj(7, "internal_number", number=4),
+    ]
+    cables = [
+        ws.cable(10, 1, "calls", 2),
+        ws.cable(11, 2, "members", 5),
+        ws.cable(12, 2, "no_answer", 3),
+        ws.cable(13, 3, "members", 6),
+        ws.cable(14, 3, "members", 5),
+        ws.cable(15, 3, "no_answer", 4),
+        ws.cable(16, 7, "calls", 2),
+    ]
+    return ws.plan(objects, cables)
+
+
+def test_when_number_is_not_in_plan_then_not_found(ws):
+    plan = ws.plan(ws.simple_objects(), ws.simple_cables())
+    assert simulate(plan, number="+15550000000") == {
+        "number": "+15550000000",
+        "key": None,
+        "found": False,
+        "rings": [],
+        "steps": [],
+        "path": [],
+        "outcome": "not_found",
+        "ends_at": None,
+    }
+
+
+def test_when_plan_is_empty_then_not_found():
+    assert simulate({"inbound": {}, "devices": {}}, number="101")["found"] is False
+
+
+@pytest.mark.parametrize(
+    ("number", "key"),
+    [
+        ("+14155550100", "+14155550100"),
+        ("+1 (415) 555-0100", "+14155550100"),
+        ("14155550100", "+14155550100"),
+        ("101", "ext:101"),
+        (" 101 ", "ext:101"),
+        ("ext:101", "ext:101"),
+        ("ext:102", None),
+        ("", None),
+    ],
+)
+def test_when_number_is_spelled_differently_then_route_key_finds_it(ws, number, key):
+    plan = ws.plan(ws.simple_objects(), ws.simple_cables())
+    assert route_key(plan, number) == key
+
+
+def test_when_simple_call_flow_is_called_then_mike_rings_30_s_and_call_ends(ws):
+    plan = ws.plan(ws.simple_objects(), ws.simple_cables())
+    assert simulate(plan, number="101") == {
+        "number": "101",
+        "key": "ext:101",
+        "found": True,
+        "rings": [
+            {
+                "at": 0,
+                "until": 30,
+                "contact_method": 44,
+                "contact": 9,
+                "kind": "call_center",
+                "devices": [5, 6],
+                "ring_group": 30,
+                "object": 40,
+                "object_path": [13, 30, 40],
+            }
+        ],
+        "steps": [{"object": 30, "at": 0, "until": 30, "no_answer": None}],
+        "path": [13, 30],
+        "outcome": "hangup",
+        "ends_at": 30,
+    }
+
+
+def test_when_no_answer_chain_then_times_add_up_and_call_ends_ringing(ws):
+    result = simulate(chain_plan(ws), number="+14155550111", caller="+4930999", at="2026-01-01")
+    assert [
+        (r["at"], r["until"], r["object"], r["ring_group"], r["object_path"])
+        for r in result["rings"]
+    ] == [
+        (0, 15, 5, 2, [1, 2, 5]),
+        (15, 25, 5, 3, [1, 2, 3, 5]),
+        (25, 35, 6, 3, [1, 2, 3, 6]),
+        (35, None, 4, None, [1, 2, 3, 4]),
+    ]
+    assert result["steps"] == [
+        {"object": 2, "at": 0, "until": 15, "no_answer": 3},
+        {"object": 3, "at": 15, "until": 35, "no_answer": 4},
+        {"object": 4, "at": 35, "until": None, "no_answer": None},
+    ]
+    assert result["path"] == [1, 2, 3, 4]
+    assert (result["outcome"], result["ends_at"]) == ("ringing", None)
+
+
+def test_when_two_numbers_share_a_route_then_both_simulate_alike(ws):
+    plan = chain_plan(ws)
+    by_did, by_ext = simulate(plan, number="+14155550111"), simulate(plan, number="101")
+    assert by_did["steps"] == by_ext["steps"]
+    assert by_ext["path"][0] == 7
