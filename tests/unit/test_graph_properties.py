@@ -299,7 +299,7 @@ def test_when_anything_is_validated_then_it_reports_without_raising_in_a_stable_
 
 
 @PROPERTY
-@given(any_workspaces())
+@given(st.one_of(any_workspaces(), valid_workspaces()))
 def test_when_anything_validates_without_errors_then_it_compiles(workspace):
     objects, cables = workspace
     G = build(objects, cables)

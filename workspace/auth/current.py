@@ -84,3 +84,8 @@ def require_admin() -> Principal:
 
 def current_account_id() -> int:
     return require_admin().account_id
+
+
+def protect(blueprint) -> None:
+    """Every view of the blueprint needs a logged-in admin (and CSRF on cookie writes)."""
+    blueprint.before_request(lambda: require_admin() and None)
