@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from workspace import health, models, spa  # noqa: F401  (models: all tables known)
+from workspace import docs_assets, health, models, spa  # noqa: F401  (models: all tables known)
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
 
@@ -21,4 +21,5 @@ def register_blueprints(app: Flask, api: Api) -> None:
     for blp in API_BLUEPRINTS:
         api.register_blueprint(blp)
     app.register_blueprint(health.bp)
+    app.register_blueprint(docs_assets.bp)
     app.register_blueprint(spa.bp)  # last: its catch-all route must not shadow the API

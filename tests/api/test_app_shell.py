@@ -1,0 +1,56 @@
+"""The app shell: health, OpenAPI, offline docs, SPA fallback, the one error shape."""
+
+from __future__ import annotations
+
+
+def test_when_api_path_unknown_then_json_404_not_the_spa(client):
+    response = client.get("/api/v1/does-not-exist")
+    assert response.status_code == 404
+    assert response.get_json() == {
+        "code": 404,
+        "status": "Not Found",
+        "message": response.get_json()["message"],
+    }
+
+
+def test_when_method_not_allowed_then_json_405(client):
+    response = client.client.put("/api/v1/auth/me")
+    assert response.status_code == 405
+    assert response.get_json()["code"] == 405
+
+
+def test_when_health_checked_then_database_is_reachable(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_when_openapi_requested_then_generated_document_lists_auth(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert spec["info"]["title"] == "Callflow Workspace API"
+    assert "/api/v1/auth/login" in spec["paths"]
+
+
+def test_when_docs_opened_then_assets_are_served_locally(client):
+    page = client.get("/api/v1/docs")
+    assert page.status_code == 200
+    assert b"/api/v1/docs-assets/" in page.data
+    asset = client.get("/api/v1/docs-assets/swagger-ui-bundle.js")
+    assert asset.status_code == 200
+    assert len(asset.data) > 100_000
+
+
+def test_when_app_path_unknown_then_spa_index_is_served(client, app, tmp_path):
+    (tmp_path / "index.html").write_text('<div id="root"></div>')
+    (tmp_path / "app.js").write_text("console.log(1)")
+    app.config["FRONTEND_DIST"] = str(tmp_path)
+    deep = client.get("/contacts/42")
+    assert deep.status_code == 200 and b'<div id="root">' in deep.data
+    assert client.get("/app.js").data == b"console.log(1)"
+
+
+def test_when_frontend_not_built_then_503_says_how_to_build(client, app, tmp_path):
+    app.config["FRONTEND_DIST"] = str(tmp_path / "missing")
+    response = client.get("/workspace")
+    assert response.status_code == 503
+    assert b"make run" in response.data
