@@ -34,8 +34,10 @@ def create_app(config: dict | None = None) -> Flask:
     socketio.init_app(
         app,
         message_queue=app.config["REDIS_URL"] or None,
+        channel=app.config["SOCKETIO_CHANNEL"],
         async_mode="threading",
-        cors_allowed_origins=[app.config["PUBLIC_URL"]],
+        # Same origin only unless more are configured: the SPA is served by this app.
+        cors_allowed_origins=app.config["SOCKETIO_ORIGINS"] or None,
         logger=False,
         engineio_logger=False,
     )

@@ -13,8 +13,40 @@ from flask_smorest import Api
 from workspace import docs_assets, health, models, spa  # noqa: F401  (models: all tables known)
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
+from workspace.contact_center.audio import api as audio_api
+from workspace.contact_center.contacts import api as contacts_api
+from workspace.contact_center.contacts import directory_api, method_api
+from workspace.contact_center.delivery_methods import api as delivery_methods_api
+from workspace.contact_center.devices import api as devices_api
+from workspace.contact_center.feature_codes import api as feature_codes_api
+from workspace.contact_center.numbers import api as numbers_api
+from workspace.contact_center.providers import api as providers_api
+from workspace.contact_center.providers import sip_api
+from workspace.objects import api as objects_api
+from workspace.objects import objects_api as canvas_api
+from workspace.objects import publishing_api
+from workspace.objects import sockets as objects_sockets  # noqa: F401  (join_tab, drag, ...)
 
-API_BLUEPRINTS = (auth_api.blp,)
+API_BLUEPRINTS = (
+    auth_api.blp,
+    contacts_api.blp,
+    method_api.blp,
+    directory_api.blp,
+    devices_api.blp,
+    audio_api.blp,
+    delivery_methods_api.blp,
+    feature_codes_api.blp,
+    numbers_api.blp,
+    providers_api.blp,
+    sip_api.blp,
+    objects_api.types_blp,
+    objects_api.tabs_blp,
+    objects_api.workspace_blp,
+    canvas_api.objects_blp,
+    canvas_api.cables_blp,
+    publishing_api.blp,
+    publishing_api.revisions_blp,
+)
 
 
 def register_blueprints(app: Flask, api: Api) -> None:

@@ -28,10 +28,12 @@ def cli() -> None:
 @with_appcontext
 def run_command(host: str, port: int, demo: bool) -> None:
     """Serve the app (embedded mode: Socket.IO in process)."""
-    from workspace.extensions import socketio
+    from workspace.extensions import db, socketio
 
     if demo:
         _ensure_demo()
+    # Release the CLI's connection: on SQLite an open transaction holds the write lock.
+    db.session.remove()
     click.echo(f" * Callflow Workspace on http://{host}:{port}")
     # Flask ignores app.run() under its CLI unless this marker is gone; we are the server here.
     os.environ.pop("FLASK_RUN_FROM_CLI", None)

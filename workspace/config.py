@@ -37,10 +37,14 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _database_url()
     SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL", "")
+    # The Redis pub/sub channel of the Socket.IO message queue; processes that must reach each
+    # other's clients share it, separate deployments (or test runs) on one Redis do not.
+    SOCKETIO_CHANNEL = os.environ.get("WORKSPACE_SOCKETIO_CHANNEL", "flask-socketio")
     INSTANCE_DIR = str(_INSTANCE)
     # Secrets at rest: a urlsafe base64 AES-256 key, from the environment or an instance file.
     SECRETS_KEY = os.environ.get("WORKSPACE_SECRETS_KEY", "")
     SECRETS_KEY_FILE = os.environ.get("WORKSPACE_SECRETS_KEY_FILE", str(_INSTANCE / "secrets.key"))
+    SOCKETIO_ORIGINS = [o for o in os.environ.get("WORKSPACE_SOCKETIO_ORIGINS", "").split(",") if o]
     PUBLIC_URL = os.environ.get("WORKSPACE_PUBLIC_URL", "http://127.0.0.1:5000")
     FRONTEND_DIST = os.environ.get(
         "WORKSPACE_FRONTEND_DIST", str(Path(__file__).resolve().parent.parent / "frontend" / "dist")
@@ -75,4 +79,5 @@ class Config:
     OPENAPI_SWAGGER_UI_PATH = "/docs"
     OPENAPI_SWAGGER_UI_URL = "/api/v1/docs-assets/"
     MAX_CONTENT_LENGTH = int(os.environ.get("WORKSPACE_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
+    AUDIO_MAX_BYTES = int(os.environ.get("WORKSPACE_AUDIO_MAX_BYTES", str(20 * 1024 * 1024)))
     DEMO_ON_START = _bool("WORKSPACE_DEMO", False)

@@ -38,6 +38,11 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
+# References between tenant rows use the default NO ACTION: services refuse deletes of
+# rows in use with a 409 naming the users, and NO ACTION (checked at the end of the
+# statement, unlike RESTRICT) still lets an account's cascade delete remove everything.
+
+
 class TenantMixin:
     """Every tenant-owned row names its account; tenancy.py scopes queries by it."""
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 from workspace.auth.models import Account, Admin
 from workspace.auth.service import ACCOUNT_CREATED_HOOKS
 from workspace.database import utcnow
+from workspace.demo_tour import build_tour
 from workspace.extensions import db
 from workspace.security import hash_password
 
 DEMO_EMAIL = "demo@callflow.local"
 DEMO_PASSWORD = "demo-password"
-# Later features append (account, admin) -> None builders that fill the tour.
-DEMO_BUILDERS: list = []
 
 
 def demo_exists() -> bool:
@@ -52,7 +51,6 @@ def create_demo_account(*, reset: bool = False) -> Admin:
     db.session.flush()
     for hook in ACCOUNT_CREATED_HOOKS:
         hook(account)
-    for build in DEMO_BUILDERS:
-        build(account, admin)
     db.session.commit()
+    build_tour(account, admin)
     return admin

@@ -25,4 +25,11 @@ class PagingSchema(BaseSchema):
 
     page = fields.Integer(load_default=1, validate=validate.Range(min=1))
     per_page = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    q = fields.String(load_default=None, validate=validate.Length(max=100))
+    q = fields.String(
+        load_default=None,
+        validate=[
+            validate.Length(max=100),
+            # NUL and other control characters make PostgreSQL fail the query: refuse them.
+            validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="Remove control characters."),
+        ],
+    )

@@ -26,8 +26,13 @@ def scoped(model: type[M], account_id: int) -> Select[tuple[M]]:
     return db.select(model).where(model.account_id == account_id)  # type: ignore[attr-defined]
 
 
+# Ids are 32-bit integers in every table; a larger number in a URL is simply not found
+# (PostgreSQL and SQLite would otherwise fail on the out-of-range literal: a 500).
+MAX_ID = 2**31 - 1
+
+
 def get_owned(model: type[M], obj_id: int, account_id: int) -> M:
-    row = db.session.get(model, obj_id)
+    row = db.session.get(model, obj_id) if 0 < obj_id <= MAX_ID else None
     if row is None or row.account_id != account_id:  # type: ignore[attr-defined]
         raise NotFound(f"{_label(model)} {obj_id} not found.")
     return row
@@ -38,8 +43,9 @@ def resolve_ids(model: type[M], ids: Iterable[int], account_id: int, *, field: s
     wanted = list(ids)
     if not wanted:
         return []
+    in_range = {i for i in wanted if isinstance(i, int) and 0 < i <= MAX_ID}
     rows = db.session.execute(
-        scoped(model, account_id).where(model.id.in_(set(wanted)))  # type: ignore[attr-defined]
+        scoped(model, account_id).where(model.id.in_(in_range))  # type: ignore[attr-defined]
     ).scalars()
     by_id = {row.id: row for row in rows}  # type: ignore[attr-defined]
     missing = [i for i in wanted if i not in by_id]

@@ -6,6 +6,7 @@ import { PublicOnly, RequireSession } from './auth/guards';
 import { AppFrame } from './components/AppFrame';
 import { FullPageLoader } from './components/FullPageLoader';
 import ConfirmPage from './pages/ConfirmPage';
+import ContactDetailPage from './pages/ContactDetailPage';
 import ContactsPage from './pages/ContactsPage';
 import DevicesPage from './pages/DevicesPage';
 import LoginPage from './pages/LoginPage';
@@ -48,6 +49,7 @@ const router = createBrowserRouter([
                 ),
               },
               { path: '/contacts', element: <ContactsPage /> },
+              { path: '/contacts/:contactId', element: <ContactDetailPage /> },
               { path: '/devices', element: <DevicesPage /> },
               { path: '/providers', element: <ProvidersPage /> },
               { path: '/numbers', element: <NumbersPage /> },

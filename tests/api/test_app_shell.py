@@ -54,3 +54,15 @@ def test_when_frontend_not_built_then_503_says_how_to_build(client, app, tmp_pat
     response = client.get("/workspace")
     assert response.status_code == 503
     assert b"make run" in response.data
+
+
+def test_when_item_id_is_beyond_32_bits_then_404_not_500(admin_client):
+    for url in ("/api/v1/contacts/99999999999999999999", "/api/v1/tabs/2147483648"):
+        response = admin_client.get(url)
+        assert response.status_code == 404, (url, response.get_json())
+
+
+def test_when_search_has_control_characters_then_422_naming_q(admin_client):
+    response = admin_client.get("/api/v1/contacts?q=a%00b")
+    assert response.status_code == 422
+    assert "q" in response.get_json()["errors"]["query"]

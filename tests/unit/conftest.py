@@ -95,7 +95,7 @@ FACTS: dict[str, Any] = {
             "dialing_rules": [],
         },
     },
-    "feature_codes": {2: {"code": "*1", "purpose": "record_on_demand", "enabled": True}},
+    "feature_codes": {2: {"code": "*9", "purpose": "record_on_demand", "enabled": True}},
     "delivery_methods": {8: {"type": "email"}},
     "audio_files": {11: {"name": "welcome.wav"}},
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+import networkx as nx
 import pytest
 
 from workspace.graph import BuildError, GraphError, build, in_cables, object_label, out_cables
@@ -45,6 +46,26 @@ def test_when_rows_are_built_then_nodes_and_keyed_edges_carry_them(ws):
         (13, 30, 2, {"source_port": "calls", "target_port": "calls"}),
         (30, 40, 3, {"source_port": "members", "target_port": "calls"}),
     ]
+
+
+def test_when_built_then_graph_equals_one_built_with_networkx_methods(ws):
+    objects = [*ws.simple_objects(), ws.obj(41, "contact_method")]
+    cables = [*ws.simple_cables(), ws.cable(4, 30, "members", 40), ws.cable(5, 30, "no_answer", 30)]
+    G = build(objects, cables)
+    expected = nx.MultiDiGraph()
+    expected.add_nodes_from(
+        (o["id"], {k: o[k] for k in ("type", "name", "tab", "properties")}) for o in objects
+    )
+    expected.add_edges_from(
+        (c["source"], c["target"], c["id"], {k: c[k] for k in ("source_port", "target_port")})
+        for c in cables
+    )
+    assert nx.utils.graphs_equal(G, expected)
+    assert list(G.in_edges(40, keys=True)) == list(expected.in_edges(40, keys=True))
+    assert dict(G.out_degree()) == dict(expected.out_degree())
+    assert G.number_of_edges(30, 40) == 2
+    assert list(G.successors(30)) == [40, 30]
+    assert list(G.predecessors(30)) == [12, 13, 30]
 
 
 def test_when_fields_are_left_out_then_defaults():

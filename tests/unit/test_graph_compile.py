@@ -130,13 +130,21 @@ def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
             },
         },
     }
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
     assert plan == {
         "revision": 7,
         "hash": "sha256:" + hashlib.sha256(canonical.encode()).hexdigest(),
         "compiled_at": "2026-11-26T10:00:00Z",
         **body,
     }
+
+
+def test_when_names_are_not_ascii_then_hash_is_of_escaped_canonical_json(ws, facts):
+    facts["devices"][5]["name"] = "Mikes Laptop \u00e9\u4e2d"
+    plan = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)
+    body = {"inbound": plan["inbound"], "devices": plan["devices"]}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
+    assert plan["hash"] == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def test_when_compiled_then_no_password_is_in_the_plan(ws, facts):
@@ -241,7 +249,7 @@ def test_when_recording_is_on_then_device_gets_code_and_delivery_method(ws, fact
         "outbound": False,
         "internal": False,
         "external": True,
-        "on_demand_code": "*1",
+        "on_demand_code": "*9",
         "delivery_method": 8,
     }
     assert device["announcements"] == {"internal": 11, "external": None}

@@ -6,6 +6,8 @@ missing rows, loops); ``valid_workspaces`` draws well-formed call flows over ``F
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 from typing import Any
 
@@ -331,6 +333,9 @@ def test_when_input_order_is_shuffled_then_the_hash_is_the_same(workspace, seed)
     assert shuffled["hash"] == plan["hash"]
     assert shuffled == plan
     assert _compile(objects, cables)["hash"] == plan["hash"]
+    body = {"inbound": plan["inbound"], "devices": plan["devices"]}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+    assert plan["hash"] == "sha256:" + hashlib.sha256(canonical).hexdigest()
 
 
 @PROPERTY

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workspace.graph import build, validate
+from workspace.graph import build, has_errors, valid_objects, validate
 from workspace.objects.types import REGISTRY
-
-
-def test_when_simple_call_flow_then_no_problems(ws, facts):
-    assert ws.problems(ws.simple_objects(), ws.simple_cables(), facts) == []
-
-
-def test_when_workspace_is_empty_then_no_problems(ws):
-    assert ws.problems([], []) == []
-
 
 # -- objects -----------------------------------------------------------------------------
 
@@ -162,6 +153,29 @@ def test_when_sip_account_method_names_missing_account_then_reference_missing(ws
             "code": "reference.missing",
             "severity": "error",
             "message": 'Contact Method "Ann" refers to SIP account #99, which does not exist.',
+            "objects": [2],
+            "cables": [],
+        }
+    ]
+
+
+@pytest.mark.parametrize(
+    ("method", "change", "without"),
+    [(45, {"sip_account": None}, "a SIP account"), (46, {"number": None}, "a phone number")],
+)
+def test_when_method_lacks_its_account_or_number_then_reference_missing(
+    ws, facts, method, change, without
+):
+    facts["contact_methods"][method].update(change)
+    objects = [
+        ws.obj(1, "phone_number", number=7),
+        ws.obj(2, "contact_method", "Ann", contact_method=method),
+    ]
+    assert ws.problems(objects, [ws.cable(5, 1, "calls", 2)], facts) == [
+        {
+            "code": "reference.missing",
+            "severity": "error",
+            "message": f'Contact Method "Ann" stands for a contact method without {without}.',
             "objects": [2],
             "cables": [],
         }
@@ -605,8 +619,11 @@ def test_when_on_demand_has_no_enabled_code_then_recording_on_demand_no_feature_
     ]
 
 
-@pytest.mark.parametrize(("code", "extension"), [("10", "101"), ("1011", "101"), ("101", "101")])
-def test_when_feature_code_and_extension_share_a_prefix_then_collides(ws, facts, code, extension):
+@pytest.mark.parametrize(("code", "extension"), [("*1", "*12"), ("*12", "*1"), ("#7", "#7")])
+def test_when_feature_code_and_extension_dial_strings_overlap_then_collides(
+    ws, facts, code, extension
+):
+    # Internal numbers saved through the API are digits; an imported or foreign one may not be.
     facts["feature_codes"][3] = {"code": code, "purpose": "voicemail", "enabled": True}
     facts["internal_numbers"][4]["number"] = extension
     assert ws.problems(ws.simple_objects(), ws.simple_cables(), facts) == [
@@ -614,7 +631,7 @@ def test_when_feature_code_and_extension_share_a_prefix_then_collides(ws, facts,
             "code": "feature_code.collides_internal_number",
             "severity": "error",
             "message": f'Feature code {code} and Internal Number "Mike\'s extension" ({extension}) '
-            "collide: one is the beginning of the other (feature code #3).",
+            "collide: one dial string begins the other (feature code #3).",
             "objects": [13],
             "cables": [],
         }
@@ -622,9 +639,12 @@ def test_when_feature_code_and_extension_share_a_prefix_then_collides(ws, facts,
 
 
 @pytest.mark.parametrize(
-    ("code", "enabled"), [("*1", True), ("11", True), ("1", False), ("*10", True)]
+    ("code", "enabled"),
+    [("*10", True), ("*1", True), ("#101", True), ("*11", True), ("*1", False), ("", True)],
 )
-def test_when_feature_code_and_extension_differ_then_no_collision(ws, facts, code, enabled):
+def test_when_feature_code_shares_only_digits_with_extension_then_no_collision(
+    ws, facts, code, enabled
+):
     facts["feature_codes"][3] = {"code": code, "purpose": "voicemail", "enabled": enabled}
     assert ws.problems(ws.simple_objects(), ws.simple_cables(), facts) == []
 
@@ -671,3 +691,24 @@ def test_when_validating_then_graph_and_facts_are_unchanged(ws, facts):
     assert dict(G.nodes(data=True)) == before_nodes
     assert list(G.edges(keys=True, data=True)) == before_edges
     assert repr(facts) == snapshot
+
+
+def test_when_simple_call_flow_then_no_problems(ws, facts):
+    assert ws.problems(ws.simple_objects(), ws.simple_cables(), facts) == []
+
+
+def test_when_workspace_is_empty_then_no_problems(ws):
+    assert ws.problems([], []) == []
+
+
+def test_when_asking_for_valid_objects_then_known_types_with_good_properties(ws):
+    G = build([ws.obj(3, "ring_group", preset="x"), ws.obj(2, "x"), ws.obj(1, "ring_group")], [])
+    assert valid_objects(G, types=REGISTRY) == [1]
+
+
+def test_when_only_warnings_then_has_errors_is_false(ws):
+    objects = [*ws.simple_objects(), ws.obj(41, "contact_method", contact_method=46)]
+    problems = ws.problems(objects, ws.simple_cables())
+    assert [p["severity"] for p in problems] == ["warning"]
+    assert has_errors(problems) is False
+    assert has_errors(ws.problems([ws.obj(1, "x")])) is True

@@ -158,3 +158,24 @@ def test_when_properties_schema_is_read_then_it_matches_the_defaults():
         schema = kind.properties_schema
         assert schema["type"] == "object" and schema["additionalProperties"] is False
         assert set(schema["properties"]) == set(kind.defaults)
+
+
+def test_when_timeline_entries_are_wrong_then_errors_name_index_and_field():
+    errors = get_type("ring_group").schema.validate(
+        {"members": [{"target": 1}, {"target": True, "start": 301, "ring": 1}, "x"]}
+    )
+    assert errors == {
+        "members": {
+            1: {
+                "ring": ["Unknown field."],
+                "target": ["Not a valid integer."],
+                "start": ["Must be greater than or equal to 0 and less than or equal to 300."],
+            },
+            2: {"_schema": ["Invalid input type."]},
+        }
+    }
+
+
+def test_when_timeline_is_not_a_list_then_not_a_valid_list():
+    errors = get_type("ring_group").schema.validate({"members": {"target": 1}})
+    assert errors == {"members": ["Not a valid list."]}

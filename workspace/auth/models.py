@@ -18,7 +18,9 @@ class Account(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    admins: Mapped[list[Admin]] = relationship(back_populates="account")
+    admins: Mapped[list[Admin]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Admin(TenantMixin, db.Model):

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -62,6 +63,21 @@ def compile_plan(
         the plan without ``hash``, ``compiled_at`` and ``revision``: the same workspace and
         facts always give the same hash, whatever the order of the input rows.
 
+        ``inbound[key]`` is ``{"entry": object id, "steps": [...]}``. A ring group step is
+        ``{"object", "ring_group", "timeline", "no_answer_after"}``, its timeline entries
+        being contact method steps plus ``start`` and ``duration`` (ordered by start, then
+        object id); a contact method step is ``{"object", "contact_method", "contact",
+        "kind", "devices"}`` (+ ``sip_account`` or ``number`` for those kinds). Steps follow
+        the ``no_answer`` chain. A step that several numbers reach is one dict shared by
+        their routes: treat the plan as read-only (it is stored as JSON).
+
+        ``devices[str(device id)]`` exists for every device of each call.center method that
+        a Contact Method object places, reachable or not: ``contact``, ``contact_method``,
+        ``name``, ``lines`` (SIP accounts, ``password`` only ``"manual"`` or
+        ``"provisioned"``), ``caller_id``, ``recording`` (its options are all off while
+        recording is disabled; ``on_demand_code`` is the enabled record-on-demand feature
+        code), ``announcements`` and ``reachable_at`` (the inbound keys that ring it).
+
     Raises
     ------
     CompileError
@@ -95,23 +111,74 @@ def compile_plan(
 def plan_hash(plan: Mapping[str, Any]) -> str:
     """Return ``"sha256:<hex>"`` of the plan's canonical JSON, leaving out ``UNHASHED`` keys.
 
+    The canonical JSON is ``json.dumps(body, sort_keys=True, separators=(",", ":"))``. It is
+    written piece by piece so that a step shared by many routes is encoded once.
+
     Example
     -------
     >>> plan_hash({"inbound": {}, "devices": {}}) == plan_hash(
     ...     {"devices": {}, "inbound": {}, "revision": 3})
     True
     """
+    digest = hashlib.sha256()
     body = {k: v for k, v in plan.items() if k not in UNHASHED}
-    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+    for piece in _canonical(body):
+        digest.update(piece.encode())
+    return "sha256:" + digest.hexdigest()
+
+
+_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+
+
+def _canonical(body: Mapping[str, Any]) -> Iterator[str]:
+    """Yield the canonical JSON of a plan body; routes' steps are encoded once per step."""
+    encoded: dict[int, str] = {}
+
+    def step(value: Any) -> str:
+        if id(value) not in encoded:
+            encoded[id(value)] = _dumps(value)
+        return encoded[id(value)]
+
+    def members(mapping: Mapping[str, Any], encode: Callable[[str, Any], Iterator[str]]):
+        yield "{"
+        for index, key in enumerate(sorted(mapping)):
+            yield ("," if index else "") + _dumps(key) + ":"
+            yield from encode(key, mapping[key])
+        yield "}"
+
+    def route(key: str, value: Any) -> Iterator[str]:
+        if key == "steps" and isinstance(value, list):
+            yield "[" + ",".join(step(s) for s in value) + "]"
+        else:
+            yield _dumps(value)
+
+    def inbound(_: str, value: Any) -> Iterator[str]:
+        if isinstance(value, dict) and value.keys() == {"entry", "steps"}:  # the usual route
+            steps = ",".join(step(s) for s in value["steps"])
+            yield '{"entry":' + _dumps(value["entry"]) + ',"steps":[' + steps + "]}"
+        elif isinstance(value, dict):
+            yield from members(value, route)
+        else:
+            yield _dumps(value)
+
+    def top(key: str, value: Any) -> Iterator[str]:
+        if key == "inbound" and isinstance(value, dict):
+            yield from members(value, inbound)
+        else:
+            yield _dumps(value)
+
+    yield from members(body, top)
 
 
 def _inbound(G: nx.MultiDiGraph, types: Types, facts: Facts) -> dict[str, Any]:
     """One route per entry object: its key, the entry, and the steps a call goes through."""
+    attrs = G._node
+    kinds = {node: types[attrs[node]["type"]] for node in G}
+    onward = _onward(G, kinds)
     steps: dict[int, dict[str, Any]] = {}  # a step is compiled once, however many routes share it
     inbound: dict[str, Any] = {}
     for node in sorted(G):
-        kind = types[G.nodes[node]["type"]]
+        kind = kinds[node]
         if kind.category != "entry":
             continue
         key = kind.inbound(G, node, facts)
@@ -125,78 +192,87 @@ def _inbound(G: nx.MultiDiGraph, types: Types, facts: Facts) -> dict[str, Any]:
                     )
                 ]
             )
-        inbound[key] = {"entry": node, "steps": _route(G, node, types, facts, steps)}
+        route = []
+        seen = {node}
+        step_node = onward.get(node)
+        while step_node is not None:
+            if step_node in seen:  # validate reports route.loop; this guards callers that skip it
+                raise CompileError(
+                    [make_problem("route.loop", "Calls go round in a loop.", objects=sorted(seen))]
+                )
+            seen.add(step_node)
+            step = steps.get(step_node)
+            if step is None:
+                step = steps[step_node] = kinds[step_node].compile(G, step_node, facts)
+            route.append(step)
+            step_node = onward.get(step_node)
+        inbound[key] = {"entry": node, "steps": route}
     return inbound
 
 
-def _route(
-    G: nx.MultiDiGraph, entry: int, types: Types, facts: Facts, steps: dict[int, dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Follow each object's continue port from the entry, collecting the steps on the way."""
-    route = []
-    seen = {entry}
-    node = _next(G, entry, types[G.nodes[entry]["type"]].continue_port)
-    while node is not None:
-        if node in seen:  # validate reports route.loop; this guards a caller that skipped it
-            raise CompileError(
-                [make_problem("route.loop", "Calls go round in a loop.", objects=sorted(seen))]
-            )
-        seen.add(node)
-        kind = types[G.nodes[node]["type"]]
-        if node not in steps:
-            steps[node] = kind.compile(G, node, facts)
-        route.append(steps[node])
-        node = _next(G, node, kind.continue_port)
-    return route
+def _onward(G: nx.MultiDiGraph, kinds: Mapping[int, ObjectType]) -> dict[int, int]:
+    """Where a call goes after each object: the target of its ``continue_port`` cable."""
+    onward = {}
+    for source, targets in G._succ.items():
+        port = kinds[source].continue_port
+        if port is None:
+            continue
+        for target, keyed in targets.items():
+            if any(data["source_port"] == port for data in keyed.values()):
+                onward[source] = target  # such ports take one cable (port.too_many_cables)
+    return onward
 
 
-def _next(G: nx.MultiDiGraph, node: int, port: str | None) -> int | None:
-    """The object cabled to ``port`` of ``node`` (such ports take one cable), or None."""
-    if port is None:
-        return None
-    for target, keyed in G._succ[node].items():
-        for data in keyed.values():
-            if data["source_port"] == port:
-                return target
-    return None
+def _ringing(step: Mapping[str, Any]) -> set[int]:
+    """The devices a step rings: its own, or those of its timeline's entries."""
+    devices = set(step.get("devices", ()))
+    for entry in step.get("timeline", ()):
+        devices.update(entry["devices"])
+    return devices
 
 
 def _devices(facts: Facts, inbound: Mapping[str, Any]) -> dict[str, Any]:
     """The settings of every device of the call.center methods the workspace places."""
-    reachable: dict[int, list[str]] = {}
+    ringing: dict[int, set[int]] = {}  # by id(step): steps are shared between routes
+    reachable: dict[int, list[str]] = defaultdict(list)
     for key, route in sorted(inbound.items()):
-        ringing = set()
+        devices: set[int] = set()
         for step in route["steps"]:
-            ringing.update(step.get("devices", ()))
-            for entry in step.get("timeline", ()):
-                ringing.update(entry["devices"])
-        for device in ringing:
-            reachable.setdefault(device, []).append(key)
+            if id(step) not in ringing:
+                ringing[id(step)] = _ringing(step)
+            devices |= ringing[id(step)]
+        for device in devices:
+            reachable[device].append(key)
 
-    devices: dict[str, Any] = {}
+    configs: dict[str, Any] = {}
     on_demand_code = record_on_demand_code(facts)
     for method_id in sorted(facts["placed"].get("contact_methods", {})):
         method = facts["contact_methods"][method_id]
         if method["kind"] != "call_center":
             continue
+        shared = _method_settings(facts, method, on_demand_code)
         for device in sorted(method.get("devices") or []):
-            if str(device) in devices:
+            if str(device) in configs:
                 continue  # one call.center method per contact: this guards bad facts only
-            devices[str(device)] = _device(
-                facts, method_id, method, device, on_demand_code, reachable.get(device, [])
-            )
-    return devices
+            row = facts["devices"][device]
+            configs[str(device)] = {
+                "contact": row.get("contact", method.get("contact")),
+                "contact_method": method_id,
+                "name": row.get("name"),
+                "lines": [
+                    _line(account, facts["sip_accounts"][account])
+                    for account in row.get("sip_accounts") or []
+                ],
+                **shared,  # one set of dicts per method, like the steps: read-only
+                "reachable_at": reachable.get(device, []),
+            }
+    return configs
 
 
-def _device(
-    facts: Facts,
-    method_id: int,
-    method: Mapping[str, Any],
-    device: int,
-    on_demand_code: str | None,
-    reachable_at: list[str],
-) -> dict[str, Any]:
-    row = facts["devices"][device]
+def _method_settings(
+    facts: Facts, method: Mapping[str, Any], on_demand_code: str | None
+) -> dict[str, dict[str, Any]]:
+    """The caller ID, recording and announcement settings a call.center method gives devices."""
     settings = method.get("settings") or {}
     internal = settings.get("internal_caller_id")
     external = settings.get("external_caller_id")
@@ -204,13 +280,6 @@ def _device(
     enabled = bool(recording.get("enabled"))
     announcements = settings.get("announcements") or {}
     return {
-        "contact": row.get("contact", method.get("contact")),
-        "contact_method": method_id,
-        "name": row.get("name"),
-        "lines": [
-            _line(account, facts["sip_accounts"][account])
-            for account in row.get("sip_accounts") or []
-        ],
         "caller_id": {
             "name": settings.get("caller_id_name") or method.get("contact_name"),
             "internal": None if internal is None else facts["internal_numbers"][internal]["number"],
@@ -228,7 +297,6 @@ def _device(
             "internal": announcements.get("internal"),
             "external": announcements.get("external"),
         },
-        "reachable_at": reachable_at,
     }
 
 

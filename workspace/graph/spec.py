@@ -129,14 +129,13 @@ class PortSpec:
 class Reference:
     """A property that holds the id of a row of the account's facts.
 
-    ``collection`` names the facts mapping (``"phone_numbers"``); ``unique`` says the row may
-    be placed by one object only (numbers); ``label`` names the row kind in messages.
+    ``collection`` names the facts mapping (``"phone_numbers"``); ``label`` names the row kind
+    in messages. Validation reports a reference that is unset or names no row.
     """
 
     prop: str
     collection: str
     label: str
-    unique: bool = False
 
 
 ValidateHook = Callable[[nx.MultiDiGraph, int, Facts], list[Problem]]
@@ -166,13 +165,17 @@ class ObjectType:
     defaults : dict
         Default properties; also fill keys the stored properties leave out.
     references : tuple of Reference
-        Properties that point at facts rows (checked generically: unset, missing, placed twice).
+        Properties that point at facts rows (checked generically: unset or missing). The
+        hooks run only once these resolve.
     continue_port : str or None
         The output port a call follows after this object (entry: ``calls``; ring group:
         ``no_answer``); the engine follows it to lay out a route's steps.
     validate : hook returning a list of Problem, or None
     compile : hook returning this object's step in a route (routing and destination types)
-    inbound : hook returning the plan's inbound key, ``"+1..."`` or ``"ext:101"`` (entries)
+    inbound : hook returning the plan's inbound key, ``"+1..."`` or ``"ext:101"`` (entries);
+        two entries with one key are ``number.placed_twice``.
+    in_ports, out_ports : dict of str to PortSpec
+        The ports by name, derived from ``ports``.
     """
 
     name: str
@@ -190,16 +193,19 @@ class ObjectType:
     validate: ValidateHook | None = None
     compile: CompileHook | None = None
     inbound: InboundHook | None = None
-    _ports: dict[tuple[str, str], PortSpec] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    in_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
+    out_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self._ports.update({(p.direction, p.name): p for p in self.ports})
+        # Derived lookups (frozen dataclass, hence object.__setattr__).
+        object.__setattr__(self, "in_ports", {p.name: p for p in self.ports if p.direction == "in"})
+        object.__setattr__(
+            self, "out_ports", {p.name: p for p in self.ports if p.direction == "out"}
+        )
 
     def port(self, name: str, direction: Direction) -> PortSpec | None:
         """Return the port called ``name`` in ``direction``, or None."""
-        return self._ports.get((direction, name))
+        return (self.in_ports if direction == "in" else self.out_ports).get(name)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the type as the catalogue serves it (JSON-ready)."""

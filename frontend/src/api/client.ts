@@ -6,12 +6,33 @@
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
-  /** Extra headers, e.g. If-Match for versioned resources. */
+  /** Extra headers. */
   headers?: Record<string, string>;
+  /** The version the client last saw: sent as `If-Match: "<version>"` (PATCH/DELETE of versioned items). */
+  ifMatch?: number;
   signal?: AbortSignal;
 }
 
-const API_PREFIX = '/api/v1';
+/** A collection as the API returns it. */
+export interface Collection<T> {
+  items: T[];
+  total: number;
+}
+
+/** Query parameters: camelCase keys become snake_case; null, undefined and '' are left out. */
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** `path?key=value&...` with the keys in snake_case. */
+export function withQuery(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') search.set(snakeCase(key), String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export const API_PREFIX = '/api/v1';
 const MUTATING: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let csrfToken: string | null = null;
@@ -19,6 +40,10 @@ let csrfToken: string | null = null;
 /** The session's CSRF token, from the login and /auth/me responses; null after logout. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+export function getCsrfToken(): string | null {
+  return csrfToken;
 }
 
 /** Any non-2xx answer, or no answer at all (status 0). */
@@ -59,6 +84,7 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
@@ -77,7 +103,7 @@ export async function request<T>(
   }
 
   const payload = await readJson(response);
-  if (!response.ok) throw toApiError(response, payload);
+  if (!response.ok) throw toApiError(response.status, response.statusText, payload);
   return toCamelKeys(payload) as T;
 }
 
@@ -92,17 +118,20 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, payload: unknown): ApiError {
+export function toApiError(status: number, responseStatusText: string, payload: unknown): ApiError {
   const body = isPlainObject(payload) ? payload : {};
-  const statusText = typeof body.status === 'string' ? body.status : response.statusText;
-  const code = typeof body.code === 'string' ? body.code : snakeCase(statusText || `http_${response.status}`);
+  const statusText = typeof body.status === 'string' ? body.status : responseStatusText;
+  const code = typeof body.code === 'string' ? body.code : snakeCase(statusText || `http_${status}`);
   const message =
-    typeof body.message === 'string' && body.message
-      ? body.message
-      : statusText || `The server answered ${response.status}.`;
+    typeof body.message === 'string' && body.message ? body.message : statusText || `The server answered ${status}.`;
   const details = isPlainObject(body.errors) ? body.errors : {};
-  const fieldErrors = isPlainObject(details.json) ? flattenFieldErrors(details.json) : {};
-  return new ApiError(response.status, code, message, fieldErrors, details);
+  // JSON bodies report field errors under `json`; multipart uploads under `form` and `files`.
+  const fieldErrors: Record<string, string> = {};
+  for (const location of ['files', 'form', 'json']) {
+    const errors = details[location];
+    if (isPlainObject(errors)) Object.assign(fieldErrors, flattenFieldErrors(errors));
+  }
+  return new ApiError(status, code, message, fieldErrors, details);
 }
 
 /** `{"phone_number": ["bad"], "emails": {"0": {"address": ["bad"]}}}` -> `{phoneNumber: "bad", "emails.0.address": "bad"}`. */

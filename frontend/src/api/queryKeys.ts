@@ -1,4 +1,21 @@
 /** react-query keys of server collections, in one place so mutations invalidate the right ones. */
 export const queryKeys = {
   apiTokens: ['auth', 'tokens'] as const,
+  providers: ['providers'] as const,
+  sipAccounts: ['sip-accounts'] as const,
+  phoneNumbers: ['numbers', 'phone'] as const,
+  internalNumbers: ['numbers', 'internal'] as const,
+  contacts: ['contacts'] as const,
+  contact: (id: number) => ['contacts', 'detail', id] as const,
+  callCenter: (contactId: number) => ['contacts', 'detail', contactId, 'call-center'] as const,
+  contactMethods: (contactId: number) => ['contacts', 'detail', contactId, 'methods'] as const,
+  devices: ['devices'] as const,
+  featureCodes: ['feature-codes'] as const,
+  audioFiles: ['audio-files'] as const,
+  deliveryMethods: ['delivery-methods'] as const,
+  objectTypes: ['object-types'] as const,
+  tabs: ['tabs'] as const,
+  workspaceState: ['workspace', 'state'] as const,
+  revisions: ['revisions'] as const,
+  objectIndex: ['workspace', 'objects'] as const,
 };

@@ -1,13 +1,93 @@
-import { IconAddressBook } from '@tabler/icons-react';
-import { PlaceholderPage } from '../components/PlaceholderPage';
+import { Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type Contact, useContacts } from '../api/contacts';
+import { EmptyBlock } from '../components/common/EmptyBlock';
+import { QueryState } from '../components/common/QueryState';
+import { ContactModal } from '../components/contacts/ContactForm';
+import { ContactTable } from '../components/contacts/ContactTable';
+import { DeleteContactModal } from '../components/contacts/DeleteContactModal';
+import { Page } from '../components/Page';
+
+const PER_PAGE = 25;
 
 export default function ContactsPage() {
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [page, setPage] = useState(1);
+  const contacts = useContacts({ q, page, perPage: PER_PAGE });
+  const [editing, setEditing] = useState<Contact | null | undefined>(undefined);
+  const [deleting, setDeleting] = useState<Contact | null>(null);
+
+  const addButton = (
+    <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing(null)}>
+      Add contact
+    </Button>
+  );
+
   return (
-    <PlaceholderPage
-      title="Contacts"
-      icon={IconAddressBook}
-      emptyTitle="No contacts yet"
-      description="The people who answer your calls, with their numbers, emails and the call.center method that groups their devices."
-    />
+    <Page title="Contacts" description="The people who answer your calls: their numbers, emails and call.center devices." actions={addButton}>
+      <Stack gap="md">
+        <TextInput
+          aria-label="Search contacts"
+          placeholder="Search by name, company, job title, email or number"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            setPage(1);
+          }}
+          maw={480}
+        />
+        <QueryState query={contacts} what="the contacts" rows={5}>
+          {({ items, total }) =>
+            total === 0 ? (
+              q ? (
+                <EmptyBlock icon={IconSearch} title="No contact matches" description={`Nothing matches “${q}”. Check the spelling or clear the search.`} />
+              ) : (
+                <EmptyBlock
+                  icon={IconAddressBook}
+                  title="No contacts yet"
+                  description="Add the first person who answers calls; then give them a device with the call.center app."
+                  action={addButton}
+                />
+              )
+            ) : (
+              <Stack gap="sm">
+                <ContactTable contacts={items} onEdit={setEditing} onDelete={setDeleting} />
+                <Group justify="space-between">
+                  <Text c="dimmed" size="sm">
+                    {total} contact{total === 1 ? '' : 's'}
+                  </Text>
+                  {total > PER_PAGE && (
+                    <Pagination
+                      total={Math.ceil(total / PER_PAGE)}
+                      value={page}
+                      onChange={setPage}
+                      aria-label="Contact pages"
+                      getControlProps={(control) => ({ 'aria-label': `${control.charAt(0).toUpperCase()}${control.slice(1)} page` })}
+                      getItemProps={(number) => ({ 'aria-label': `Page ${number}` })}
+                    />
+                  )}
+                </Group>
+              </Stack>
+            )
+          }
+        </QueryState>
+      </Stack>
+      <ContactModal
+        opened={editing !== undefined}
+        contact={editing ?? null}
+        onClose={(saved) => {
+          const created = editing === null && saved;
+          setEditing(undefined);
+          if (created) navigate(`/contacts/${saved.id}`);
+        }}
+      />
+      {deleting && <DeleteContactModal contact={deleting} onClose={() => setDeleting(null)} />}
+    </Page>
   );
 }

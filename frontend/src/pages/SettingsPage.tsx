@@ -4,8 +4,10 @@ import { useLocation } from 'react-router';
 import { Page } from '../components/Page';
 import { ApiTokenTable } from '../components/settings/ApiTokenTable';
 import { ChangePasswordForm } from '../components/settings/ChangePasswordForm';
-import { ComingSoonList } from '../components/settings/ComingSoonList';
+import { AudioFilesSection } from '../components/settings/AudioFilesSection';
 import { CreateTokenForm } from '../components/settings/CreateTokenForm';
+import { DeliveryMethodsSection } from '../components/settings/DeliveryMethodsSection';
+import { FeatureCodesSection } from '../components/settings/FeatureCodesSection';
 import { SettingsSection } from '../components/settings/SettingsSection';
 
 export default function SettingsPage() {
@@ -17,7 +19,10 @@ export default function SettingsPage() {
   }, [hash]);
 
   return (
-    <Page title="Settings" description="Your API tokens and password, and the account-wide settings of your call flows.">
+    <Page title="Settings" description="The account-wide settings of your call flows, your API tokens and your password.">
+      <FeatureCodesSection />
+      <AudioFilesSection />
+      <DeliveryMethodsSection />
       <SettingsSection
         id="api-tokens"
         title="API tokens"
@@ -30,13 +35,6 @@ export default function SettingsPage() {
       </SettingsSection>
       <SettingsSection id="change-password" title="Change password" description="Choose the password you log in with.">
         <ChangePasswordForm />
-      </SettingsSection>
-      <SettingsSection
-        id="more-settings"
-        title="More settings"
-        description="These arrive with the next releases of Callflow Workspace."
-      >
-        <ComingSoonList />
       </SettingsSection>
     </Page>
   );

@@ -1,28 +1,50 @@
 /**
  * The Socket.IO connection to the /workspace namespace. The server authenticates it from the
- * session cookie and chooses the rooms; nothing connects until a caller says so.
+ * session cookie and chooses the rooms; nothing connects until a caller says so. Payloads
+ * arrive in snake_case; `camel()` gives them the app's shape.
  */
 import { io, type Socket } from 'socket.io-client';
+import { toCamelKeys } from '../api/client';
 
-/** Each event carries the new version, so applying one twice is harmless. */
-export interface VersionedEvent {
-  version: number;
-  [field: string]: unknown;
-}
+type Payload = Record<string, unknown>;
+type Listener = (payload: Payload) => void;
 
+/** What the server sends on /workspace; each change carries the draft version and its author. */
 export interface WorkspaceServerEvents {
-  'object.created': (event: VersionedEvent) => void;
-  'object.updated': (event: VersionedEvent) => void;
-  'object.deleted': (event: VersionedEvent) => void;
-  'cable.created': (event: VersionedEvent) => void;
-  'cable.deleted': (event: VersionedEvent) => void;
-  validation: (event: VersionedEvent) => void;
-  presence: (event: Record<string, unknown>) => void;
-  'revision.published': (event: VersionedEvent) => void;
-  'device.status': (event: VersionedEvent) => void;
+  'object.created': Listener;
+  'object.updated': Listener;
+  'object.deleted': Listener;
+  'cable.created': Listener;
+  'cable.deleted': Listener;
+  'tab.created': Listener;
+  'tab.updated': Listener;
+  'tab.deleted': Listener;
+  validation: Listener;
+  presence: Listener;
+  'revision.published': Listener;
+  'draft.replaced': Listener;
+  'device.status': Listener;
+  drag: Listener;
+  cursor: Listener;
 }
 
-export type WorkspaceClientEvents = Record<string, (...args: unknown[]) => void>;
+/** The join_tab acknowledgement. */
+export interface JoinAck {
+  ok: boolean;
+  error?: string;
+  tab_id?: number;
+  /** This socket's admin session: events naming it are this browser's own echo. */
+  actor?: number;
+  draft_version?: number;
+  presence?: Payload;
+}
+
+export interface WorkspaceClientEvents {
+  join_tab: (data: { tab_id: number }, ack: (answer: JoinAck) => void) => void;
+  leave_tab: (data: Record<string, never>) => void;
+  drag: (data: { object_id: number; x: number; y: number }) => void;
+  cursor: (data: { x: number; y: number }) => void;
+}
 
 export type WorkspaceSocket = Socket<WorkspaceServerEvents, WorkspaceClientEvents>;
 
@@ -30,3 +52,5 @@ export type WorkspaceSocket = Socket<WorkspaceServerEvents, WorkspaceClientEvent
 export function createWorkspaceSocket(): WorkspaceSocket {
   return io('/workspace', { withCredentials: true, autoConnect: false });
 }
+
+export const camel = <T>(payload: unknown): T => toCamelKeys(payload) as T;

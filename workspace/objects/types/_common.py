@@ -61,7 +61,7 @@ def entry_type(
         },
         defaults={"number": None},
         default_name_prefix=display_name,
-        references=(Reference("number", collection, label, unique=True),),
+        references=(Reference("number", collection, label),),
         continue_port="calls",
         validate=validate,
         inbound=inbound,

@@ -35,7 +35,7 @@ class ContactMethodProperties(PropertiesSchema):
 
 
 def _method(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> tuple[int, dict]:
-    method_id = G.nodes[node]["properties"]["contact_method"]
+    method_id = G._node[node]["properties"]["contact_method"]
     return method_id, facts["contact_methods"][method_id]
 
 
@@ -53,17 +53,21 @@ def validate(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> list[Pr
     problems: list[Problem] = []
 
     def missing(what: str, row: Any) -> None:
-        problems.append(
-            make_problem(
-                "reference.missing",
-                f"{label} refers to {what} #{row}, which does not exist.",
-                objects=[node],
-            )
+        message = (
+            f"{label} refers to {what} #{row}, which does not exist."
+            if row not in (None, "")
+            else f"{label} stands for a contact method without {what}."
         )
+        problems.append(make_problem("reference.missing", message, objects=[node]))
 
     sip_accounts = facts.get("sip_accounts") or {}
     if method["kind"] == "sip_account" and method.get("sip_account") not in sip_accounts:
-        missing("SIP account", method.get("sip_account"))
+        missing(
+            "a SIP account" if method.get("sip_account") is None else "SIP account",
+            method.get("sip_account"),
+        )
+    if method["kind"] == "phone" and not method.get("number"):
+        missing("a phone number", None)
     if method["kind"] != "call_center":
         return problems
 
@@ -150,12 +154,13 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
     """
     method_id, method = _method(G, node, facts)
     kind = method["kind"]
+    devices = method.get("devices") if kind == "call_center" else None
     step: dict[str, Any] = {
         "object": node,
         "contact_method": method_id,
         "contact": method.get("contact"),
         "kind": kind,
-        "devices": sorted(method.get("devices") or []) if kind == "call_center" else [],
+        "devices": sorted(devices) if devices else [],
     }
     if kind == "sip_account":
         step["sip_account"] = method.get("sip_account")

@@ -1,7 +1,7 @@
 """Internal Number: an entry where calls to one of the account's extensions arrive.
 
-Its validation hook also keeps feature codes and extensions apart: when one is a prefix of the
-other, the PBX cannot tell which the caller is dialling.
+Its validation hook also keeps feature codes and extensions apart: when one begins the other,
+the PBX cannot tell which the caller is dialling.
 """
 
 from __future__ import annotations
@@ -41,23 +41,25 @@ def inbound(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> str:
 
 
 def validate(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> list[Problem]:
-    """Report enabled feature codes that are a prefix of this extension, or the reverse.
+    """Report enabled feature codes whose dial string begins this extension's, or the reverse.
 
-    Codes and numbers are compared as dialled (digits, ``*``, ``#``), so ``*1`` and ``101``
-    do not collide, while ``55`` and ``551`` do.
+    Compared as dialled, symbol included, as the feature-code service does when it saves
+    one: ``*1`` and ``101`` coexist. Internal numbers are digits and codes start with ``*``
+    or ``#``, so today this fires only on data saved by an older or foreign rule (an import);
+    it stays so the engine never publishes an ambiguous dial plan.
     """
-    number = dialled(facts["internal_numbers"][G.nodes[node]["properties"]["number"]]["number"])
+    number = dialled(facts["internal_numbers"][G._node[node]["properties"]["number"]]["number"])
     problems = []
     for code_id, code in sorted((facts.get("feature_codes") or {}).items()):
-        keyed = dialled(code.get("code") or "")
-        if not code.get("enabled") or not keyed or not number:
+        digits = dialled(code.get("code") or "")
+        if not code.get("enabled") or not digits or not number:
             continue
-        if keyed.startswith(number) or number.startswith(keyed):
+        if digits.startswith(number) or number.startswith(digits):
             problems.append(
                 make_problem(
                     "feature_code.collides_internal_number",
-                    f"Feature code {keyed} and {object_label(G, node, 'Internal Number')} "
-                    f"({number}) collide: one is the beginning of the other "
+                    f"Feature code {code['code']} and {object_label(G, node, 'Internal Number')} "
+                    f"({number}) collide: one dial string begins the other "
                     f"(feature code #{code_id}).",
                     objects=[node],
                 )

@@ -1,41 +1,94 @@
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type NodeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, type OnBeforeDelete, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { connect, deleteItems } from '../../canvas/actions';
+import { isValidConnection } from '../../canvas/rules';
+import { nodeTypes } from '../../nodes/nodeTypes';
+import { emitCursor } from '../../realtime/live';
+import type { CanvasEdge, CanvasNode } from '../../nodes/types';
 import { useCanvasStore } from '../../store/canvas';
+import { useUiStore } from '../../store/ui';
 import { CanvasEmptyState } from './CanvasEmptyState';
+import { CanvasToolbar } from './CanvasToolbar';
+import { RemoteCursors } from './RemoteCursors';
+import { PALETTE_MIME } from './PaletteItem';
+import { useDisplayEdges } from './useDisplayEdges';
+import { useFitOnLoad } from './useFitOnLoad';
+import { useNodeDrag } from './useNodeDrag';
 
-// One entry per object type (`<Kind>Node`), filled in as the object types arrive.
-const nodeTypes: NodeTypes = {};
+const DELETE_KEYS = ['Delete', 'Backspace'];
+
+/** The server does the deleting (and undo remembers it); React Flow only asks. */
+const onBeforeDelete: OnBeforeDelete<CanvasNode, CanvasEdge> = async ({ nodes, edges }) => {
+  await deleteItems(nodes, edges);
+  return false;
+};
+
+const minimapColor = (node: CanvasNode): string => {
+  const type = node.type === 'generic' ? node.data.objectType : node.type;
+  return useCanvasStore.getState().catalogue[type]?.color ?? '#94a3b8';
+};
 
 /** The call-flow canvas of the open tab, drawn from the canvas store. */
 export function WorkspaceCanvas() {
-  const { nodes, edges, onNodesChange, onEdgesChange, onConnect } = useCanvasStore(
+  const { nodes, status, onNodesChange, onEdgesChange } = useCanvasStore(
     useShallow((state) => ({
       nodes: state.nodes,
-      edges: state.edges,
+      status: state.status,
       onNodesChange: state.onNodesChange,
       onEdgesChange: state.onEdgesChange,
-      onConnect: state.onConnect,
     })),
   );
+  const edges = useDisplayEdges();
+  const openNewObject = useUiStore((s) => s.openNewObject);
+  const { screenToFlowPosition } = useReactFlow();
+  const drag = useNodeDrag();
+  useFitOnLoad();
+
+  const onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent) => {
+    const type = event.dataTransfer.getData(PALETTE_MIME);
+    if (!type || !useCanvasStore.getState().catalogue[type]) return;
+    event.preventDefault();
+    const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    openNewObject(type, { x: Math.round(at.x - 116), y: Math.round(at.y - 30) });
+  };
 
   return (
-    <div style={{ position: 'relative', flex: 1, minHeight: 0 }} aria-label="Call flow canvas" role="region">
-      <ReactFlow
+    <div
+      style={{ position: 'relative', flex: 1, minHeight: 0 }}
+      aria-label="Call flow canvas"
+      role="region"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onMouseMove={(event) => emitCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+    >
+      <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        fitView
+        onConnect={(connection) => void connect(connection)}
+        isValidConnection={isValidConnection}
+        onBeforeDelete={onBeforeDelete}
+        deleteKeyCode={DELETE_KEYS}
+        {...drag}
         minZoom={0.2}
         maxZoom={2}
+        connectionRadius={28}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
-        <Controls position="bottom-left" />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" />
+        <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
+        <CanvasToolbar />
+        <RemoteCursors />
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={{ width: 168, height: 112 }} />
       </ReactFlow>
-      {nodes.length === 0 && <CanvasEmptyState />}
+      {status === 'ready' && nodes.length === 0 && <CanvasEmptyState />}
     </div>
   );
 }

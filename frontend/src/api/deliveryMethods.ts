@@ -1,0 +1,42 @@
+/** /delivery-methods: where call recordings go. Secret settings are write-only. */
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from './queryKeys';
+import { ALL, resource, type Versioned } from './resource';
+
+export const DELIVERY_TYPES = ['email', 'ftp', 'sftp', 'dropbox', 'google_drive', 'onedrive'] as const;
+export type DeliveryType = (typeof DELIVERY_TYPES)[number];
+
+export const DELIVERY_TYPE_LABELS: Record<DeliveryType, string> = {
+  email: 'Email',
+  ftp: 'FTP',
+  sftp: 'SFTP',
+  dropbox: 'Dropbox',
+  google_drive: 'Google Drive',
+  onedrive: 'OneDrive',
+};
+
+export type SettingValue = string | number | boolean | string[];
+
+export interface DeliveryMethod extends Versioned {
+  name: string;
+  type: DeliveryType;
+  /** The settings without secrets (keys camelCased by the client). */
+  settings: Record<string, SettingValue>;
+  /** Names of the stored secrets, as the server spells them (snake_case). */
+  secretsSet: string[];
+  createdAt: string;
+}
+
+export interface DeliveryMethodInput {
+  name: string;
+  /** Fixed once created. */
+  type: DeliveryType;
+  /** Secrets left out are kept; null clears an optional one. */
+  settings: Record<string, SettingValue | null>;
+}
+
+export const deliveryMethodsApi = resource<DeliveryMethod, DeliveryMethodInput>('/delivery-methods');
+
+export function useDeliveryMethods() {
+  return useQuery({ queryKey: queryKeys.deliveryMethods, queryFn: () => deliveryMethodsApi.list(ALL) });
+}

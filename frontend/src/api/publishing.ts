@@ -1,0 +1,93 @@
+/** Publishing the workspace, its revisions (history, diff, rollback) and the call simulator. */
+import { useQuery } from '@tanstack/react-query';
+import { type Collection, request, withQuery } from './client';
+import { queryKeys } from './queryKeys';
+import type { Problem } from './workspace';
+
+export interface Revision {
+  number: number;
+  hash: string;
+  message: string;
+  authorName: string;
+  createdAt: string;
+  isPublished: boolean;
+  rollbackOf: number | null;
+}
+
+export interface PublishResult extends Revision {
+  /** True: nothing changed; this is the revision already published. */
+  unchanged: boolean;
+  /** Warnings (errors refuse the publish with a 422). */
+  problems: Problem[];
+}
+
+interface RowsDiff {
+  added: Record<string, unknown>[];
+  removed: Record<string, unknown>[];
+  changed?: { id: number; fields: string[] }[];
+}
+
+export interface RevisionDiff {
+  from: number;
+  to: number;
+  tabs: RowsDiff;
+  objects: RowsDiff;
+  cables: RowsDiff;
+  plan: { inbound: Record<string, string[]>; devices: Record<string, string[]> };
+}
+
+export interface SimulateInput {
+  number: string;
+  caller?: string;
+  /** ISO 8601 with a zone. */
+  at?: string;
+  source: 'published' | 'draft';
+}
+
+export interface Ring {
+  at: number;
+  /** null: rings until answered. */
+  until: number | null;
+  contactMethod: number;
+  contact: number | null;
+  contactName: string | null;
+  kind: string;
+  devices: number[];
+  deviceNames: (string | null)[];
+  ringGroup: number | null;
+  object: number;
+  objectPath: number[];
+}
+
+export interface Simulation {
+  source: string;
+  revision: number | null;
+  number: string;
+  key: string | null;
+  found: boolean;
+  outcome: 'not_found' | 'ringing' | 'hangup';
+  endsAt: number | null;
+  path: number[];
+  steps: { object: number; at: number; until: number | null; noAnswer: number | null }[];
+  rings: Ring[];
+  objectNames: Record<string, string>;
+}
+
+export const publishingApi = {
+  publish: (message: string) => request<PublishResult>('POST', '/workspace/publish', { message }),
+  revisions: () => request<Collection<Revision>>('GET', withQuery('/revisions', { perPage: 100 })),
+  diff: (from: number, to: number) => request<RevisionDiff>('GET', `/revisions/${from}/diff/${to}`),
+  rollback: (number: number, message?: string) =>
+    request<PublishResult>('POST', `/revisions/${number}/rollback`, message ? { message } : {}),
+  simulate: (input: SimulateInput) => request<Simulation>('POST', '/simulate', input),
+};
+
+export function useRevisions(enabled = true) {
+  return useQuery({ queryKey: queryKeys.revisions, queryFn: publishingApi.revisions, enabled });
+}
+
+/** The problems a refused publish (422) carries under errors.graph. */
+export function graphProblems(details: Record<string, unknown>): Problem[] {
+  const graph = details.graph;
+  return Array.isArray(graph) ? (graph as Problem[]) : [];
+}

@@ -1,0 +1,67 @@
+import { Badge, Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconArrowBackUp, IconHistory } from '@tabler/icons-react';
+import { useState } from 'react';
+import { type Revision, useRevisions } from '../../api/publishing';
+import { formatDateTime } from '../../format';
+import { useUiStore } from '../../store/ui';
+import { EmptyBlock } from '../common/EmptyBlock';
+import { QueryState } from '../common/QueryState';
+import { RevisionChanges } from './RevisionChanges';
+import { RollbackModal } from './RollbackModal';
+
+/** The published revisions, newest first, each with what changed and a rollback. */
+export function HistoryDrawer() {
+  const opened = useUiStore((s) => s.historyOpen);
+  const setOpen = useUiStore((s) => s.setHistoryOpen);
+  const revisions = useRevisions(opened);
+  const [rollingBack, setRollingBack] = useState<Revision | null>(null);
+
+  return (
+    <>
+      <Drawer opened={opened} onClose={() => setOpen(false)} position="right" size="md" title="History">
+        <QueryState query={revisions} what="the revisions">
+          {({ items }) =>
+            items.length === 0 ? (
+              <EmptyBlock icon={IconHistory} title="Nothing published yet" description="Each time you publish, the revision appears here with its message." bare />
+            ) : (
+              <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Revisions">
+                {items.map((revision) => (
+                  <Paper component="li" key={revision.number} withBorder radius="md" p="sm" aria-label={`Revision ${revision.number}`}>
+                    <Group justify="space-between" wrap="nowrap" align="flex-start">
+                      <Stack gap={2} style={{ minWidth: 0 }}>
+                        <Group gap="xs">
+                          <Text fw={600}>Revision {revision.number}</Text>
+                          {revision.isPublished && (
+                            <Badge color="teal" size="sm" variant="light">
+                              Published
+                            </Badge>
+                          )}
+                          {revision.rollbackOf !== null && (
+                            <Badge color="orange" size="sm" variant="light">
+                              Rollback to {revision.rollbackOf}
+                            </Badge>
+                          )}
+                        </Group>
+                        <Text size="sm">{revision.message}</Text>
+                        <Text size="xs" c="dimmed">
+                          {revision.authorName} · {formatDateTime(revision.createdAt)}
+                        </Text>
+                        {revision.number > 1 && <RevisionChanges number={revision.number} />}
+                      </Stack>
+                      {!revision.isPublished && (
+                        <Button size="xs" variant="light" color="orange" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={() => setRollingBack(revision)} aria-label={`Roll back to revision ${revision.number}`}>
+                          Roll back
+                        </Button>
+                      )}
+                    </Group>
+                  </Paper>
+                ))}
+              </Stack>
+            )
+          }
+        </QueryState>
+      </Drawer>
+      <RollbackModal revision={rollingBack} onClose={() => setRollingBack(null)} />
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { ActionIcon, Alert, Button, Divider, Group, ScrollArea, Stack, Text, TextInput, ThemeIcon } from '@mantine/core';
+import { IconTrash, IconX } from '@tabler/icons-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { deleteItems, editObject } from '../../canvas/actions';
+import { iconFor } from '../../nodes/icons';
+import { type CanvasNode, objectTypeOf, type RingPreset, type TimelineEntry } from '../../nodes/types';
+import { findNode, useCanvasStore } from '../../store/canvas';
+import { changedFields } from '../common/changes';
+import { fieldsFor } from './propertyFields';
+import { PropertyFields } from './PropertyFields';
+import { RingTimelineEditor } from './RingTimelineEditor';
+
+interface Snapshot {
+  version: number;
+  values: { name: string; properties: Record<string, unknown> };
+}
+
+const snapshot = (node: CanvasNode): Snapshot => ({
+  version: node.data.version,
+  values: { name: node.data.name, properties: node.data.properties as Record<string, unknown> },
+});
+
+/**
+ * The form keeps the version it was opened on: a change by someone else meanwhile refreshes
+ * an untouched form, and makes Save of an edited one meet the server's 412 (which reloads).
+ */
+export function PropertiesForm({ node }: { node: CanvasNode }) {
+  const type = useCanvasStore((s) => s.catalogue[objectTypeOf(node)]);
+  const [base, setBase] = useState(() => snapshot(node));
+  const [values, setValues] = useState(base.values);
+  const [saving, setSaving] = useState(false);
+  const changes = changedFields(base.values, values);
+  const dirty = Object.keys(changes).length > 0;
+
+  useEffect(() => {
+    if (node.data.version === base.version) return;
+    if (dirty) return;
+    const next = snapshot(node);
+    setBase(next);
+    setValues(next.values);
+  }, [node, base.version, dirty]);
+
+  const Icon = iconFor(type?.icon);
+  const isRingGroup = node.type === 'ring_group';
+  const fields = type ? fieldsFor(type).filter((f) => !(isRingGroup && f.key === 'preset')) : [];
+  const stale = dirty && node.data.version !== base.version;
+  const setProperty = (key: string, value: unknown) => setValues((v) => ({ ...v, properties: { ...v.properties, [key]: value } }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!values.name.trim() || !dirty) return;
+    setSaving(true);
+    const result = await editObject(node, { ...changes, ...(changes.name ? { name: values.name.trim() } : {}) }, base.version);
+    setSaving(false);
+    // Saved: show the server's copy. Refused as stale: the reloaded copy replaces the edit.
+    const current = findNode(node.id);
+    if (result !== 'failed' && current) {
+      const next = snapshot(current);
+      setBase(next);
+      setValues(next.values);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <Group p="sm" gap="sm" wrap="nowrap" justify="space-between">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          <ThemeIcon size={30} radius="md" style={{ background: type?.color }} aria-hidden>
+            <Icon size={18} />
+          </ThemeIcon>
+          <div style={{ minWidth: 0 }}>
+            <Text fw={600} truncate="end">
+              {node.data.name}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {type?.displayName}
+            </Text>
+          </div>
+        </Group>
+        <ActionIcon variant="subtle" color="gray" aria-label="Close properties" onClick={() => useCanvasStore.getState().select([])}>
+          <IconX size={18} aria-hidden />
+        </ActionIcon>
+      </Group>
+      <Divider />
+      <ScrollArea style={{ flex: 1 }} type="auto">
+        <Stack gap="md" p="sm">
+          {stale && (
+            <Alert color="yellow" variant="light" title="Changed by someone else" role="status">
+              Someone else saved this object while you edited it. Reset to see their version; Save will be refused.
+            </Alert>
+          )}
+          <TextInput label="Name" value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))} error={values.name.trim() ? undefined : 'Enter a name'} maxLength={100} />
+          <PropertyFields fields={fields} values={values.properties} errors={{}} onChange={setProperty} />
+          {isRingGroup && (
+            <RingTimelineEditor
+              groupId={node.id}
+              members={(values.properties.members as TimelineEntry[] | undefined) ?? []}
+              preset={(values.properties.preset as RingPreset | undefined) ?? 'ring_all'}
+              onChange={(members, preset) => setValues((v) => ({ ...v, properties: { ...v.properties, members, preset } }))}
+            />
+          )}
+        </Stack>
+      </ScrollArea>
+      <Divider />
+      <Group p="sm" justify="space-between">
+        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void deleteItems([node], [])} aria-label={`Delete ${node.data.name}`}>
+          Delete
+        </Button>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            disabled={!dirty && !stale}
+            onClick={() => {
+              const next = snapshot(node);
+              setBase(next);
+              setValues(next.values);
+            }}
+          >
+            Reset
+          </Button>
+          <Button type="submit" loading={saving} disabled={!dirty}>
+            Save
+          </Button>
+        </Group>
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import { ContactMethodPicker } from './ContactMethodPicker';
+import { NumberPicker } from './NumberPicker';
+import type { ReferenceKind } from './propertyFields';
+
+export interface PickerProps {
+  label: string;
+  description?: string;
+  value: number | null;
+  error?: string;
+  onChange: (value: number | null) => void;
+}
+
+/** Choose what a reference property points at: an inventory number or a contact method. */
+export function ReferencePicker({ kind, ...props }: PickerProps & { kind: ReferenceKind }) {
+  return kind === 'contactMethod' ? <ContactMethodPicker {...props} /> : <NumberPicker kind={kind} {...props} />;
+}

@@ -1,0 +1,50 @@
+import { Group, Stack, Text, Tooltip } from '@mantine/core';
+import type { Simulation } from '../../api/publishing';
+
+const OUTCOME: Record<Simulation['outcome'], string> = {
+  not_found: 'No route: nothing on the workspace receives this number.',
+  ringing: 'Rings until someone answers.',
+  hangup: 'Nobody answers: the call ends',
+};
+
+/** Who rings when: one bar per ringing contact method, on a shared axis in seconds. */
+export function SimulationTimeline({ result }: { result: Simulation }) {
+  const end = Math.max(30, result.endsAt ?? 0, ...result.rings.map((r) => (r.until ?? r.at + 30) + 5));
+  const summary = result.outcome === 'hangup' ? `${OUTCOME.hangup} after ${result.endsAt ?? 0} s.` : OUTCOME[result.outcome];
+  return (
+    <Stack gap={6} aria-label="Simulation result">
+      <Text size="sm" fw={500} role="status">
+        {summary}
+      </Text>
+      <ol className="sim-timeline" aria-label="Who rings when">
+        {result.rings.map((ring, index) => {
+          const who = ring.contactName ?? result.objectNames[String(ring.object)] ?? `Contact method #${ring.contactMethod}`;
+          const until = ring.until ?? end;
+          const devices = ring.deviceNames.filter(Boolean).join(', ');
+          const when = `${ring.at}–${ring.until === null ? '…' : ring.until} s`;
+          return (
+            <li key={index} className="sim-row" aria-label={`${who} rings ${when}`}>
+              <Text size="xs" truncate="end" title={who}>
+                {who}
+              </Text>
+              <div className="sim-track">
+                <Tooltip label={`${who} (${ring.kind.replace('_', '.')}${devices ? `: ${devices}` : ''}) ${when}`} withArrow>
+                  <div className={`sim-bar${ring.until === null ? ' open' : ''}`} style={{ left: `${(ring.at / end) * 100}%`, width: `${((until - ring.at) / end) * 100}%` }}>
+                    {when}
+                  </div>
+                </Tooltip>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {result.rings.length > 0 && (
+        <Group justify="space-between" className="sim-axis" aria-hidden>
+          <Text size="10px" c="dimmed">0 s</Text>
+          <Text size="10px" c="dimmed">{Math.round(end / 2)} s</Text>
+          <Text size="10px" c="dimmed">{Math.round(end)} s</Text>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,30 @@
+/** The canvas' keyboard: undo, redo, select all, copy and paste (Delete/Backspace belong to React Flow). */
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { copySelection, paste } from '../../canvas/clipboard';
+import { redo, undo } from '../../canvas/history';
+import { useCanvasStore } from '../../store/canvas';
+
+export function useCanvasHotkeys(): void {
+  useHotkeys([
+    ['mod+z', () => void undo()],
+    ['mod+shift+z', () => void redo()],
+    ['mod+y', () => void redo()],
+    [
+      'mod+c',
+      () => {
+        const count = copySelection();
+        if (count) notifications.show({ color: 'gray', title: `Copied ${count} object${count === 1 ? '' : 's'}`, message: 'Paste with Ctrl+V.', autoClose: 1500 });
+      },
+      { preventDefault: false },
+    ],
+    ['mod+v', () => void paste(), { preventDefault: false }],
+    [
+      'mod+a',
+      () => {
+        const { nodes, select } = useCanvasStore.getState();
+        select(nodes.filter((n) => n.id !== 'new').map((n) => n.id));
+      },
+    ],
+  ]);
+}

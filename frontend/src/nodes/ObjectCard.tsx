@@ -1,0 +1,61 @@
+import { Badge, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import type { CSSProperties, ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useCanvasStore } from '../store/canvas';
+import { iconFor } from './icons';
+import { PortRows } from './PortHandles';
+
+interface ObjectCardProps {
+  id: string;
+  /** The object type, as the catalogue names it. */
+  type: string;
+  name: string;
+  selected: boolean;
+  /** The key facts: the number, the members, the contact. */
+  children?: ReactNode;
+}
+
+/**
+ * The card every node draws: icon and colour from the catalogue, the name, the key facts,
+ * the ports; a red outline and a count badge while the object has problems.
+ */
+export function ObjectCard({ id, type, name, selected, children }: ObjectCardProps) {
+  const { kind, problems, lit } = useCanvasStore(
+    useShallow((state) => ({
+      kind: state.catalogue[type],
+      problems: state.problemCounts[id] ?? 0,
+      lit: state.lit?.nodes.includes(id) ?? false,
+    })),
+  );
+  const color = kind?.color ?? '#64748b';
+  const Icon = iconFor(kind?.icon);
+  // "nokey": Shift on a card starts a Shift-drag (move with everything cabled), not a selection box.
+  const classes = ['object-card nokey', selected && 'selected', problems > 0 && 'has-problems', lit && 'lit'].filter(Boolean).join(' ');
+
+  return (
+    <div className={classes} style={{ '--object-color': color } as CSSProperties}>
+      <div className="object-card-head">
+        <ThemeIcon size={30} radius="md" style={{ background: color }} aria-hidden>
+          <Icon size={18} stroke={1.8} />
+        </ThemeIcon>
+        <div style={{ minWidth: 0, flex: 1 }}>
+          <Text fw={600} size="sm" truncate="end" title={name}>
+            {name}
+          </Text>
+          <Text size="xs" c="dimmed" lh={1.2}>
+            {kind?.displayName ?? type}
+          </Text>
+        </div>
+        {problems > 0 && (
+          <Tooltip label={`${problems} problem${problems === 1 ? '' : 's'}: see the Problems panel`} withArrow>
+            <Badge className="object-problem-badge" color="red" size="sm" circle={problems < 10} aria-label={`${problems} problem${problems === 1 ? '' : 's'}`}>
+              {problems}
+            </Badge>
+          </Tooltip>
+        )}
+      </div>
+      {children && <div className="object-card-facts">{children}</div>}
+      <PortRows nodeId={id} ports={kind?.ports ?? []} />
+    </div>
+  );
+}

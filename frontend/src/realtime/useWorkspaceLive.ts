@@ -1,0 +1,86 @@
+/**
+ * The workspace page's live connection: join the open tab, apply the others' changes, keep
+ * presence and problems current, and after a lost connection load the tab again ("Live again").
+ */
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { queryKeys } from '../api/queryKeys';
+import type { Problem } from '../api/workspace';
+import { reloadOpenTab } from '../canvas/load';
+import { queryClient } from '../queryClient';
+import { useCanvasStore } from '../store/canvas';
+import { applyCable, applyCableDeleted, applyDrag, applyObject, applyObjectDeleted } from './apply';
+import { joinTab, type PresentAdmin, setLiveSocket, useLiveStore } from './live';
+import { camel, createWorkspaceSocket } from './socket';
+
+export function useWorkspaceLive(tabId: number | null): void {
+  useEffect(() => {
+    const socket = createWorkspaceSocket();
+    setLiveSocket(socket);
+    let lost = false;
+
+    socket.on('connect', () => {
+      const open = useCanvasStore.getState().tabId;
+      if (open !== null) joinTab(open);
+      useLiveStore.setState({ connected: true, reconnecting: false });
+      if (lost) {
+        lost = false;
+        void reloadOpenTab();
+        void queryClient.invalidateQueries({ queryKey: queryKeys.tabs });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspaceState });
+        notifications.show({ id: 'live', color: 'teal', title: 'Live again', message: 'The canvas is up to date with the server.' });
+      }
+    });
+    socket.on('disconnect', () => {
+      lost = true;
+      useLiveStore.setState({ connected: false, reconnecting: true, present: [], cursors: {} });
+    });
+
+    socket.on('object.created', (p) => applyObject(camel(p)));
+    socket.on('object.updated', (p) => applyObject(camel(p)));
+    socket.on('object.deleted', (p) => applyObjectDeleted(camel(p)));
+    socket.on('cable.created', (p) => applyCable(camel(p)));
+    socket.on('cable.deleted', (p) => applyCableDeleted(camel(p)));
+    socket.on('drag', (p) => applyDrag(camel(p)));
+    socket.on('validation', (p) => {
+      const { problems, draftVersion } = camel<{ problems: Problem[]; draftVersion: number }>(p);
+      useCanvasStore.getState().setProblems(problems, draftVersion);
+    });
+    socket.on('presence', (p) => {
+      const { tabId: on, admins } = camel<{ tabId: number; admins: PresentAdmin[] }>(p);
+      if (on !== useCanvasStore.getState().tabId) return;
+      const here = new Set(admins.map((a) => a.actor));
+      const cursors = Object.fromEntries(Object.entries(useLiveStore.getState().cursors).filter(([actor]) => here.has(Number(actor))));
+      useLiveStore.setState({ present: admins, cursors });
+    });
+    socket.on('cursor', (p) => {
+      const { actor, name, x, y } = camel<{ actor: number; name: string; x: number; y: number }>(p);
+      if (actor === useLiveStore.getState().actor) return;
+      useLiveStore.setState((s) => ({ cursors: { ...s.cursors, [actor]: { name, x, y } } }));
+    });
+    const refreshTabs = () => void queryClient.invalidateQueries({ queryKey: queryKeys.tabs });
+    socket.on('tab.created', refreshTabs);
+    socket.on('tab.updated', refreshTabs);
+    socket.on('tab.deleted', refreshTabs);
+    socket.on('revision.published', () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaceState });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.revisions });
+    });
+    socket.on('draft.replaced', () => {
+      refreshTabs();
+      void reloadOpenTab();
+    });
+
+    socket.connect();
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+      setLiveSocket(null);
+      useLiveStore.setState({ connected: false, reconnecting: false, present: [], actor: null, cursors: {} });
+    };
+  }, []);
+
+  useEffect(() => {
+    if (tabId !== null && useLiveStore.getState().connected) joinTab(tabId);
+  }, [tabId]);
+}

@@ -1,0 +1,38 @@
+/** Which workspace panels and dialogs are open: shared by the tab bar, palette and canvas. */
+import { create } from 'zustand';
+import type { XY } from '../api/workspace';
+
+export type BottomTab = 'problems' | 'simulate';
+
+interface UiState {
+  /** A type dropped on the canvas, waiting for its form. */
+  newObject: { type: string; position: XY } | null;
+  bottom: BottomTab | null;
+  historyOpen: boolean;
+  /** Objects to select and centre, once they are on the canvas (maybe after a tab switch). */
+  focus: number[] | null;
+  /** A tab the workspace should open (e.g. to show a problem's object). */
+  tabRequest: number | null;
+  openNewObject: (type: string, position: XY) => void;
+  closeNewObject: () => void;
+  toggleBottom: (tab: BottomTab) => void;
+  setBottom: (tab: BottomTab | null) => void;
+  setHistoryOpen: (open: boolean) => void;
+  focusObjects: (ids: number[]) => void;
+  requestTab: (tabId: number | null) => void;
+}
+
+export const useUiStore = create<UiState>()((set) => ({
+  newObject: null,
+  bottom: 'problems',
+  historyOpen: false,
+  focus: null,
+  tabRequest: null,
+  openNewObject: (type, position) => set({ newObject: { type, position } }),
+  closeNewObject: () => set({ newObject: null }),
+  toggleBottom: (tab) => set((state) => ({ bottom: state.bottom === tab ? null : tab })),
+  setBottom: (bottom) => set({ bottom }),
+  setHistoryOpen: (historyOpen) => set({ historyOpen }),
+  focusObjects: (ids) => set({ focus: ids.length ? [...ids] : null }),
+  requestTab: (tabRequest) => set({ tabRequest }),
+}));

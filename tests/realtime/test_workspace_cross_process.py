@@ -1,0 +1,94 @@
+"""Workspace events cross server processes through the Redis message queue (required on CI).
+
+Two real `workspace run` processes share one SQLite file (the same instance folder) and one
+Redis channel. A Socket.IO client on process B, logged in over HTTP, hears the object.created
+that a POST to process A raised.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import subprocess
+import uuid
+
+import pytest
+import redis
+import requests
+import socketio
+
+from tests.servers import BIN, prepare_instance, running_server, server_env
+from tests.support import require_service
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+EMAIL = "cross@example.com"
+PASSWORD = "cross-process-password"
+NS = "/workspace"
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture
+def redis_url() -> str:
+    require_service("REDIS_URL", REDIS_URL)
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.RedisError as exc:
+        pytest.fail(f"Redis at {REDIS_URL} is unreachable: {exc}")
+    return REDIS_URL
+
+
+def _login(base: str) -> tuple[requests.Session, str]:
+    http = requests.Session()
+    response = http.post(
+        f"{base}/api/v1/auth/login", json={"email": EMAIL, "password": PASSWORD}, timeout=10
+    )
+    assert response.status_code == 200, response.text
+    http.headers["X-CSRF-Token"] = response.json()["csrf_token"]
+    return http, http.cookies["cfw_session"]
+
+
+def test_when_an_object_is_created_on_process_a_then_a_client_of_process_b_hears_it(
+    tmp_path, redis_url
+):
+    # A fresh channel keeps this run's events apart from any other run on the same Redis.
+    env = server_env(
+        tmp_path,
+        REDIS_URL=redis_url,
+        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
+        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+    )
+    prepare_instance(tmp_path, env)
+    subprocess.run(
+        [BIN / "workspace", "create-admin", "--email", EMAIL, "--password", PASSWORD],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
+        http, cookie = _login(first)
+        tab = http.post(f"{first}/api/v1/tabs", json={"name": "Main"}, timeout=10).json()
+
+        heard: queue.Queue = queue.Queue()
+        client = socketio.Client(reconnection=False)
+        client.on("object.created", heard.put, namespace=NS)
+        client.connect(
+            second, headers={"Cookie": f"cfw_session={cookie}"}, namespaces=[NS], wait_timeout=10
+        )
+        try:
+            ack = client.call("join_tab", {"tab_id": tab["id"]}, namespace=NS, timeout=10)
+            assert ack["ok"] is True, ack
+            created = http.post(
+                f"{first}/api/v1/objects",
+                json={"tab_id": tab["id"], "type": "ring_group", "position": {"x": 1, "y": 2}},
+                timeout=10,
+            )
+            assert created.status_code == 201, created.text
+            event = heard.get(timeout=10)
+        finally:
+            client.disconnect()
+    body = created.json()
+    assert event["object"]["id"] == body["id"]
+    assert event["object"]["version"] == 1
+    assert event["draft_version"] == body["draft_version"]
+    assert event["actor"] == ack["actor"]  # the same admin session, logged in on process A

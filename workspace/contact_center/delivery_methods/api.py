@@ -1,0 +1,62 @@
+"""/api/v1/delivery-methods: where call recordings are delivered (configuration only)."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from workspace.auth.current import current_account_id, protect
+from workspace.contact_center.delivery_methods import schemas, service
+from workspace.schemas import PagingSchema
+from workspace.versioning import if_match, set_etag
+
+blp = Blueprint(
+    "delivery_methods",
+    __name__,
+    url_prefix="/api/v1/delivery-methods",
+    description="Delivery methods for call recordings",
+)
+protect(blp)
+
+
+@blp.get("")
+@blp.arguments(PagingSchema, location="query")
+@blp.response(200, schemas.DeliveryMethodListSchema)
+def list_delivery_methods(args):
+    """Delivery methods of the account, by name."""
+    return service.list_delivery_methods(current_account_id(), **args)
+
+
+@blp.post("")
+@blp.arguments(schemas.DeliveryMethodCreateSchema)
+@blp.response(201, schemas.DeliveryMethodSchema)
+def create_delivery_method(data):
+    """Add a delivery method (email, ftp, sftp, dropbox, google_drive or onedrive)."""
+    row = service.create_delivery_method(current_account_id(), data)
+    set_etag(row)
+    return row
+
+
+@blp.get("/<int:method_id>")
+@blp.response(200, schemas.DeliveryMethodSchema)
+def get_delivery_method(method_id: int):
+    """One delivery method; secrets are listed by name only."""
+    row = service.get_delivery_method(current_account_id(), method_id)
+    set_etag(row)
+    return row
+
+
+@blp.patch("/<int:method_id>")
+@blp.arguments(schemas.DeliveryMethodUpdateSchema)
+@blp.response(200, schemas.DeliveryMethodSchema)
+def update_delivery_method(data, method_id: int):
+    """Change name or settings; omit a secret to keep it, send null to clear it."""
+    row = service.update_delivery_method(current_account_id(), method_id, data, if_match())
+    set_etag(row)
+    return row
+
+
+@blp.delete("/<int:method_id>")
+@blp.response(204)
+def delete_delivery_method(method_id: int):
+    """Delete a delivery method that no call.center settings use."""
+    service.delete_delivery_method(current_account_id(), method_id, if_match())

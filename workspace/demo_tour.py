@@ -1,0 +1,205 @@
+"""What the demo account shows: a small company wired up and published.
+
+Built through the same schemas and services the API uses, so the demo can never hold
+data the product itself would refuse.
+"""
+
+from __future__ import annotations
+
+from workspace.auth.models import Account, Admin
+from workspace.contact_center.contacts import call_center_schemas, call_center_service
+from workspace.contact_center.contacts import schemas as contact_schemas
+from workspace.contact_center.contacts import service as contacts
+from workspace.contact_center.delivery_methods import schemas as delivery_schemas
+from workspace.contact_center.delivery_methods import service as delivery
+from workspace.contact_center.devices import schemas as device_schemas
+from workspace.contact_center.devices import service as devices
+from workspace.contact_center.feature_codes import schemas as code_schemas
+from workspace.contact_center.feature_codes import service as feature_codes
+from workspace.contact_center.numbers import schemas as number_schemas
+from workspace.contact_center.numbers import service as numbers
+from workspace.contact_center.providers import schemas as provider_schemas
+from workspace.contact_center.providers import service as providers
+from workspace.contact_center.providers import sip_schemas, sip_service
+from workspace.objects import cables_service, objects_service, publishing_service, tabs_service
+from workspace.objects.types.ring_group import ring_all, sequential
+
+PEOPLE = [
+    ("Mike", "Brown", "Sales lead", "mike.brown@example.com", "101"),
+    ("Sarah", "Lee", "Support", "sarah.lee@example.com", "102"),
+    ("Omar", "Haddad", "Support", "omar.haddad@example.com", "103"),
+]
+
+
+def build_tour(account: Account, admin: Admin) -> None:
+    aid = account.id
+    provider = providers.create_provider(
+        aid,
+        provider_schemas.ProviderCreateSchema().load(
+            {"name": "Acme Telecom", "server": "sip.acme-telecom.example", "proxy": None}
+        ),
+    )
+    main = numbers.create_number(
+        aid,
+        "phone",
+        number_schemas.PhoneNumberCreateSchema().load(
+            {"number": "+14155550100", "label": "Main line"}
+        ),
+    )
+    numbers.create_number(
+        aid,
+        "phone",
+        number_schemas.PhoneNumberCreateSchema().load(
+            {"number": "+14155550199", "label": "Support line"}
+        ),
+    )
+    feature_codes.create_feature_code(
+        aid,
+        code_schemas.FeatureCodeCreateSchema().load({"code": "*1", "purpose": "record_on_demand"}),
+    )
+    mailbox = delivery.create_delivery_method(
+        aid,
+        delivery_schemas.DeliveryMethodCreateSchema().load(
+            {
+                "name": "Recordings mailbox",
+                "type": "email",
+                "settings": {"addresses": ["recordings@example.com"]},
+            }
+        ),
+    )
+
+    methods = []
+    for index, (first, last, title, email, ext) in enumerate(PEOPLE):
+        internal = numbers.create_number(
+            aid,
+            "internal",
+            number_schemas.InternalNumberCreateSchema().load(
+                {"number": ext, "label": f"{first} {last}"}
+            ),
+        )
+        sip = sip_service.create_sip_account(
+            aid,
+            sip_schemas.SipAccountCreateSchema().load(
+                {
+                    "provider_id": provider.id,
+                    "friendly_name": f"{first}'s line",
+                    "username": f"10{index + 1}",
+                    "password": f"demo-secret-{index + 1}",
+                    "display_name": f"{first} {last}",
+                    "dialing_rules": [{"start_with": "017", "replace_with": "1", "min_length": 10}],
+                }
+            ),
+        )
+        contact = contacts.create_contact(
+            aid,
+            contact_schemas.ContactCreateSchema().load(
+                {
+                    "first_name": first,
+                    "last_name": last,
+                    "company": "Demo Company",
+                    "job_title": title,
+                    "emails": [{"address": email, "label": "work"}],
+                    "numbers": [{"type": "internal", "internal_number_id": internal.id}],
+                }
+            ),
+        )
+        devices.create_device(
+            aid,
+            device_schemas.DeviceCreateSchema().load(
+                {"contact_id": contact.id, "name": f"{first}'s laptop", "sip_account_ids": [sip.id]}
+            ),
+        )
+        settings = {"internal_caller_id": internal.id}
+        if index == 0:  # Mike calls out and records on demand
+            settings.update(
+                {
+                    "outbound_calling": True,
+                    "external_caller_id": main.id,
+                    "recording": {
+                        "enabled": True,
+                        "inbound": True,
+                        "outbound": True,
+                        "external": True,
+                        "on_demand": True,
+                        "delivery_method_id": mailbox.id,
+                    },
+                }
+            )
+        _, method = call_center_service.get_call_center(aid, contact.id)
+        call_center_service.update_call_center(
+            aid,
+            contact.id,
+            call_center_schemas.CallCenterUpdateSchema().load(settings),
+            method.version,
+        )
+        methods.append((method.id, internal))
+
+    _wire_main_tab(aid, admin, main, methods)
+
+
+def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
+    tab = tabs_service.create_tab(aid, {"name": "Main"})
+
+    def place(kind: str, name: str, x: float, y: float, props: dict):
+        return objects_service.create_object(
+            aid,
+            {
+                "tab_id": tab.id,
+                "type": kind,
+                "name": name,
+                "position": {"x": x, "y": y},
+                "properties": props,
+            },
+        )
+
+    def cable(source, source_port, target, target_port="calls"):
+        cables_service.create_cable(
+            aid,
+            {
+                "source": source.id,
+                "source_port": source_port,
+                "target": target.id,
+                "target_port": target_port,
+            },
+        )
+
+    entry = place("phone_number", "Main line", 0, 120, {"number": main.id})
+    people = [
+        place("contact_method", f"Agent {i + 1}", 620, 40 + i * 140, {"contact_method": method_id})
+        for i, (method_id, _) in enumerate(methods)
+    ]
+    group = place("ring_group", "Sales & Support", 300, 120, {"preset": "ring_all"})
+    for person in people:
+        cable(group, "members", person)
+    objects_service.update_object(
+        aid,
+        group.id,
+        {
+            "properties": {
+                "preset": "ring_all",
+                "members": ring_all([p.id for p in people], duration=25),
+            }
+        },
+        group.version,
+    )
+    cable(entry, "calls", group)
+    for i, (_, internal) in enumerate(methods):
+        ext = place(
+            "internal_number", f"Ext {internal.number}", 300, 420 + i * 110, {"number": internal.id}
+        )
+        cable(ext, "calls", people[i])
+    publishing_service.publish_workspace(aid, admin, "First call flow: main line rings the team")
+    # A second revision, so History and Diff have something to show.
+    group = objects_service.get_object(aid, group.id)
+    objects_service.update_object(
+        aid,
+        group.id,
+        {
+            "properties": {
+                "preset": "sequential",
+                "members": sequential([p.id for p in people], duration=15),
+            }
+        },
+        group.version,
+    )
+    publishing_service.publish_workspace(aid, admin, "Ring the team one after the other")

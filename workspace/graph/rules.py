@@ -1,0 +1,261 @@
+"""The rules that relate objects to each other: cables and ports, entries, numbers placed twice,
+loops and reachability. ``validate`` runs them after the per-object checks; each is one pass
+over the nodes or the cables.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import networkx as nx
+
+from workspace.graph.build import object_label
+from workspace.graph.spec import ObjectType, Problem, make_problem
+
+__all__ = [
+    "Kinds",
+    "cables_of",
+    "check_cables",
+    "check_entries",
+    "check_loops",
+    "check_placed_twice",
+    "check_reachable",
+    "kinds_of",
+    "label",
+]
+
+Types = Mapping[str, ObjectType]
+Kinds = dict[int, ObjectType | None]
+
+
+def kinds_of(G: nx.MultiDiGraph, types: Types) -> Kinds:
+    """Each object's type, None where unknown: looked up once per run."""
+    return {
+        node: types.get(name) if isinstance(name, str) else None
+        for node, name in G.nodes(data="type")
+    }
+
+
+def label(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> str:
+    """How messages name an object, with its type's display name when the type is known."""
+    kind = kinds[node]
+    return object_label(G, node, kind.display_name if kind is not None else None)
+
+
+def cables_of(G: nx.MultiDiGraph) -> Iterator[tuple[int, int, int, dict[str, Any]]]:
+    """Every cable as ``(source, target, cable id, data)``, straight from the adjacency."""
+    for source, targets in G._succ.items():
+        for target, keyed in targets.items():
+            for cable, data in keyed.items():
+                yield source, target, cable, data
+
+
+def check_cables(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
+    """Unknown ports, illegal signal pairs, duplicates, then ports over their limit."""
+    found: list[tuple[int, Problem]] = []
+    limited: dict[tuple[int, str, str], list[int]] = defaultdict(list)  # ports with a limit
+    first: dict[tuple[int, str, int, str], int] = {}
+    repeated: dict[tuple[int, str, int, str], list[int]] = {}
+    for source, target, cable, data in cables_of(G):
+        skind, tkind = kinds[source], kinds[target]
+        if skind is None or tkind is None:
+            continue  # object.unknown_type already says it
+        sname, tname = data["source_port"], data["target_port"]
+        sport, tport = skind.out_ports.get(sname), tkind.in_ports.get(tname)
+        if sport is None or tport is None:
+            missing = (
+                f"{label(G, kinds, source)} has no output port {sname!r}"
+                if sport is None
+                else f"{label(G, kinds, target)} has no input port {tname!r}"
+            )
+            found.append(
+                (
+                    cable,
+                    make_problem(
+                        "cable.unknown_port",
+                        f"The cable from {label(G, kinds, source)} to {label(G, kinds, target)} "
+                        f"is broken: {missing}.",
+                        objects=[source, target],
+                        cables=[cable],
+                    ),
+                )
+            )
+            continue
+        if sport.max_cables is not None:
+            limited[(source, "out", sname)].append(cable)
+        if tport.max_cables is not None:
+            limited[(target, "in", tname)].append(cable)
+        if sport.signal not in tport.accepts:
+            found.append(
+                (
+                    cable,
+                    make_problem(
+                        "cable.illegal_port_pair",
+                        f"{label(G, kinds, source)}'s {sport.label} port cannot connect to "
+                        f"{label(G, kinds, target)}'s {tport.label} port.",
+                        objects=[source, target],
+                        cables=[cable],
+                    ),
+                )
+            )
+            continue
+        pair = (source, sname, target, tname)
+        if pair in first:
+            repeated.setdefault(pair, [first[pair]]).append(cable)
+        else:
+            first[pair] = cable
+    for (source, _, target, _), cables in repeated.items():
+        cables.sort()
+        found.append(
+            (
+                cables[-1],
+                make_problem(
+                    "cable.duplicate",
+                    f"{label(G, kinds, source)} is cabled to {label(G, kinds, target)} twice "
+                    "on the same ports.",
+                    objects=[source, target],
+                    cables=cables,
+                    severity="warning",
+                ),
+            )
+        )
+    found.sort(key=lambda item: item[0])
+    problems = [problem for _, problem in found]
+    for (node, direction, name), cables in sorted(limited.items()):
+        port = kinds[node].port(name, direction)
+        if len(cables) > port.max_cables:
+            limit = "one cable" if port.max_cables == 1 else f"{port.max_cables} cables"
+            problems.append(
+                make_problem(
+                    "port.too_many_cables",
+                    f"{label(G, kinds, node)}'s {port.label} port takes {limit} at most, it "
+                    f"has {len(cables)}.",
+                    objects=[node],
+                    cables=sorted(cables),
+                )
+            )
+    return problems
+
+
+def check_entries(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
+    problems: list[Problem] = []
+    succ = G._succ
+    for node in sorted(G):
+        kind = kinds[node]
+        if kind is None or kind.category != "entry":
+            continue
+        routed = any(
+            data["source_port"] == kind.continue_port
+            for keyed in succ[node].values()
+            for data in keyed.values()
+        )
+        if not routed:
+            problems.append(
+                make_problem(
+                    "entry.no_route",
+                    f"{label(G, kinds, node)} is not cabled to anything: its calls go nowhere.",
+                    objects=[node],
+                )
+            )
+    return problems
+
+
+def check_placed_twice(
+    G: nx.MultiDiGraph, kinds: Kinds, facts: Mapping[str, Any], resolved: list[int]
+) -> list[Problem]:
+    """Two entries that calls to one number would reach (same row, or rows spelled alike)."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for node in resolved:
+        kind = kinds[node]
+        if kind.category == "entry" and kind.inbound is not None:
+            by_key[kind.inbound(G, node, facts)].append(node)
+    problems: list[Problem] = []
+    for nodes in sorted(nodes for nodes in by_key.values() if len(nodes) > 1):
+        names = " and ".join(label(G, kinds, n) for n in nodes)
+        problems.append(
+            make_problem(
+                "number.placed_twice",
+                f"The {_number(G, kinds[nodes[0]], nodes[0], facts)} is placed twice: {names}.",
+                objects=nodes,
+            )
+        )
+    return problems
+
+
+def _number(G: nx.MultiDiGraph, kind: ObjectType, node: int, facts: Mapping[str, Any]) -> str:
+    """``phone number +14155550100``: what an entry's first reference names, for messages."""
+    if not kind.references:
+        return "number"
+    ref = kind.references[0]
+    row = facts[ref.collection][G._node[node]["properties"][ref.prop]]
+    return f"{ref.label} {row.get('number', '')}".strip()
+
+
+def check_loops(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
+    """A call that can come back to an object it already passed (e.g. a no_answer chain).
+
+    Objects that no call cable enters or leaves cannot be on a loop: peeling them off first
+    (Kahn's algorithm) leaves nothing to search in a workspace without loops.
+    """
+    flow: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    entering: dict[int, int] = defaultdict(int)
+    for source, target, cable, data in cables_of(G):
+        kind = kinds[source]
+        port = kind.out_ports.get(data["source_port"]) if kind is not None else None
+        if port is not None and port.signal == "call":
+            flow[source].append((target, cable))
+            entering[target] += 1
+    ready = [node for node in flow if not entering[node]]
+    while ready:
+        for target, _ in flow[ready.pop()]:
+            entering[target] -= 1
+            if not entering[target]:
+                ready.append(target)
+    left = {node for node, count in entering.items() if count}
+    if not left:
+        return []
+    rest = nx.DiGraph()
+    rest.add_edges_from((s, t) for s in left for t, _ in flow[s] if t in left)
+    loops = []
+    for component in nx.strongly_connected_components(rest):
+        node = next(iter(component))
+        if len(component) > 1 or rest.has_edge(node, node):
+            loops.append(sorted(component))
+    problems = []
+    for nodes in sorted(loops):
+        members = set(nodes)
+        cables = sorted(c for s in nodes for t, c in flow[s] if t in members)
+        names = ", ".join(label(G, kinds, n) for n in nodes)
+        problems.append(
+            make_problem(
+                "route.loop",
+                f"Calls go round in a loop through {names}.",
+                objects=nodes,
+                cables=cables,
+            )
+        )
+    return problems
+
+
+def check_reachable(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
+    """Warn about objects that no entry's calls can reach."""
+    frontier = [n for n, kind in kinds.items() if kind is not None and kind.category == "entry"]
+    reached = set(frontier)
+    succ = G._succ
+    while frontier:
+        for nxt in succ[frontier.pop()]:
+            if nxt not in reached:
+                reached.add(nxt)
+                frontier.append(nxt)
+    return [
+        make_problem(
+            "object.unreachable",
+            f"{label(G, kinds, node)} is not reached by any number.",
+            objects=[node],
+            severity="warning",
+        )
+        for node in sorted(G)
+        if node not in reached and kinds[node] is not None
+    ]

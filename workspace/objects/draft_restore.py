@@ -1,0 +1,171 @@
+"""Writing whole sets of draft rows at once: rollback restores a snapshot, import adds a document.
+
+Rows come in the snapshot's shape, keyed by whatever the caller uses as ids: a snapshot's own
+ids (rollback, which keeps them where it can) or a document's local keys ("o1", import). The
+writer returns the key -> row id maps. It flushes but never commits: callers own the
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from typing import Any
+
+from workspace.extensions import db
+from workspace.objects.models import Cable, Tab, WorkspaceObject
+
+Key = Hashable
+Row = Mapping[str, Any]
+
+# Properties that hold ids of other workspace objects (not facts rows, which ObjectType
+# declares as `references`). When an object type gains such a property, add it here: rollback
+# and import rewrite these through it.
+OBJECT_REF_LISTS = {"ring_group": ("members", "target")}
+
+
+def object_refs(type_name: str, properties: Mapping[str, Any]) -> list[Any]:
+    """The object ids (or keys) an object's properties point at, in order."""
+    spec = OBJECT_REF_LISTS.get(type_name)
+    if spec is None:
+        return []
+    entries = properties.get(spec[0])
+    if not isinstance(entries, list):
+        return []
+    return [e[spec[1]] for e in entries if isinstance(e, dict) and spec[1] in e]
+
+
+def map_object_refs(
+    type_name: str, properties: Mapping[str, Any], mapping: Callable[[Any], Any]
+) -> dict[str, Any]:
+    """A copy of properties with each object reference replaced by mapping(ref).
+
+    Entries for which mapping returns None are left out (a reference that cannot be carried
+    over would point at an unrelated object).
+    """
+    result = dict(properties)
+    spec = OBJECT_REF_LISTS.get(type_name)
+    if spec is None or not isinstance(result.get(spec[0]), list):
+        return result
+    prop, field = spec
+    entries = []
+    for entry in result[prop]:
+        if isinstance(entry, dict) and field in entry:
+            new = mapping(entry[field])
+            if new is None:
+                continue
+            entry = {**entry, field: new}
+        entries.append(entry)
+    result[prop] = entries
+    return result
+
+
+def delete_draft(account_id: int) -> None:
+    """Delete every tab, object and cable of the account's draft (rows loaded are detached)."""
+    for model in (Cable, WorkspaceObject, Tab):
+        db.session.execute(db.delete(model).where(model.account_id == account_id))
+
+
+def write_rows(
+    account_id: int,
+    *,
+    tabs: Iterable[Row],
+    objects: Iterable[Row],
+    cables: Iterable[Row],
+    keep_ids: bool = False,
+    tab_ids: Mapping[Key, int] | None = None,
+) -> dict[str, dict[Key, int]]:
+    """Insert rows in the snapshot's shape; returns {"tabs", "objects", "cables"}: key -> id.
+
+    keep_ids: insert each row under its key as id unless another row (of any account) holds
+    that id already; otherwise, and always without keep_ids, the database assigns one.
+    tab_ids: keys of tabs that exist already, so objects can be placed on them.
+    Object references in properties (OBJECT_REF_LISTS) and cable ends are mapped to the new ids.
+    """
+    tabs, objects, cables = list(tabs), list(objects), list(cables)
+    tab_map: dict[Key, int] = dict(tab_ids or {})
+    tab_ids_wanted = _ids(Tab, tabs, keep_ids)
+    tab_rows = {
+        t["id"]: Tab(
+            id=tab_ids_wanted[t["id"]],
+            account_id=account_id,
+            name=t["name"],
+            position=t.get("position", 0),
+        )
+        for t in tabs
+    }
+    _insert(tab_rows.values())
+    tab_map.update({key: row.id for key, row in tab_rows.items()})
+
+    object_ids = _ids(WorkspaceObject, objects, keep_ids)
+    object_rows = {}
+    for o in objects:
+        position = o.get("position") or {}
+        object_rows[o["id"]] = WorkspaceObject(
+            id=object_ids[o["id"]],
+            account_id=account_id,
+            tab_id=tab_map[o["tab"]],
+            type=o["type"],
+            name=o.get("name") or "",
+            x=position.get("x", 0.0),
+            y=position.get("y", 0.0),
+            properties=dict(o.get("properties") or {}),
+        )
+    _insert(object_rows.values())
+    object_map = {key: row.id for key, row in object_rows.items()}
+    _fix_object_refs(object_rows, object_map)
+
+    cable_ids = _ids(Cable, cables, keep_ids)
+    cable_rows = {
+        c["id"]: Cable(
+            id=cable_ids[c["id"]],
+            account_id=account_id,
+            source_id=object_map[c["source"]],
+            source_port=c["source_port"],
+            target_id=object_map[c["target"]],
+            target_port=c["target_port"],
+        )
+        for c in cables
+    }
+    _insert(cable_rows.values())
+    return {
+        "tabs": tab_map,
+        "objects": object_map,
+        "cables": {key: row.id for key, row in cable_rows.items()},
+    }
+
+
+def _insert(rows: Iterable[Any]) -> None:
+    """Rows keeping their id first: SQLite numbers a new row max(id) + 1, which could be an id
+    a kept row has yet to take."""
+    rows = list(rows)
+    for keeping in (True, False):
+        db.session.add_all(row for row in rows if (row.id is not None) is keeping)
+        db.session.flush()
+
+
+def _ids(model: type, rows: list[Row], keep_ids: bool) -> dict[Key, int | None]:
+    """key -> the id to insert under: the key itself when it is free, else None (the database
+    picks one). After delete_draft only other accounts' rows can hold a wanted id: SQLite
+    reuses the highest deleted ids, PostgreSQL sequences never do."""
+    wanted = {r["id"] for r in rows if keep_ids and _is_id(r["id"])}
+    held: set[int] = set()
+    if wanted:
+        held = set(db.session.execute(db.select(model.id).where(model.id.in_(wanted))).scalars())
+    return {r["id"]: r["id"] if r["id"] in wanted and r["id"] not in held else None for r in rows}
+
+
+def _is_id(key: Key) -> bool:
+    return isinstance(key, int) and not isinstance(key, bool)
+
+
+def _fix_object_refs(rows: Mapping[Key, WorkspaceObject], object_map: Mapping[Key, int]) -> None:
+    """Point object references at the new ids, without bumping the rows' version."""
+    table = WorkspaceObject.__table__
+    for row in rows.values():
+        if not object_refs(row.type, row.properties):
+            continue
+        fixed = map_object_refs(row.type, row.properties, object_map.get)
+        if fixed != row.properties:
+            # A Core UPDATE: the row was inserted a moment ago and stays at version 1.
+            db.session.execute(table.update().where(table.c.id == row.id).values(properties=fixed))
+            db.session.expire(row, ["properties"])

@@ -1,0 +1,261 @@
+"""Request and response schemas of publishing, revisions, the simulator, export and import."""
+
+from __future__ import annotations
+
+from marshmallow import ValidationError, fields, validate, validates
+
+from workspace.objects.transfer_service import FORMAT, MODES, VERSION
+from workspace.objects.types import REGISTRY
+from workspace.schemas import BaseSchema, PagingSchema, list_schema
+
+MESSAGE_MAX = 500
+MAX_TABS = 100
+MAX_OBJECTS = 10_000
+MAX_CABLES = 20_000
+COORDINATE = validate.Range(min=-1_000_000, max=1_000_000)
+
+
+# ---- publishing and revisions ---------------------------------------------------------------
+
+
+class PublishSchema(BaseSchema):
+    message = fields.String(
+        required=True,
+        validate=validate.Length(
+            min=1, max=MESSAGE_MAX, error=f"Say what changed in 1 to {MESSAGE_MAX} characters."
+        ),
+    )
+
+    @validates("message")
+    def _not_blank(self, value: str, **_) -> None:
+        if not value.strip():
+            raise ValidationError("Say what changed.")
+
+
+class RollbackSchema(BaseSchema):
+    message = fields.String(load_default=None, validate=validate.Length(max=MESSAGE_MAX))
+
+
+class RevisionQuerySchema(PagingSchema):
+    """?page, ?per_page, ?q (matches the message)."""
+
+
+class PublishProblemSchema(BaseSchema):
+    code = fields.String()
+    severity = fields.String()
+    message = fields.String()
+    objects = fields.List(fields.Integer())
+    cables = fields.List(fields.Integer())
+
+
+class RevisionSchema(BaseSchema):
+    number = fields.Integer()
+    hash = fields.String()
+    message = fields.String()
+    author_name = fields.String()
+    created_at = fields.DateTime()
+    is_published = fields.Boolean()
+    rollback_of = fields.Integer(allow_none=True)
+
+
+RevisionListSchema = list_schema(RevisionSchema, "RevisionListSchema")
+
+
+class RevisionDetailSchema(RevisionSchema):
+    snapshot = fields.Dict(metadata={"description": '{"tabs", "objects", "cables"} as published'})
+
+
+class PublishResultSchema(RevisionSchema):
+    unchanged = fields.Boolean(
+        metadata={"description": "True: nothing changed, this is the revision already published"}
+    )
+    problems = fields.List(
+        fields.Nested(PublishProblemSchema), metadata={"description": "Warnings"}
+    )
+    draft_version = fields.Integer(metadata={"description": "Rollback only: the new draft version"})
+
+
+class PlanSchema(BaseSchema):
+    revision = fields.Integer(allow_none=True)
+    hash = fields.String()
+    compiled_at = fields.String(allow_none=True)
+    inbound = fields.Dict(metadata={"description": "Routes by number: E.164 or ext:<digits>"})
+    devices = fields.Dict(metadata={"description": "Per-device settings by device id"})
+
+
+class RowChangeSchema(BaseSchema):
+    id = fields.Integer()
+    # "fields" would shadow Schema.fields: named apart, serialized as "fields".
+    changed_fields = fields.List(fields.String(), data_key="fields", attribute="fields")
+
+
+class RowsDiffSchema(BaseSchema):
+    added = fields.List(fields.Dict())
+    removed = fields.List(fields.Dict())
+    changed = fields.List(fields.Nested(RowChangeSchema))
+
+
+class CablesDiffSchema(BaseSchema):
+    added = fields.List(fields.Dict())
+    removed = fields.List(fields.Dict())
+
+
+class KeysDiffSchema(BaseSchema):
+    added = fields.List(fields.String())
+    removed = fields.List(fields.String())
+    changed = fields.List(fields.String())
+
+
+class PlanDiffSchema(BaseSchema):
+    inbound = fields.Nested(KeysDiffSchema)
+    devices = fields.Nested(KeysDiffSchema)
+
+
+class RevisionDiffSchema(BaseSchema):
+    from_ = fields.Integer(data_key="from", attribute="from")
+    to = fields.Integer()
+    tabs = fields.Nested(RowsDiffSchema)
+    objects = fields.Nested(RowsDiffSchema)
+    cables = fields.Nested(CablesDiffSchema)
+    plan = fields.Nested(PlanDiffSchema)
+
+
+# ---- the simulator and effective device config -------------------------------------------
+
+
+class SimulateSchema(BaseSchema):
+    number = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    caller = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
+    at = fields.AwareDateTime(load_default=None, metadata={"description": "ISO 8601 with zone"})
+    source = fields.String(
+        load_default="published",
+        validate=validate.OneOf(("published", "draft"), error='Choose "published" or "draft".'),
+    )
+
+
+class RingSchema(BaseSchema):
+    at = fields.Integer()
+    until = fields.Integer(allow_none=True)
+    contact_method = fields.Integer()
+    contact = fields.Integer(allow_none=True)
+    contact_name = fields.String(allow_none=True)
+    kind = fields.String()
+    devices = fields.List(fields.Integer())
+    device_names = fields.List(fields.String(allow_none=True))
+    ring_group = fields.Integer(allow_none=True)
+    object = fields.Integer()
+    object_path = fields.List(fields.Integer())
+
+
+class SimulationStepSchema(BaseSchema):
+    object = fields.Integer()
+    at = fields.Integer()
+    until = fields.Integer(allow_none=True)
+    no_answer = fields.Integer(allow_none=True)
+
+
+class SimulationSchema(BaseSchema):
+    source = fields.String()
+    revision = fields.Integer(allow_none=True, metadata={"description": "None for the draft"})
+    hash = fields.String()
+    number = fields.String()
+    caller = fields.String(allow_none=True)
+    at = fields.AwareDateTime(allow_none=True)
+    key = fields.String(allow_none=True)
+    found = fields.Boolean()
+    outcome = fields.String(metadata={"description": "not_found, ringing or hangup"})
+    ends_at = fields.Integer(allow_none=True)
+    path = fields.List(fields.Integer(), metadata={"description": "Object ids, entry first"})
+    steps = fields.List(fields.Nested(SimulationStepSchema))
+    rings = fields.List(fields.Nested(RingSchema))
+    object_names = fields.Dict(keys=fields.String(), values=fields.String())
+
+
+class EffectiveConfigSchema(BaseSchema):
+    device = fields.Integer()
+    name = fields.String()
+    in_plan = fields.Boolean()
+    revision = fields.Integer(allow_none=True)
+    hash = fields.String(allow_none=True)
+    config = fields.Dict(allow_none=True)
+    message = fields.String(allow_none=True, metadata={"description": "Why it is not in the plan"})
+
+
+# ---- export and import ----------------------------------------------------------------------
+
+KEY = validate.Length(min=1, max=40)
+
+
+class DocumentTabSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    position = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10_000))
+
+
+class DocumentPositionSchema(BaseSchema):
+    x = fields.Float(required=True, validate=COORDINATE)
+    y = fields.Float(required=True, validate=COORDINATE)
+
+
+class DocumentObjectSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    tab = fields.String(required=True, validate=KEY)
+    type = fields.String(
+        required=True, validate=validate.OneOf(list(REGISTRY), error="Unknown object type.")
+    )
+    name = fields.String(load_default="", validate=validate.Length(max=100))
+    position = fields.Nested(DocumentPositionSchema, load_default=lambda: {"x": 0.0, "y": 0.0})
+    properties = fields.Dict(keys=fields.String(), load_default=dict)
+
+
+class DocumentCableSchema(BaseSchema):
+    key = fields.String(required=True, validate=KEY)
+    source = fields.String(required=True, validate=KEY)
+    source_port = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    target = fields.String(required=True, validate=KEY)
+    target_port = fields.String(required=True, validate=validate.Length(min=1, max=40))
+
+
+class DocumentSchema(BaseSchema):
+    format = fields.String(
+        required=True,
+        validate=validate.Equal(FORMAT, error=f'This is not a "{FORMAT}" document.'),
+    )
+    version = fields.Integer(
+        required=True,
+        validate=validate.Equal(
+            VERSION, error=f"Only version {VERSION} documents can be imported."
+        ),
+    )
+    tabs = fields.List(
+        fields.Nested(DocumentTabSchema), required=True, validate=validate.Length(max=MAX_TABS)
+    )
+    objects = fields.List(
+        fields.Nested(DocumentObjectSchema),
+        required=True,
+        validate=validate.Length(max=MAX_OBJECTS),
+    )
+    cables = fields.List(
+        fields.Nested(DocumentCableSchema),
+        required=True,
+        validate=validate.Length(max=MAX_CABLES),
+    )
+
+
+class ImportSchema(BaseSchema):
+    document = fields.Nested(DocumentSchema, required=True)
+    mode = fields.String(
+        required=True,
+        validate=validate.OneOf(
+            MODES, error='Choose "replace" (the draft becomes the document) or "merge" (added).'
+        ),
+    )
+
+
+class ImportResultSchema(BaseSchema):
+    mode = fields.String()
+    draft_version = fields.Integer()
+    tabs = fields.Dict(keys=fields.String(), values=fields.Integer())
+    objects = fields.Dict(keys=fields.String(), values=fields.Integer())
+    cables = fields.Dict(keys=fields.String(), values=fields.Integer())
+    problems = fields.List(fields.Nested(PublishProblemSchema))

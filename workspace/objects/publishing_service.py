@@ -1,0 +1,169 @@
+"""Publishing the draft workspace: validate, compile, store an immutable Revision, move the pointer.
+
+Everything happens under a lock on the account's WorkspaceState row, so two publishes of one
+account serialize and number their revisions max + 1 without a race (the unique constraint on
+(account_id, number) backs it). Rollback (revisions_service) publishes through the same path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.dialects import postgresql, sqlite
+
+from workspace.auth.models import Admin
+from workspace.database import utcnow
+from workspace.errors import ServiceError
+from workspace.extensions import db
+from workspace.graph import CompileError, compile_plan, has_errors, validate
+from workspace.objects import publishing_events
+from workspace.objects.draft import graph_of, load_draft
+from workspace.objects.facts import load_facts
+from workspace.objects.models import Revision, WorkspaceState
+from workspace.objects.types import REGISTRY
+from workspace.tenancy import scoped
+
+_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+class GraphErrors(ServiceError):
+    """422: the workspace has errors; every problem (errors and warnings) under errors.graph."""
+
+    status_code = 422
+
+    def __init__(self, problems: list[dict], action: str = "publishing") -> None:
+        count = sum(1 for p in problems if p["severity"] == "error")
+        has = "1 error; fix it" if count == 1 else f"{count} errors; fix them"
+        super().__init__(f"The workspace has {has} before {action}.", {"graph": problems})
+
+
+def lock_state(account_id: int) -> WorkspaceState:
+    """The account's WorkspaceState row, created if missing, locked until the transaction ends.
+
+    PostgreSQL: INSERT ... ON CONFLICT DO NOTHING (two first publishes may race to create it),
+    then SELECT ... FOR UPDATE. SQLite ignores FOR UPDATE; its BEGIN IMMEDIATE
+    (workspace/database.py) already serializes writers for the whole transaction.
+    """
+    insert = _INSERT[db.session.get_bind().dialect.name]
+    db.session.execute(
+        insert(WorkspaceState)
+        .values(account_id=account_id, published_revision=None, draft_version=0)
+        .on_conflict_do_nothing()
+    )
+    return db.session.execute(
+        db.select(WorkspaceState)
+        .where(WorkspaceState.account_id == account_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one()
+
+
+def published_number(account_id: int) -> int | None:
+    state = db.session.get(WorkspaceState, account_id)
+    return state.published_revision if state is not None else None
+
+
+def published_revision(account_id: int) -> Revision | None:
+    number = published_number(account_id)
+    if number is None:
+        return None
+    return db.session.execute(
+        scoped(Revision, account_id).where(Revision.number == number)
+    ).scalar_one_or_none()
+
+
+def revision_info(revision: Revision, published: int | None) -> dict[str, Any]:
+    """The summary every revision answer shares (list items, detail, publish result)."""
+    return {
+        "number": revision.number,
+        "hash": revision.hash,
+        "message": revision.message,
+        "author_name": revision.author_name,
+        "created_at": revision.created_at,
+        "is_published": revision.number == published,
+        "rollback_of": revision.rollback_of,
+    }
+
+
+def publish_workspace(account_id: int, author: Admin, message: str) -> dict[str, Any]:
+    """Publish the draft as the next revision; 422 (GraphErrors) while an error stands.
+
+    Returns the revision summary with ``unchanged`` and the warnings under ``problems``.
+    """
+    state = lock_state(account_id)
+    revision, unchanged, problems = publish_locked(state, author, message.strip())
+    db.session.commit()
+    if not unchanged:
+        publishing_events.revision_published(account_id, revision)
+    return {
+        **revision_info(revision, revision.number),
+        "unchanged": unchanged,
+        "problems": problems,
+    }
+
+
+def publish_locked(
+    state: WorkspaceState, author: Admin, message: str, *, rollback_of: int | None = None
+) -> tuple[Revision, bool, list[dict]]:
+    """Compile and store the draft under the caller's lock; the caller commits.
+
+    On errors the session is rolled back (nothing the caller wrote survives) and GraphErrors
+    raised. Returns (revision, unchanged, problems).
+    """
+    account_id = state.account_id
+    snapshot = load_draft(account_id)
+    facts = load_facts(account_id)
+    G = graph_of(snapshot, facts)
+    problems = validate(G, types=REGISTRY, facts=facts)
+    if has_errors(problems):
+        db.session.rollback()
+        raise GraphErrors(problems)
+
+    current = published_revision(account_id)
+    number = _max_number(account_id) + 1
+    now = utcnow()
+    try:
+        plan = compile_plan(
+            G,
+            types=REGISTRY,
+            facts=facts,
+            revision=number,
+            compiled_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            problems=problems,
+        )
+    except CompileError as exc:  # validate passed, so this is a guard, not a user path
+        db.session.rollback()
+        raise GraphErrors(exc.problems) from exc
+
+    # Publishing an unchanged workspace answers with the revision already published instead of
+    # numbering a copy: a double click or a retried request stays idempotent, the history
+    # keeps only real changes, and devices are not told about a "new" plan that is the same.
+    # Both must match: the hash covers routing and device settings (so an edit of contact-center
+    # data alone still publishes), the snapshot covers names, positions and tabs (which rollback
+    # restores, so they are worth a revision even when the routing is identical).
+    if current is not None and current.hash == plan["hash"] and current.snapshot == snapshot:
+        return current, True, problems
+
+    revision = Revision(
+        account_id=account_id,
+        number=number,
+        snapshot=snapshot,
+        plan=plan,
+        hash=plan["hash"],
+        message=message,
+        author_id=author.id,
+        author_name=author.full_name,
+        rollback_of=rollback_of,
+        created_at=now,
+    )
+    db.session.add(revision)
+    state.published_revision = number
+    db.session.flush()
+    return revision, False, problems
+
+
+def _max_number(account_id: int) -> int:
+    highest = db.session.execute(
+        db.select(db.func.max(Revision.number)).where(Revision.account_id == account_id)
+    ).scalar_one()
+    return highest or 0

@@ -1,0 +1,85 @@
+"""What changed between two revisions: their snapshots (tabs, objects, cables) and their plans.
+
+Pure functions over plain data, so the diff is tested without a database. Rows are matched
+by id (rollback keeps ids), inbound routes by number key and device slices by device id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+OBJECT_FIELDS = ("type", "name", "tab", "position", "properties")
+TAB_FIELDS = ("name", "position")
+CABLE_FIELDS = ("source", "source_port", "target", "target_port")
+
+
+def diff_rows(
+    old: list[Mapping[str, Any]], new: list[Mapping[str, Any]], fields: tuple[str, ...]
+) -> dict[str, list]:
+    """{"added": [rows], "removed": [rows], "changed": [{"id", "fields": [names]}]}, by id.
+
+    Example
+    -------
+    >>> diff_rows([{"id": 1, "name": "a"}], [{"id": 1, "name": "b"}, {"id": 2, "name": "c"}],
+    ...           ("name",))
+    {'added': [{'id': 2, 'name': 'c'}], 'removed': [], 'changed': [{'id': 1, 'fields': ['name']}]}
+    """
+    before = {row["id"]: row for row in old}
+    after = {row["id"]: row for row in new}
+    changed = []
+    for key in sorted(before.keys() & after.keys()):
+        names = [f for f in fields if before[key].get(f) != after[key].get(f)]
+        if names:
+            changed.append({"id": key, "fields": names})
+    return {
+        "added": [dict(after[k]) for k in sorted(after.keys() - before.keys())],
+        "removed": [dict(before[k]) for k in sorted(before.keys() - after.keys())],
+        "changed": changed,
+    }
+
+
+def diff_cables(old: list[Mapping[str, Any]], new: list[Mapping[str, Any]]) -> dict[str, list]:
+    """Cables are never edited in place: a cable whose ends differ counts as removed + added."""
+    rows = diff_rows(old, new, CABLE_FIELDS)
+    before = {row["id"]: row for row in old}
+    after = {row["id"]: row for row in new}
+    for change in rows["changed"]:
+        rows["removed"].append(dict(before[change["id"]]))
+        rows["added"].append(dict(after[change["id"]]))
+    rows["added"].sort(key=lambda row: row["id"])
+    rows["removed"].sort(key=lambda row: row["id"])
+    return {"added": rows["added"], "removed": rows["removed"]}
+
+
+def diff_keys(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Keys added, removed, and present in both with a different value, each sorted.
+
+    Example
+    -------
+    >>> diff_keys({"+1": 1, "ext:101": 2}, {"ext:101": 3, "ext:102": 4})
+    {'added': ['ext:102'], 'removed': ['+1'], 'changed': ['ext:101']}
+    """
+    return {
+        "added": sorted(new.keys() - old.keys()),
+        "removed": sorted(old.keys() - new.keys()),
+        "changed": sorted(k for k in old.keys() & new.keys() if old[k] != new[k]),
+    }
+
+
+def diff_revisions(
+    old_snapshot: Mapping[str, Any],
+    old_plan: Mapping[str, Any],
+    new_snapshot: Mapping[str, Any],
+    new_plan: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The whole diff from the old revision to the new one."""
+    return {
+        "tabs": diff_rows(old_snapshot["tabs"], new_snapshot["tabs"], TAB_FIELDS),
+        "objects": diff_rows(old_snapshot["objects"], new_snapshot["objects"], OBJECT_FIELDS),
+        "cables": diff_cables(old_snapshot["cables"], new_snapshot["cables"]),
+        "plan": {
+            "inbound": diff_keys(old_plan.get("inbound", {}), new_plan.get("inbound", {})),
+            "devices": diff_keys(old_plan.get("devices", {}), new_plan.get("devices", {})),
+        },
+    }
