@@ -5,9 +5,13 @@ WORKSPACE_TEST_POSTGRES is set. On CI (CI=true) a missing or unreachable Postgre
 or Redis fails the tests that need them instead of skipping them.
 """
 
+# ruff: noqa: E402  (the environment is set before workspace is imported)
 from __future__ import annotations
 
 import os
+import shutil
+
+os.environ.setdefault("WORKSPACE_FAST_PASSWORD_HASH", "1")  # before workspace is imported
 
 import pytest
 import sqlalchemy as sa
@@ -52,12 +56,37 @@ def postgres_url() -> str:
     return url
 
 
-def _reset_postgres(app) -> None:
-    """Drop and recreate the schema: every test starts from an empty database."""
+_postgres_schema_ready: set[str] = set()
+
+
+def _reset_postgres(app, url: str) -> None:
+    """Every test starts from empty tables: the schema is built once per run, then truncated."""
     with app.app_context():
-        db.session.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        if url not in _postgres_schema_ready:
+            db.session.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+            db.session.commit()
+            db.create_all()
+            _postgres_schema_ready.add(url)
+            return
+        tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        db.session.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         db.session.commit()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> str:
+    """An empty SQLite database with the schema, copied for each test (faster than DDL).
+
+    Disposing the engine closes the last connection, which folds the WAL into the file.
+    """
+    folder = tmp_path_factory.mktemp("sqlite-template")
+    path = folder / "template.db"
+    application = create_app(base_config(f"sqlite:///{path}", folder))
+    with application.app_context():
         db.create_all()
+        db.session.remove()
+        db.engine.dispose()
+    return str(path)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -65,13 +94,15 @@ def app(request, tmp_path):
     if request.param == "postgres":
         url = request.getfixturevalue("postgres_url")
     else:
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "test.db")
         url = f"sqlite:///{tmp_path / 'test.db'}"
     application = create_app(base_config(url, tmp_path))
     if request.param == "postgres":
-        _reset_postgres(application)
-    else:
+        # A test that dropped tables (the migration round trip) forces a rebuild.
         with application.app_context():
-            db.create_all()
+            if not sa.inspect(db.engine).has_table("accounts"):
+                _postgres_schema_ready.discard(url)
+        _reset_postgres(application, url)
     yield application
     with application.app_context():
         db.session.remove()

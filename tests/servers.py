@@ -26,7 +26,8 @@ def free_port() -> int:
 
 
 def server_env(instance: Path, **overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DATABASE_URL"}}
+    skip = {"REDIS_URL", "DATABASE_URL", "WORKSPACE_FAST_PASSWORD_HASH"}
+    env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update(
         {
             "WORKSPACE_INSTANCE": str(instance),

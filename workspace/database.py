@@ -38,9 +38,10 @@ class UTCDateTime(TypeDecorator):
         return value
 
 
-# References between tenant rows use the default NO ACTION: services refuse deletes of
-# rows in use with a 409 naming the users, and NO ACTION (checked at the end of the
-# statement, unlike RESTRICT) still lets an account's cascade delete remove everything.
+# References between tenant rows: services refuse to delete a row in use (409 naming the
+# users), so the database rule only matters when an account is deleted as a whole. Then
+# nullable references are SET NULL and required ones CASCADE, because PostgreSQL checks
+# RESTRICT/NO ACTION between cascade steps in an order it does not promise.
 
 
 class TenantMixin:

@@ -132,7 +132,7 @@ def build_tour(account: Account, admin: Admin) -> None:
             call_center_schemas.CallCenterUpdateSchema().load(settings),
             method.version,
         )
-        methods.append((method.id, internal))
+        methods.append((method.id, internal, f"{first} {last}"))
 
     _wire_main_tab(aid, admin, main, methods)
 
@@ -165,8 +165,8 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
 
     entry = place("phone_number", "Main line", 0, 120, {"number": main.id})
     people = [
-        place("contact_method", f"Agent {i + 1}", 620, 40 + i * 140, {"contact_method": method_id})
-        for i, (method_id, _) in enumerate(methods)
+        place("contact_method", name, 620, 40 + i * 140, {"contact_method": method_id})
+        for i, (method_id, _, name) in enumerate(methods)
     ]
     group = place("ring_group", "Sales & Support", 300, 120, {"preset": "ring_all"})
     for person in people:
@@ -183,7 +183,7 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
         group.version,
     )
     cable(entry, "calls", group)
-    for i, (_, internal) in enumerate(methods):
+    for i, (_, internal, _) in enumerate(methods):
         ext = place(
             "internal_number", f"Ext {internal.number}", 300, 420 + i * 110, {"number": internal.id}
         )

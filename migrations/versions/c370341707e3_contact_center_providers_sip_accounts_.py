@@ -146,7 +146,7 @@ def upgrade():
     sa.Column('number', sa.String(length=20), nullable=True),
     sa.Column('internal_number_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_contact_numbers_contact_id_contacts'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['internal_number_id'], ['internal_numbers.id'], name=op.f('fk_contact_numbers_internal_number_id_internal_numbers')),
+    sa.ForeignKeyConstraint(['internal_number_id'], ['internal_numbers.id'], name=op.f('fk_contact_numbers_internal_number_id_internal_numbers'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_numbers'))
     )
     with op.batch_alter_table('contact_numbers', schema=None) as batch_op:
@@ -195,7 +195,7 @@ def upgrade():
     sa.Column('account_id', sa.Integer(), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_sip_accounts_account_id_accounts'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['provider_id'], ['providers.id'], name=op.f('fk_sip_accounts_provider_id_providers')),
+    sa.ForeignKeyConstraint(['provider_id'], ['providers.id'], name=op.f('fk_sip_accounts_provider_id_providers'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sip_accounts'))
     )
     with op.batch_alter_table('sip_accounts', schema=None) as batch_op:
@@ -214,7 +214,7 @@ def upgrade():
     sa.Column('version', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_contact_methods_account_id_accounts'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_contact_methods_contact_id_contacts'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['sip_account_id'], ['sip_accounts.id'], name=op.f('fk_contact_methods_sip_account_id_sip_accounts')),
+    sa.ForeignKeyConstraint(['sip_account_id'], ['sip_accounts.id'], name=op.f('fk_contact_methods_sip_account_id_sip_accounts'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contact_methods'))
     )
     with op.batch_alter_table('contact_methods', schema=None) as batch_op:
@@ -229,7 +229,7 @@ def upgrade():
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('registered', sa.Boolean(), nullable=True),
     sa.ForeignKeyConstraint(['device_id'], ['devices.id'], name=op.f('fk_device_sip_accounts_device_id_devices'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['sip_account_id'], ['sip_accounts.id'], name=op.f('fk_device_sip_accounts_sip_account_id_sip_accounts')),
+    sa.ForeignKeyConstraint(['sip_account_id'], ['sip_accounts.id'], name=op.f('fk_device_sip_accounts_sip_account_id_sip_accounts'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_device_sip_accounts')),
     sa.UniqueConstraint('device_id', 'sip_account_id', name=op.f('uq_device_sip_accounts_device_id_sip_account_id'))
     )
@@ -252,12 +252,12 @@ def upgrade():
     sa.Column('delivery_method_id', sa.Integer(), nullable=True),
     sa.Column('announcement_internal_id', sa.Integer(), nullable=True),
     sa.Column('announcement_external_id', sa.Integer(), nullable=True),
-    sa.ForeignKeyConstraint(['announcement_external_id'], ['audio_files.id'], name=op.f('fk_call_center_settings_announcement_external_id_audio_files')),
-    sa.ForeignKeyConstraint(['announcement_internal_id'], ['audio_files.id'], name=op.f('fk_call_center_settings_announcement_internal_id_audio_files')),
+    sa.ForeignKeyConstraint(['announcement_external_id'], ['audio_files.id'], name=op.f('fk_call_center_settings_announcement_external_id_audio_files'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['announcement_internal_id'], ['audio_files.id'], name=op.f('fk_call_center_settings_announcement_internal_id_audio_files'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['contact_method_id'], ['contact_methods.id'], name=op.f('fk_call_center_settings_contact_method_id_contact_methods'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['delivery_method_id'], ['delivery_methods.id'], name=op.f('fk_call_center_settings_delivery_method_id_delivery_methods')),
-    sa.ForeignKeyConstraint(['external_caller_id'], ['phone_numbers.id'], name=op.f('fk_call_center_settings_external_caller_id_phone_numbers')),
-    sa.ForeignKeyConstraint(['internal_caller_id'], ['internal_numbers.id'], name=op.f('fk_call_center_settings_internal_caller_id_internal_numbers')),
+    sa.ForeignKeyConstraint(['delivery_method_id'], ['delivery_methods.id'], name=op.f('fk_call_center_settings_delivery_method_id_delivery_methods'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['external_caller_id'], ['phone_numbers.id'], name=op.f('fk_call_center_settings_external_caller_id_phone_numbers'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['internal_caller_id'], ['internal_numbers.id'], name=op.f('fk_call_center_settings_internal_caller_id_internal_numbers'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('contact_method_id', name=op.f('pk_call_center_settings'))
     )
     with op.batch_alter_table('call_center_settings', schema=None) as batch_op:

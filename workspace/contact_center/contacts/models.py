@@ -53,7 +53,7 @@ class ContactNumber(db.Model):
     type: Mapped[str] = mapped_column(String(10))  # landline / mobile / internal
     number: Mapped[str | None] = mapped_column(String(20), nullable=True)  # E.164
     internal_number_id: Mapped[int | None] = mapped_column(
-        ForeignKey("internal_numbers.id"), nullable=True, index=True
+        ForeignKey("internal_numbers.id", ondelete="SET NULL"), nullable=True, index=True
     )
 
 
@@ -81,7 +81,7 @@ class ContactMethod(TenantMixin, VersionedMixin, db.Model):
     )
     kind: Mapped[str] = mapped_column(String(12))
     sip_account_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sip_accounts.id"), nullable=True, index=True
+        ForeignKey("sip_accounts.id", ondelete="SET NULL"), nullable=True, index=True
     )
     number: Mapped[str | None] = mapped_column(String(20), nullable=True)  # phone kind, E.164
     number_type: Mapped[str | None] = mapped_column(String(10), nullable=True)  # landline/mobile
@@ -103,11 +103,11 @@ class CallCenterSettings(db.Model):
     )
     caller_id_name: Mapped[str | None] = mapped_column(String(100), nullable=True)  # None: name
     internal_caller_id: Mapped[int | None] = mapped_column(
-        ForeignKey("internal_numbers.id"), nullable=True, index=True
+        ForeignKey("internal_numbers.id", ondelete="SET NULL"), nullable=True, index=True
     )
     outbound_calling: Mapped[bool] = mapped_column(Boolean, default=False)
     external_caller_id: Mapped[int | None] = mapped_column(
-        ForeignKey("phone_numbers.id"), nullable=True, index=True
+        ForeignKey("phone_numbers.id", ondelete="SET NULL"), nullable=True, index=True
     )
     recording_enabled: Mapped[bool] = mapped_column(Boolean, default=False)
     record_inbound: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -116,11 +116,11 @@ class CallCenterSettings(db.Model):
     record_external: Mapped[bool] = mapped_column(Boolean, default=False)
     record_on_demand: Mapped[bool] = mapped_column(Boolean, default=False)
     delivery_method_id: Mapped[int | None] = mapped_column(
-        ForeignKey("delivery_methods.id"), nullable=True, index=True
+        ForeignKey("delivery_methods.id", ondelete="SET NULL"), nullable=True, index=True
     )
     announcement_internal_id: Mapped[int | None] = mapped_column(
-        ForeignKey("audio_files.id"), nullable=True, index=True
+        ForeignKey("audio_files.id", ondelete="SET NULL"), nullable=True, index=True
     )
     announcement_external_id: Mapped[int | None] = mapped_column(
-        ForeignKey("audio_files.id"), nullable=True, index=True
+        ForeignKey("audio_files.id", ondelete="SET NULL"), nullable=True, index=True
     )

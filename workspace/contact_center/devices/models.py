@@ -51,7 +51,9 @@ class DeviceSipAccount(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     device_id: Mapped[int] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
-    sip_account_id: Mapped[int] = mapped_column(ForeignKey("sip_accounts.id"), index=True)
+    sip_account_id: Mapped[int] = mapped_column(
+        ForeignKey("sip_accounts.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Registration state reported by the device's heartbeats (issue "Devices come alive").
     registered: Mapped[bool | None] = mapped_column(nullable=True)

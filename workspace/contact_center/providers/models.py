@@ -40,7 +40,9 @@ class SipAccount(TenantMixin, VersionedMixin, db.Model):
     __label__ = "SIP account"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    provider_id: Mapped[int] = mapped_column(ForeignKey("providers.id"), index=True)
+    provider_id: Mapped[int] = mapped_column(
+        ForeignKey("providers.id", ondelete="CASCADE"), index=True
+    )
     friendly_name: Mapped[str] = mapped_column(String(100), default="")
     username: Mapped[str] = mapped_column(String(100))
     # AES-GCM ciphertext (workspace.secrets_key); None when manual_password or unset.
