@@ -16,16 +16,12 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from flask import Flask
 from mutagen.ogg import OggPage
 
-from tests.support import ApiClient
+from tests.support import ApiClient, count_rows, etag  # noqa: F401  (re-exported)
 from workspace.contact_center.contacts.models import CallCenterSettings, Contact, ContactMethod
 from workspace.extensions import db
 
 AUDIO = "/api/v1/audio-files"
 DELIVERY = "/api/v1/delivery-methods"
-
-
-def etag(version: int) -> dict:
-    return {"If-Match": f'"{version}"'}
 
 
 # --- audio samples -------------------------------------------------------------------------
@@ -155,8 +151,3 @@ def make_call_center_user(app: Flask, account_id: int, first: str, last: str, **
         db.session.add_all([contact, method])
         db.session.commit()
         return contact.id
-
-
-def count_rows(app: Flask, model) -> int:
-    with app.app_context():
-        return db.session.scalar(db.select(db.func.count()).select_from(model))

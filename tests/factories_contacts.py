@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.support import ApiClient
+from tests.support import ApiClient, count_rows, etag  # noqa: F401  (re-exported)
 from workspace.contact_center.audio.models import AudioFile
 from workspace.contact_center.delivery_methods.models import DeliveryMethod
 from workspace.contact_center.devices.models import Device
@@ -39,10 +39,6 @@ def create_contact(api: ApiClient, **overrides) -> dict:
     response = api.post(CONTACTS, json=contact_body(**overrides))
     assert response.status_code == 201, response.get_json()
     return response.get_json()
-
-
-def etag(version: int) -> dict:
-    return {"If-Match": f'"{version}"'}
 
 
 def _add(app: Flask, row) -> int:
@@ -124,11 +120,6 @@ def place_contact_method(app: Flask, account_id: int, method_id: int, name="Mike
         db.session.add(obj)
         db.session.commit()
         return obj.id
-
-
-def count_rows(app: Flask, model) -> int:
-    with app.app_context():
-        return db.session.scalar(db.select(db.func.count()).select_from(model))
 
 
 def call_center_method_id(contact: dict) -> int:

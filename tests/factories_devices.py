@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.support import ApiClient
+from tests.support import ApiClient, count_rows, etag  # noqa: F401  (re-exported)
 from workspace.contact_center.contacts.models import (
     CallCenterSettings,
     Contact,
@@ -77,11 +77,6 @@ def make_internal_number(app: Flask, account_id: int, number: str) -> int:
         db.session.add(row)
         db.session.commit()
         return row.id
-
-
-def count_rows(app: Flask, model) -> int:
-    with app.app_context():
-        return db.session.scalar(db.select(db.func.count()).select_from(model))
 
 
 def account_id_of(api: ApiClient) -> int:

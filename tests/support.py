@@ -53,3 +53,16 @@ class ApiClient:
 
     def delete(self, url: str, *, csrf: bool = True, headers=None, **kw):
         return self.client.delete(url, headers=self._headers(headers, csrf), **kw)
+
+
+def etag(version: int) -> dict:
+    """The If-Match header for an item at `version`."""
+    return {"If-Match": f'"{version}"'}
+
+
+def count_rows(app, model) -> int:
+    """Rows of `model` in the test database (refusals must leave it unchanged)."""
+    from workspace.extensions import db
+
+    with app.app_context():
+        return db.session.scalar(db.select(db.func.count()).select_from(model))

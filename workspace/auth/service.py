@@ -8,6 +8,7 @@ import phonenumbers
 from flask import current_app
 
 from workspace.auth.models import Account, Admin, AdminSession, ApiToken
+from workspace.auth.sockets import close_session_sockets
 from workspace.database import utcnow
 from workspace.errors import FieldErrors, Forbidden, Unauthorized
 from workspace.extensions import db
@@ -111,16 +112,21 @@ def start_session(admin: Admin, user_agent: str = "") -> tuple[str, AdminSession
 
 
 def end_session(session: AdminSession) -> None:
+    session_id = session.id
     db.session.delete(session)
     db.session.commit()
+    close_session_sockets([session_id])
 
 
 def end_all_sessions(admin: Admin, *, keep: AdminSession | None = None) -> None:
-    stmt = db.delete(AdminSession).where(AdminSession.admin_id == admin.id)
+    """Ends the admin's sessions (all, or all but `keep`) and their open sockets."""
+    query = db.select(AdminSession.id).where(AdminSession.admin_id == admin.id)
     if keep is not None:
-        stmt = stmt.where(AdminSession.id != keep.id)
-    db.session.execute(stmt)
+        query = query.where(AdminSession.id != keep.id)
+    ids = list(db.session.execute(query).scalars())
+    db.session.execute(db.delete(AdminSession).where(AdminSession.id.in_(ids)))
     db.session.commit()
+    close_session_sockets(ids)
 
 
 def change_password(admin: Admin, current: str, new: str, *, keep: AdminSession | None) -> None:

@@ -71,3 +71,17 @@ def _disconnect(reason=None):
         return
     for hook in DISCONNECT_HOOKS:
         hook(request.sid, principal)
+
+
+def close_session_sockets(session_ids: list[int]) -> None:
+    """After logout (or sessions revoked): tell those sockets and disconnect them.
+
+    Sockets of this process are disconnected here; the event also goes to each session's
+    room through the message queue, so clients on other processes hear it and leave.
+    """
+    ended = set(session_ids)
+    for session_id in ended:
+        socketio.emit("session.ended", {}, to=session_room(session_id), namespace=NAMESPACE)
+    for sid, principal in list(CONNECTED.items()):
+        if principal.session_id in ended:
+            socketio.server.disconnect(sid, namespace=NAMESPACE)
