@@ -20,7 +20,7 @@ createRoot(root).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <App />
         </ModalsProvider>
       </QueryClientProvider>

@@ -81,6 +81,8 @@ export function WorkspaceCanvas() {
         minZoom={0.2}
         maxZoom={2}
         connectionRadius={28}
+        // Large tabs: only objects in view are mounted, so drag and pan stay smooth.
+        onlyRenderVisibleElements
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
