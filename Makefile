@@ -56,8 +56,9 @@ chromium:
 	  echo "Installing Debian's chromium for the e2e tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-bench: setup
-	$(BIN)/python bench/compile.py
+bench: setup chromium
+	$(BIN)/python bench/compile.py --sizes 1000,10000,50000
+	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist

@@ -95,10 +95,23 @@ def test_when_join_tab_payload_is_malformed_then_refused(app, admin_client, payl
     assert ack["ok"] is False
 
 
-def test_when_logged_out_after_connecting_then_join_tab_is_refused(app, admin_client):
-    tab = new_tab(admin_client, "Main")
+def test_when_logged_out_after_connecting_then_socket_is_closed(app, admin_client):
+    new_tab(admin_client, "Main")
     sock = _connect(app, admin_client)
     assert admin_client.post("/api/v1/auth/logout").status_code == 204
+    assert not sock.is_connected(NS)
+
+
+def test_when_session_revoked_elsewhere_then_join_tab_is_refused(app, admin_client):
+    # A session ended by another process leaves this process's socket open: join re-checks.
+    from workspace.auth.models import AdminSession
+    from workspace.extensions import db
+
+    tab = new_tab(admin_client, "Main")
+    sock = _connect(app, admin_client)
+    with app.app_context():
+        db.session.execute(db.delete(AdminSession))
+        db.session.commit()
     assert _join(sock, tab["id"])["ok"] is False
 
 
