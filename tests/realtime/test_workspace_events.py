@@ -17,7 +17,8 @@ from tests.factories_workspace import (
     new_tab,
 )
 from tests.support import ApiClient
-from workspace.extensions import socketio
+from workspace.auth.models import AdminSession
+from workspace.extensions import db, socketio
 
 NS = "/workspace"
 
@@ -104,9 +105,6 @@ def test_when_logged_out_after_connecting_then_socket_is_closed(app, admin_clien
 
 def test_when_session_revoked_elsewhere_then_join_tab_is_refused(app, admin_client):
     # A session ended by another process leaves this process's socket open: join re-checks.
-    from workspace.auth.models import AdminSession
-    from workspace.extensions import db
-
     tab = new_tab(admin_client, "Main")
     sock = _connect(app, admin_client)
     with app.app_context():
