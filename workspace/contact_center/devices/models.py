@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from workspace.database import TenantMixin, UTCDateTime, VersionedMixin, utcnow
@@ -31,9 +31,16 @@ class Device(TenantMixin, VersionedMixin, db.Model):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     # Activation (issue "Devices come alive"): hashes only, never the code or token itself.
     activation_code_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    # The code itself, AES-GCM encrypted, only so the portal can show it until instructions
+    # are sent or the device activates; then it is cleared and only the hash remains.
+    activation_code_encrypted: Mapped[str | None] = mapped_column(Text, nullable=True)
+    activation_code_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     fetched_config_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    # Hash of the config the device would get now; "pending update" while it differs from
+    # fetched_config_hash. Recomputed after publishes and contact-center edits.
+    config_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     sip_links: Mapped[list[DeviceSipAccount]] = relationship(
