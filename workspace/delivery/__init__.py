@@ -1,0 +1,1 @@
+"""Call-recording delivery: intake, the outbox of delivery jobs, the worker, destinations."""
