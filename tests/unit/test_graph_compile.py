@@ -130,7 +130,7 @@ def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
             },
         },
     }
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert plan == {
         "revision": 7,
         "hash": "sha256:" + hashlib.sha256(canonical.encode()).hexdigest(),
@@ -139,11 +139,11 @@ def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
     }
 
 
-def test_when_names_are_not_ascii_then_hash_is_of_escaped_canonical_json(ws, facts):
+def test_when_names_are_not_ascii_then_hash_is_of_utf8_canonical_json(ws, facts):
     facts["devices"][5]["name"] = "Mikes Laptop \u00e9\u4e2d"
     plan = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)
     body = {"inbound": plan["inbound"], "devices": plan["devices"]}
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert plan["hash"] == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 

@@ -8,14 +8,15 @@ slice of settings each call.center device is given. No SIP password is ever in i
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from workspace.graph.facts import record_on_demand_code
+from workspace.graph.gc_pause import gc_paused
 from workspace.graph.spec import CompileError, ObjectType, Problem, make_problem
 from workspace.graph.validate import has_errors, placed_rows, validate
 
@@ -28,6 +29,7 @@ Facts = Mapping[str, Any]
 UNHASHED = ("hash", "compiled_at", "revision")
 
 
+@gc_paused
 def compile_plan(
     G: nx.MultiDiGraph,
     *,
@@ -111,8 +113,11 @@ def compile_plan(
 def plan_hash(plan: Mapping[str, Any]) -> str:
     """Return ``"sha256:<hex>"`` of the plan's canonical JSON, leaving out ``UNHASHED`` keys.
 
-    The canonical JSON is ``json.dumps(body, sort_keys=True, separators=(",", ":"))``. It is
-    written piece by piece so that a step shared by many routes is encoded once.
+    The canonical JSON is UTF-8, keys sorted, no whitespace: ``orjson.dumps(body,
+    option=OPT_SORT_KEYS)``, the same text as ``json.dumps(body, sort_keys=True,
+    separators=(",", ":"), ensure_ascii=False)`` for a plan's data (strings, integers,
+    booleans, null). orjson writes it about ten times faster than the standard library, which
+    matters on every publish of a large account.
 
     Example
     -------
@@ -120,54 +125,9 @@ def plan_hash(plan: Mapping[str, Any]) -> str:
     ...     {"devices": {}, "inbound": {}, "revision": 3})
     True
     """
-    digest = hashlib.sha256()
     body = {k: v for k, v in plan.items() if k not in UNHASHED}
-    for piece in _canonical(body):
-        digest.update(piece.encode())
-    return "sha256:" + digest.hexdigest()
-
-
-_dumps = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
-
-
-def _canonical(body: Mapping[str, Any]) -> Iterator[str]:
-    """Yield the canonical JSON of a plan body; routes' steps are encoded once per step."""
-    encoded: dict[int, str] = {}
-
-    def step(value: Any) -> str:
-        if id(value) not in encoded:
-            encoded[id(value)] = _dumps(value)
-        return encoded[id(value)]
-
-    def members(mapping: Mapping[str, Any], encode: Callable[[str, Any], Iterator[str]]):
-        yield "{"
-        for index, key in enumerate(sorted(mapping)):
-            yield ("," if index else "") + _dumps(key) + ":"
-            yield from encode(key, mapping[key])
-        yield "}"
-
-    def route(key: str, value: Any) -> Iterator[str]:
-        if key == "steps" and isinstance(value, list):
-            yield "[" + ",".join(step(s) for s in value) + "]"
-        else:
-            yield _dumps(value)
-
-    def inbound(_: str, value: Any) -> Iterator[str]:
-        if isinstance(value, dict) and value.keys() == {"entry", "steps"}:  # the usual route
-            steps = ",".join(step(s) for s in value["steps"])
-            yield '{"entry":' + _dumps(value["entry"]) + ',"steps":[' + steps + "]}"
-        elif isinstance(value, dict):
-            yield from members(value, route)
-        else:
-            yield _dumps(value)
-
-    def top(key: str, value: Any) -> Iterator[str]:
-        if key == "inbound" and isinstance(value, dict):
-            yield from members(value, inbound)
-        else:
-            yield _dumps(value)
-
-    yield from members(body, top)
+    canonical = orjson.dumps(body, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+    return "sha256:" + hashlib.sha256(canonical).hexdigest()
 
 
 def _inbound(G: nx.MultiDiGraph, types: Types, facts: Facts) -> dict[str, Any]:

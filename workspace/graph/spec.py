@@ -174,6 +174,11 @@ class ObjectType:
     compile : hook returning this object's step in a route (routing and destination types)
     inbound : hook returning the plan's inbound key, ``"+1..."`` or ``"ext:101"`` (entries);
         two entries with one key are ``number.placed_twice``.
+    quick_valid : predicate on properties, or None
+        A fast accept path for ``schema``: True only for properties the schema surely
+        accepts (a property test pins ``quick_valid(p) -> schema.validate(p) == {}``); on
+        False the schema decides and words the problem. Schema validation was a third of
+        the time of validating a large workspace.
     in_ports, out_ports : dict of str to PortSpec
         The ports by name, derived from ``ports``.
     """
@@ -193,6 +198,7 @@ class ObjectType:
     validate: ValidateHook | None = None
     compile: CompileHook | None = None
     inbound: InboundHook | None = None
+    quick_valid: Callable[[Mapping[str, Any]], bool] | None = None
     in_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
     out_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
 

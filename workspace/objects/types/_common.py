@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from marshmallow import RAISE, Schema, fields
 
 from workspace.graph import ObjectType, PortSpec, Reference
 
-__all__ = ["PropertiesSchema", "calls_in", "entry_type", "row_id", "row_id_json"]
+__all__ = [
+    "PropertiesSchema",
+    "calls_in",
+    "entry_type",
+    "row_ids_only",
+    "row_id",
+    "row_id_json",
+]
 
 
 class PropertiesSchema(Schema):
@@ -21,6 +29,26 @@ class PropertiesSchema(Schema):
 def row_id(**kwargs: Any) -> fields.Integer:
     """A property holding the id of a facts row; None until the admin picks one."""
     return fields.Integer(strict=True, allow_none=True, load_default=None, **kwargs)
+
+
+def row_ids_only(*names: str) -> Callable[[Mapping[str, Any]], bool]:
+    """A ``quick_valid`` for schemas made only of ``row_id`` fields called ``names``.
+
+    Accepts a dict whose keys are among ``names`` and whose values are None or plain
+    integers (not booleans); anything else goes to the schema.
+
+    >>> check = row_ids_only("number")
+    >>> check({"number": 4}), check({}), check({"number": True}), check({"other": 1})
+    (True, True, False, False)
+    """
+    allowed = frozenset(names)
+
+    def quick_valid(props: Mapping[str, Any]) -> bool:
+        if not isinstance(props, dict) or not allowed.issuperset(props):
+            return False
+        return all(v is None or type(v) is int for v in props.values())
+
+    return quick_valid
 
 
 def row_id_json(description: str) -> dict[str, Any]:
@@ -65,4 +93,5 @@ def entry_type(
         continue_port="calls",
         validate=validate,
         inbound=inbound,
+        quick_valid=row_ids_only("number"),
     )

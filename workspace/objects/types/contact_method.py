@@ -21,7 +21,13 @@ from workspace.graph import (
     object_label,
     record_on_demand_code,
 )
-from workspace.objects.types._common import PropertiesSchema, calls_in, row_id, row_id_json
+from workspace.objects.types._common import (
+    PropertiesSchema,
+    calls_in,
+    row_id,
+    row_id_json,
+    row_ids_only,
+)
 
 __all__ = ["TYPE", "ContactMethodProperties", "compile", "validate"]
 
@@ -187,4 +193,5 @@ TYPE = ObjectType(
     references=(Reference("contact_method", "contact_methods", "contact method"),),
     validate=validate,
     compile=compile,
+    quick_valid=row_ids_only("contact_method"),
 )

@@ -26,6 +26,7 @@ __all__ = [
     "RingGroupProperties",
     "Timeline",
     "compile",
+    "quick_valid",
     "ring_all",
     "sequential",
     "timeline",
@@ -108,6 +109,23 @@ class RingGroupProperties(PropertiesSchema):
 
     members = Timeline(load_default=list)
     preset = fields.String(load_default="ring_all", validate=validate.OneOf(PRESETS))
+
+
+def quick_valid(props: Mapping[str, Any]) -> bool:
+    """The schema's fast accept path (see ObjectType.quick_valid): well-formed, unique members.
+
+    >>> quick_valid({"members": [{"target": 4}], "preset": "ring_all"}), quick_valid({"x": 1})
+    (True, False)
+    """
+    if not isinstance(props, dict) or not {"members", "preset"}.issuperset(props):
+        return False
+    preset = props.get("preset", "ring_all")
+    if not isinstance(preset, str) or preset not in PRESETS:
+        return False
+    members = props.get("members", [])
+    if not isinstance(members, list) or any(_entry_errors(m) for m in members):
+        return False
+    return len({m["target"] for m in members}) == len(members)
 
 
 def ring_all(targets: Iterable[int], duration: int = 30) -> list[dict[str, int]]:
@@ -290,4 +308,5 @@ TYPE = ObjectType(
     continue_port="no_answer",
     validate=validate,
     compile=compile,
+    quick_valid=quick_valid,
 )
