@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -74,9 +75,16 @@ def demo_command(reset: bool) -> None:
 @click.option("--first-name", default="Admin", show_default=True)
 @click.option("--last-name", default="", show_default=True)
 @click.option("--account-name", default=None, help="New account's name (default: the admin's name)")
+@click.option(
+    "--same-account-as",
+    "same_account_as",
+    default=None,
+    metavar="EMAIL",
+    help="Add the admin to the account of this existing admin instead of a new account.",
+)
 @with_appcontext
-def create_admin_command(email, password, first_name, last_name, account_name) -> None:
-    """Create a confirmed admin in a new account (no email round trip)."""
+def create_admin_command(email, password, first_name, last_name, account_name, same_account_as):
+    """Create a confirmed admin (no email round trip), in a new account or an existing one."""
     from workspace.auth.service import create_confirmed_admin
     from workspace.errors import ServiceError
 
@@ -87,6 +95,7 @@ def create_admin_command(email, password, first_name, last_name, account_name) -
             first_name=first_name,
             last_name=last_name,
             account_name=account_name,
+            same_account_as=same_account_as,
         )
     except ServiceError as exc:
         raise click.ClickException(exc.message) from exc
@@ -108,3 +117,19 @@ def routes_command() -> None:
     """List the URL rules."""
     for rule in sorted(current_app.url_map.iter_rules(), key=lambda r: r.rule):
         click.echo(f"{rule.rule:50s} {','.join(sorted(rule.methods - {'HEAD', 'OPTIONS'}))}")
+
+
+@cli.command("device-sim", with_appcontext=False)
+@click.option("--server", required=True, help="Base URL, e.g. http://127.0.0.1:5000")
+@click.option("--code", default=None, help="Activation code (not needed with a saved token)")
+@click.option("--platform", default="linux", show_default=True)
+@click.option("--app-version", default="device-sim/1.0", show_default=True)
+@click.option("--heartbeat", default=30.0, show_default=True, type=click.FloatRange(min=0.1))
+@click.option("--once", is_flag=True, help="Activate, fetch, heartbeat once, exit.")
+@click.option("--show-secrets", is_flag=True, help="Print SIP passwords instead of ***.")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def device_sim_command(**options) -> None:
+    """Simulate a call.center device: activate, heartbeat, follow config changes (no database)."""
+    from workspace.device_sim import Options, run
+
+    raise SystemExit(run(Options(**options)))

@@ -171,16 +171,31 @@ def revoke_api_token(account_id: int, token_id: int) -> None:
 
 
 def create_confirmed_admin(
-    *, email: str, password: str, first_name: str, last_name: str, account_name: str | None = None
+    *,
+    email: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    account_name: str | None = None,
+    same_account_as: str | None = None,
 ) -> Admin:
-    """For the CLI: an admin who can log in at once, in a new account."""
+    """For the CLI: an admin who can log in at once, in a new account or, with
+    `same_account_as` (another admin's email), in that admin's account."""
     email = _normalise_email(email)
     if db.session.execute(db.select(Admin.id).where(Admin.email == email)).first():
         raise FieldErrors({"email": "An account with this email already exists."})
     if len(password) < 8:
         raise FieldErrors({"password": "Use at least 8 characters."})
     now = utcnow()
-    account = Account(name=account_name or f"{first_name} {last_name}".strip())
+    existing = None
+    if same_account_as is not None:
+        colleague = db.session.execute(
+            db.select(Admin).where(Admin.email == _normalise_email(same_account_as))
+        ).scalar_one_or_none()
+        if colleague is None:
+            raise FieldErrors({"same_account_as": "No admin has this email."})
+        existing = colleague.account
+    account = existing or Account(name=account_name or f"{first_name} {last_name}".strip())
     admin = Admin(
         account=account,
         email=email,
@@ -195,7 +210,8 @@ def create_confirmed_admin(
     )
     db.session.add_all([account, admin])
     db.session.flush()
-    for hook in ACCOUNT_CREATED_HOOKS:
-        hook(account)
+    if existing is None:
+        for hook in ACCOUNT_CREATED_HOOKS:
+            hook(account)
     db.session.commit()
     return admin
