@@ -92,3 +92,48 @@ def test_when_an_object_is_created_on_process_a_then_a_client_of_process_b_hears
     assert event["object"]["version"] == 1
     assert event["draft_version"] == body["draft_version"]
     assert event["actor"] == ack["actor"]  # the same admin session, logged in on process A
+
+
+def test_when_admins_join_a_tab_on_two_processes_then_each_sees_both(tmp_path, redis_url):
+    env = server_env(
+        tmp_path,
+        REDIS_URL=redis_url,
+        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
+        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+    )
+    prepare_instance(tmp_path, env)
+    subprocess.run(
+        [BIN / "workspace", "create-admin", "--email", EMAIL, "--password", PASSWORD],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
+        http, cookie_a = _login(first)
+        _, cookie_b = _login(second)  # a second session of the admin, on the other process
+        tab = http.post(f"{first}/api/v1/tabs", json={"name": "Main"}, timeout=10).json()
+        seen_by_a: queue.Queue = queue.Queue()
+        on_a, on_b = socketio.Client(reconnection=False), socketio.Client(reconnection=False)
+        on_a.on("presence", seen_by_a.put, namespace=NS)
+        on_a.connect(first, headers={"Cookie": f"cfw_session={cookie_a}"}, namespaces=[NS])
+        on_b.connect(second, headers={"Cookie": f"cfw_session={cookie_b}"}, namespaces=[NS])
+        try:
+            ack_a = on_a.call("join_tab", {"tab_id": tab["id"]}, namespace=NS, timeout=10)
+            ack_b = on_b.call("join_tab", {"tab_id": tab["id"]}, namespace=NS, timeout=10)
+            both = {ack_a["actor"], ack_b["actor"]}
+            # B's join answer already lists A, who joined through the other process ...
+            assert {a["actor"] for a in ack_b["presence"]["admins"]} == both
+            # ... and A hears a presence event, sent by process B, listing both.
+            while True:
+                event = seen_by_a.get(timeout=10)
+                if {a["actor"] for a in event["admins"]} == both:
+                    break
+            on_b.disconnect()
+            while True:  # B left: A hears that it is alone again
+                event = seen_by_a.get(timeout=10)
+                if {a["actor"] for a in event["admins"]} == {ack_a["actor"]}:
+                    break
+        finally:
+            on_a.disconnect()
+            if on_b.connected:
+                on_b.disconnect()

@@ -7,8 +7,8 @@ someone joins or leaves. ``drag`` {object_id, x, y} and ``cursor`` {x, y} are re
 others on the tab as they come, never written: the position is saved by
 PATCH /objects/{id}/position when the drag ends.
 
-Presence is kept in this process's memory: with several server processes each one reports
-the sockets it holds.
+Presence is kept by ``presence.py``: in memory with one process, in Redis when REDIS_URL
+is set, so every process reports every admin on the tab.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import math
 import threading
 from typing import Any
 
-from flask import request
+from flask import current_app, request
 from flask_socketio import join_room, leave_room
 
 from workspace.auth.current import session_cookie_name, session_from_token
@@ -30,18 +30,17 @@ from workspace.auth.sockets import (
 from workspace.extensions import db, socketio
 from workspace.objects.events import tab_room
 from workspace.objects.models import Tab
+from workspace.objects.presence import store_for
 from workspace.objects.schemas import MAX_ID
 from workspace.objects.state import read_state
 
-# (account id, tab id) -> {socket id: principal}; the socket id -> (account, tab) it is on.
-_PRESENCE: dict[tuple[int, int], dict[str, SocketPrincipal]] = {}
+# Socket id -> (account, tab) it is on; a socket lives in this process.
 _ON_TAB: dict[str, tuple[int, int]] = {}
 _LOCK = threading.Lock()
 
 
 def presence(account_id: int, tab_id: int) -> dict[str, Any]:
-    with _LOCK:
-        members = list(_PRESENCE.get((account_id, tab_id), {}).values())
+    members = store_for(current_app).members((account_id, tab_id))
     seen = {(p.admin_id, p.session_id): p for p in members}
     admins = [
         {"admin_id": p.admin_id, "name": p.name, "actor": p.session_id}
@@ -63,12 +62,8 @@ def _send_presence(account_id: int, tab_id: int, skip_sid: str | None = None) ->
 def _leave(sid: str) -> None:
     with _LOCK:
         where = _ON_TAB.pop(sid, None)
-        if where is not None:
-            room = _PRESENCE.get(where, {})
-            room.pop(sid, None)
-            if not room:
-                _PRESENCE.pop(where, None)
     if where is not None:
+        store_for(current_app).remove(where, sid)
         leave_room(tab_room(*where), sid=sid, namespace=NAMESPACE)
         _send_presence(*where, skip_sid=sid)
 
@@ -122,9 +117,10 @@ def _join_tab(data=None):
         return _refused(f"Tab {tab_id} not found.")
     _leave(request.sid)
     join_room(tab_room(principal.account_id, tab_id))
+    where = (principal.account_id, tab_id)
     with _LOCK:
-        _PRESENCE.setdefault((principal.account_id, tab_id), {})[request.sid] = principal
-        _ON_TAB[request.sid] = (principal.account_id, tab_id)
+        _ON_TAB[request.sid] = where
+    store_for(current_app).add(where, request.sid, principal)
     try:
         draft_version = read_state(principal.account_id)["draft_version"]
     finally:
