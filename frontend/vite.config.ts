@@ -28,6 +28,7 @@ export default defineConfig({
       '^/api/': { target: backend },
       '^/device/': { target: backend },
       '^/healthz': { target: backend },
+      '^/activate': { target: backend },
       '/socket.io': { target: backend, ws: true },
     },
   },

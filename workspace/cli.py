@@ -35,6 +35,7 @@ def run_command(host: str, port: int, demo: bool) -> None:
         _ensure_demo()
     # Release the CLI's connection: on SQLite an open transaction holds the write lock.
     db.session.remove()
+    _start_embedded_delivery_worker()
     click.echo(f" * Callflow Workspace on http://{host}:{port}")
     # Flask ignores app.run() under its CLI unless this marker is gone; we are the server here.
     os.environ.pop("FLASK_RUN_FROM_CLI", None)
@@ -133,3 +134,32 @@ def device_sim_command(**options) -> None:
     from workspace.device_sim import Options, run
 
     raise SystemExit(run(Options(**options)))
+
+
+def _start_embedded_delivery_worker() -> None:
+    from workspace.delivery.loop import start_embedded_worker
+
+    if start_embedded_worker(current_app._get_current_object()) is not None:
+        click.echo(" * Delivery worker running in this process")
+
+
+@cli.command("worker")
+@click.option(
+    "--poll", type=click.FloatRange(min=0.05), default=None, help="Seconds between polls."
+)
+@with_appcontext
+def worker_command(poll: float | None) -> None:
+    """Deliver recordings from the outbox until SIGTERM (scale-out mode: run several)."""
+    import signal
+    import threading
+
+    from workspace.delivery.loop import new_worker_id, run_loop
+    from workspace.extensions import db
+
+    db.session.remove()
+    stop = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stop.set())
+    worker_id = new_worker_id()
+    click.echo(f" * Delivery worker {worker_id}")
+    run_loop(current_app._get_current_object(), stop, worker_id=worker_id, poll_interval=poll)

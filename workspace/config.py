@@ -58,6 +58,20 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_FROM = os.environ.get("MAIL_FROM", "Callflow Workspace <no-reply@callflow.local>")
+    # Recordings by email: a message (attachment base64-encoded) larger than this is refused.
+    MAIL_MAX_BYTES = int(os.environ.get("MAIL_MAX_BYTES", str(10 * 1024 * 1024)))
+
+    # Recording delivery: cloud API base URLs (tests point them at local stand-ins), the
+    # network timeout, and whether hosts on loopback/private/link-local ranges may be used.
+    DROPBOX_API_URL = os.environ.get("DROPBOX_API_URL", "https://api.dropboxapi.com")
+    DROPBOX_CONTENT_URL = os.environ.get("DROPBOX_CONTENT_URL", "https://content.dropboxapi.com")
+    GOOGLE_OAUTH_URL = os.environ.get("GOOGLE_OAUTH_URL", "https://oauth2.googleapis.com")
+    GOOGLE_API_URL = os.environ.get("GOOGLE_API_URL", "https://www.googleapis.com")
+    MICROSOFT_LOGIN_URL = os.environ.get("MICROSOFT_LOGIN_URL", "https://login.microsoftonline.com")
+    GRAPH_API_URL = os.environ.get("GRAPH_API_URL", "https://graph.microsoft.com")
+    DELIVERY_ALLOW_PRIVATE_HOSTS = _bool("DELIVERY_ALLOW_PRIVATE_HOSTS")
+    DELIVERY_TIMEOUT = float(os.environ.get("DELIVERY_TIMEOUT", "30"))
+    DELIVERY_CHUNK_BYTES = int(os.environ.get("DELIVERY_CHUNK_BYTES", str(8 * 1024 * 1024)))
 
     # Sessions are rows in the database; the cookie only carries an opaque token.
     SESSION_COOKIE_SECURE = _bool("WORKSPACE_SECURE_COOKIES")
@@ -70,6 +84,15 @@ class Config:
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "callflow")
     LOGIN_RATE_LIMIT = os.environ.get("WORKSPACE_LOGIN_RATE_LIMIT", "10 per minute")
     REGISTER_RATE_LIMIT = os.environ.get("WORKSPACE_REGISTER_RATE_LIMIT", "10 per hour")
+    # Device API: activation attempts per address, activations per account (codes found),
+    # and the seconds without a heartbeat after which an activated device shows offline.
+    DEVICE_ACTIVATE_RATE_LIMIT = os.environ.get(
+        "WORKSPACE_DEVICE_ACTIVATE_RATE_LIMIT", "10 per minute"
+    )
+    DEVICE_ACTIVATE_ACCOUNT_RATE_LIMIT = os.environ.get(
+        "WORKSPACE_DEVICE_ACTIVATE_ACCOUNT_RATE_LIMIT", "30 per hour"
+    )
+    DEVICE_OFFLINE_AFTER = float(os.environ.get("WORKSPACE_DEVICE_OFFLINE_AFTER", "120"))
 
     API_TITLE = "Callflow Workspace API"
     API_VERSION = "v1"
@@ -81,3 +104,15 @@ class Config:
     MAX_CONTENT_LENGTH = int(os.environ.get("WORKSPACE_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
     AUDIO_MAX_BYTES = int(os.environ.get("WORKSPACE_AUDIO_MAX_BYTES", str(20 * 1024 * 1024)))
     DEMO_ON_START = _bool("WORKSPACE_DEMO", False)
+
+    # Call recordings (workspace/delivery): upload limit, the outbox worker, retention.
+    RECORDING_MAX_BYTES = int(os.environ.get("WORKSPACE_RECORDING_MAX_BYTES", str(100 * 1024**2)))
+    # Seconds a delivered recording's file stays in the instance folder (0: removed at once).
+    RECORDING_RETENTION_SECONDS = int(os.environ.get("WORKSPACE_RECORDING_RETENTION_SECONDS", "0"))
+    DELIVERY_MAX_ATTEMPTS = int(os.environ.get("WORKSPACE_DELIVERY_MAX_ATTEMPTS", "8"))
+    DELIVERY_BACKOFF_BASE = float(os.environ.get("WORKSPACE_DELIVERY_BACKOFF_BASE", "30"))
+    DELIVERY_BACKOFF_MAX = float(os.environ.get("WORKSPACE_DELIVERY_BACKOFF_MAX", "3600"))
+    DELIVERY_LEASE_SECONDS = float(os.environ.get("WORKSPACE_DELIVERY_LEASE_SECONDS", "120"))
+    DELIVERY_POLL_SECONDS = float(os.environ.get("WORKSPACE_DELIVERY_POLL_SECONDS", "2"))
+    # `workspace run` delivers in a thread of its own process unless this is off.
+    DELIVERY_WORKER_EMBEDDED = _bool("WORKSPACE_DELIVERY_WORKER_EMBEDDED", True)

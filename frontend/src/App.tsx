@@ -8,6 +8,8 @@ import { FullPageLoader } from './components/FullPageLoader';
 import ConfirmPage from './pages/ConfirmPage';
 import ContactDetailPage from './pages/ContactDetailPage';
 import ContactsPage from './pages/ContactsPage';
+import ContactWizardPage from './pages/ContactWizardPage';
+import DeviceActivationPage from './pages/DeviceActivationPage';
 import DevicesPage from './pages/DevicesPage';
 import LoginPage from './pages/LoginPage';
 import NotFoundPage from './pages/NotFoundPage';
@@ -49,8 +51,10 @@ const router = createBrowserRouter([
                 ),
               },
               { path: '/contacts', element: <ContactsPage /> },
+              { path: '/contacts/new/wizard', element: <ContactWizardPage /> },
               { path: '/contacts/:contactId', element: <ContactDetailPage /> },
               { path: '/devices', element: <DevicesPage /> },
+              { path: '/devices/:deviceId/activation', element: <DeviceActivationPage /> },
               { path: '/providers', element: <ProvidersPage /> },
               { path: '/numbers', element: <NumbersPage /> },
               { path: '/recordings', element: <RecordingsPage /> },

@@ -19,10 +19,15 @@ INVALID = "The device is not activated or its token is no longer valid: activate
 MAX_TOKEN_LENGTH = 200
 
 
+def new_device_token() -> tuple[str, str]:
+    """(token, its hash): for writers that store the hash with an UPDATE statement."""
+    token = new_token(32)
+    return token, hash_token(token)
+
+
 def issue_token(device: Device) -> str:
     """A new token for `device` (replacing any earlier one). The caller commits."""
-    token = new_token(32)
-    device.token_hash = hash_token(token)
+    token, device.token_hash = new_device_token()
     return token
 
 

@@ -135,6 +135,19 @@ def _check(account_id: int, data: dict) -> tuple[WorkspaceObject, WorkspaceObjec
 
 def create_cable(account_id: int, data: dict, *, actor: int | None = None) -> Cable:
     draft = bump_draft_version(account_id)  # first: it serializes the port checks below
+    out = Outbox(account_id, draft, actor)
+    cable = add_cable(account_id, data, out)
+    db.session.commit()
+    out.send()
+    cable.draft_version = draft
+    return cable
+
+
+def add_cable(account_id: int, data: dict, out: Outbox) -> Cable:
+    """Check and add a cable, flushed but not committed; its event goes to ``out``.
+
+    The caller must have bumped the draft version first (it serializes the port checks).
+    """
     source, target = _check(account_id, data)
     cable = Cable(
         account_id=account_id,
@@ -145,11 +158,7 @@ def create_cable(account_id: int, data: dict, *, actor: int | None = None) -> Ca
     )
     db.session.add(cable)
     db.session.flush()
-    out = Outbox(account_id, draft, actor)
     out.to_tab(source.tab_id, "cable.created", {"cable": cable_payload(cable)})
-    db.session.commit()
-    out.send()
-    cable.draft_version = draft
     return cable
 
 

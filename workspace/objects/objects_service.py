@@ -141,6 +141,20 @@ def _default_name(tab: Tab, kind: ObjectType) -> str:
 
 def create_object(account_id: int, data: dict, *, actor: int | None = None) -> WorkspaceObject:
     draft = bump_draft_version(account_id)
+    out = Outbox(account_id, draft, actor)
+    obj = add_object(account_id, data, out)
+    db.session.commit()
+    out.send()
+    obj.draft_version = draft
+    return obj
+
+
+def add_object(account_id: int, data: dict, out: Outbox) -> WorkspaceObject:
+    """Check and place an object, flushed but not committed; its event goes to ``out``.
+
+    For callers that build more in one transaction (the setup wizard): they bump the draft
+    version first, commit, then ``out.send()``.
+    """
     kind = _kind(data["type"])
     tab = _owned_tab(account_id, data["tab_id"])
     props = _load_properties(kind, data.get("properties") or {}, account_id)
@@ -155,11 +169,7 @@ def create_object(account_id: int, data: dict, *, actor: int | None = None) -> W
     )
     db.session.add(obj)
     db.session.flush()
-    out = Outbox(account_id, draft, actor)
     out.to_tab(tab.id, "object.created", {"object": object_payload(obj)})
-    db.session.commit()
-    out.send()
-    obj.draft_version = draft
     return obj
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from workspace.auth.models import Admin
 from workspace.database import utcnow
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import ServiceError
 from workspace.extensions import db
 from workspace.graph import CompileError, compile_plan, has_errors, validate
@@ -95,6 +96,7 @@ def publish_workspace(account_id: int, author: Admin, message: str) -> dict[str,
     db.session.commit()
     if not unchanged:
         publishing_events.revision_published(account_id, revision)
+    refresh_config_hashes(account_id)  # devices whose config moved hear config.changed
     return {
         **revision_info(revision, revision.number),
         "unchanged": unchanged,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from workspace.auth.models import Admin
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import NotFound
 from workspace.extensions import db
 from workspace.objects import publishing_events
@@ -98,6 +99,7 @@ def rollback_revision(
     publishing_events.draft_replaced(account_id, draft_version, reason="rollback")
     if not unchanged:
         publishing_events.revision_published(account_id, revision)
+    refresh_config_hashes(account_id)  # devices whose config moved hear config.changed
     return {
         **revision_info(revision, revision.number),
         "unchanged": unchanged,

@@ -59,6 +59,19 @@ def _order_ids(account_id: int) -> list[int]:
 
 def create_tab(account_id: int, data: dict, *, actor: int | None = None) -> Tab:
     draft = bump_draft_version(account_id)
+    out = Outbox(account_id, draft, actor, validate=False)
+    tab = add_tab(account_id, data, out)
+    db.session.commit()
+    out.send()
+    tab.draft_version = draft
+    return tab
+
+
+def add_tab(account_id: int, data: dict, out: Outbox) -> Tab:
+    """Add a tab, flushed but not committed; its event goes to ``out`` (the setup wizard).
+
+    The caller must have bumped the draft version first (it serializes the positions).
+    """
     tabs = list_tabs(account_id)
     tab = Tab(account_id=account_id, name=data.get("name") or _next_default_name(tabs))
     position = min(data.get("position", len(tabs)), len(tabs))
@@ -67,11 +80,7 @@ def create_tab(account_id: int, data: dict, *, actor: int | None = None) -> Tab:
     _renumber(tabs[:position] + [tab] + tabs[position:], keep=tab)
     db.session.flush()
     db.session.expire_all()  # the renumbered tabs were written around the ORM
-    out = Outbox(account_id, draft, actor, validate=False)
     out.to_account("tab.created", {"tab": _tab_schema.dump(tab), "order": _order_ids(account_id)})
-    db.session.commit()
-    out.send()
-    tab.draft_version = draft
     return tab
 
 

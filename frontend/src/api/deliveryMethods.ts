@@ -1,6 +1,7 @@
 /** /delivery-methods: where call recordings go. Secret settings are write-only. */
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from './queryKeys';
+import { request } from './client';
 import { ALL, resource, type Versioned } from './resource';
 
 export const DELIVERY_TYPES = ['email', 'ftp', 'sftp', 'dropbox', 'google_drive', 'onedrive'] as const;
@@ -39,4 +40,20 @@ export const deliveryMethodsApi = resource<DeliveryMethod, DeliveryMethodInput>(
 
 export function useDeliveryMethods() {
   return useQuery({ queryKey: queryKeys.deliveryMethods, queryFn: () => deliveryMethodsApi.list(ALL) });
+}
+
+/** The answer of POST /delivery-methods/{id}/test: 200 whenever the test ran. */
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** Why it failed (login, host_not_allowed, quota, ...); null when ok. */
+  kind: string | null;
+  /** What happened, written for the admin; never holds a secret. */
+  message: string;
+  /** When it failed: whether a later delivery may work without changes. */
+  retry: boolean | null;
+}
+
+/** Test connection: the server writes a tiny file with the saved settings and removes it. */
+export function testDeliveryMethod(id: number): Promise<ConnectionTestResult> {
+  return request<ConnectionTestResult>('POST', `/delivery-methods/${id}/test`);
 }

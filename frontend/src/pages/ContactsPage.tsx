@@ -1,8 +1,8 @@
 import { Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAddressBook, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconAddressBook, IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { type Contact, useContacts } from '../api/contacts';
 import { EmptyBlock } from '../components/common/EmptyBlock';
 import { QueryState } from '../components/common/QueryState';
@@ -27,9 +27,20 @@ export default function ContactsPage() {
       Add contact
     </Button>
   );
+  const wizardButton = (
+    <Button component={Link} to="/contacts/new/wizard" variant="light" leftSection={<IconWand size={16} aria-hidden />}>
+      Set up with wizard
+    </Button>
+  );
+  const actions = (
+    <Group gap="sm">
+      {wizardButton}
+      {addButton}
+    </Group>
+  );
 
   return (
-    <Page title="Contacts" description="The people who answer your calls: their numbers, emails and call.center devices." actions={addButton}>
+    <Page title="Contacts" description="The people who answer your calls: their numbers, emails and call.center devices." actions={actions}>
       <Stack gap="md">
         <TextInput
           aria-label="Search contacts"
@@ -52,7 +63,7 @@ export default function ContactsPage() {
                   icon={IconAddressBook}
                   title="No contacts yet"
                   description="Add the first person who answers calls; then give them a device with the call.center app."
-                  action={addButton}
+                  action={actions}
                 />
               )
             ) : (

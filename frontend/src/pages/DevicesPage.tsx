@@ -3,6 +3,7 @@ import { IconAddressBook, IconDeviceMobile } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDevices } from '../api/devices';
+import { useDeviceStatusLive } from '../realtime/useDeviceStatusLive';
 import { EmptyBlock } from '../components/common/EmptyBlock';
 import { QueryState } from '../components/common/QueryState';
 import { type DeviceDialog, DeviceDialogs } from '../components/devices/DeviceDialogs';
@@ -12,6 +13,7 @@ import { Page } from '../components/Page';
 export default function DevicesPage() {
   const devices = useDevices();
   const [dialog, setDialog] = useState<DeviceDialog | null>(null);
+  useDeviceStatusLive();
 
   return (
     <Page title="Devices" description="Every installed call.center app of every contact, with its status and version.">
@@ -32,6 +34,7 @@ export default function DevicesPage() {
             <DeviceTable
               devices={items}
               showContact
+              onConfig={(device) => setDialog({ kind: 'config', device })}
               onEdit={(device) => setDialog({ kind: 'edit', device, contactId: device.contact.id })}
               onMove={(device) => setDialog({ kind: 'move', device })}
               onDelete={(device) => setDialog({ kind: 'delete', device })}

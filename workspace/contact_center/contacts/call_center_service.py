@@ -19,6 +19,7 @@ from workspace.contact_center.contacts.service import get_contact
 from workspace.contact_center.delivery_methods.models import DeliveryMethod
 from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import NotFound
 from workspace.extensions import db
 from workspace.tenancy import scoped
@@ -151,6 +152,7 @@ def update_call_center(
     check_version(method, expected_version)
     apply_call_center_changes(account_id, method, data)
     db.session.commit()
+    refresh_config_hashes(account_id)  # caller IDs, recording, announcements of its devices
     return contact, method
 
 

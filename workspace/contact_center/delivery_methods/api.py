@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_smorest import Blueprint
+from marshmallow import fields
 
 from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.delivery_methods import schemas, service
-from workspace.schemas import PagingSchema
+from workspace.extensions import limiter
+from workspace.schemas import BaseSchema, PagingSchema
 from workspace.versioning import if_match, set_etag
 
 blp = Blueprint(
@@ -60,3 +63,33 @@ def update_delivery_method(data, method_id: int):
 def delete_delivery_method(method_id: int):
     """Delete a delivery method that no call.center settings use."""
     service.delete_delivery_method(current_account_id(), method_id, if_match())
+
+
+class ConnectionTestSchema(BaseSchema):
+    ok = fields.Boolean(
+        metadata={"description": "True when the test file was written and removed."}
+    )
+    kind = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "When ok is false: dns, refused, timeout, login, permission, quota, "
+            "size, host_not_allowed, host_key, rate_limited, protocol or server."
+        },
+    )
+    message = fields.String(metadata={"description": "What happened, for the admin; no secrets."})
+    retry = fields.Boolean(
+        allow_none=True,
+        metadata={"description": "When ok is false: whether a later delivery may succeed as is."},
+    )
+
+
+@blp.post("/<int:method_id>/test")
+@limiter.limit(lambda: current_app.config.get("DELIVERY_TEST_RATE_LIMIT", "20 per minute"))
+@blp.response(200, ConnectionTestSchema)
+def check_connection(method_id: int):
+    """Test connection: write a tiny file with the saved settings, then remove it.
+
+    Always 200 once the test ran: `ok` says whether it worked; when not, `kind` and
+    `message` say why (for example host_not_allowed for a private or loopback host).
+    """
+    return service.check_delivery_method(current_account_id(), method_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import current_app
 from marshmallow import ValidationError
 
 from workspace.contact_center.contacts.models import CallCenterSettings
@@ -11,6 +12,8 @@ from workspace.contact_center.delivery_methods.models import DeliveryMethod
 from workspace.contact_center.delivery_methods.settings import load_settings, secret_fields
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.usage import refuse_if_used
+from workspace.delivery.destinations import DeliveryError, destination_for
+from workspace.delivery.targets import delivery_context, load_target
 from workspace.errors import FieldErrors
 from workspace.extensions import db
 from workspace.secrets_key import encrypt
@@ -123,3 +126,27 @@ def delete_delivery_method(account_id: int, method_id: int, expected_version: in
     )
     db.session.delete(row)
     db.session.commit()
+
+
+def check_delivery_method(account_id: int, method_id: int) -> dict[str, Any]:
+    """Test connection: write a tiny file through the saved settings and remove it again.
+
+    {"ok": True, "message"} or {"ok": False, "kind", "message", "retry"}; the message is
+    written for the admin and never holds a secret. Nothing in the database changes.
+    """
+    row = get_owned(DeliveryMethod, method_id, account_id)
+    try:
+        target = load_target(row)
+    except DeliveryError as exc:
+        return _failed(exc)
+    # No transaction stays open while the far end takes its time.
+    db.session.rollback()
+    try:
+        message = destination_for(target.type).check(target, delivery_context(current_app.config))
+    except DeliveryError as exc:
+        return _failed(exc)
+    return {"ok": True, "kind": None, "message": message, "retry": None}
+
+
+def _failed(exc: DeliveryError) -> dict[str, Any]:
+    return {"ok": False, "kind": exc.kind, "message": exc.reason, "retry": exc.retry}

@@ -58,6 +58,7 @@ class DeviceSchema(BaseSchema):
     app_version = fields.String(allow_none=True)
     platform = fields.String(allow_none=True)
     last_seen_at = fields.DateTime(allow_none=True)
+    activated_at = fields.DateTime(allow_none=True)
     created_at = fields.DateTime()
     contact = fields.Nested(DeviceContactSchema)
     sip_accounts = fields.List(fields.Nested(DeviceSipAccountSchema))

@@ -1,10 +1,13 @@
 """Devices: a contact's softphones, each on 1 to 4 of the account's SIP accounts.
 
 Status fields (status, sub_status, app_version, platform, last_seen_at) are written by
-activation and heartbeats, never here.
+activation and heartbeats, never here. A new device gets its activation code here, in the
+same transaction (activation_service.issue_activation_code).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
@@ -12,9 +15,12 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from workspace.contact_center.contacts.models import Contact
+from workspace.contact_center.devices.activation_service import issue_activation_code
 from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider, SipAccount
+from workspace.device_api.liveness import device_status
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors, NotFound, PreconditionFailed
 from workspace.extensions import db
 from workspace.tenancy import get_owned, resolve_id, resolve_ids, scoped
@@ -49,6 +55,14 @@ def get_device(account_id: int, device_id: int) -> Device:
 
 
 def create_device(account_id: int, data: dict) -> Device:
+    device = add_device(account_id, data)
+    # After the flush: the encrypted copy of the code is bound to the new row's id.
+    _commit(after_flush=lambda: issue_activation_code(device))
+    return device
+
+
+def add_device(account_id: int, data: dict) -> Device:
+    """Check and add a device, neither flushed nor committed (the setup wizard flushes it)."""
     contact = resolve_id(Contact, data["contact_id"], account_id, field="contact_id")
     sip_accounts = resolve_ids(
         SipAccount, data["sip_account_ids"], account_id, field="sip_account_ids"
@@ -60,7 +74,6 @@ def create_device(account_id: int, data: dict) -> Device:
         for position, sip in enumerate(sip_accounts)
     ]
     db.session.add(device)
-    _commit()
     return device
 
 
@@ -79,6 +92,7 @@ def update_device(
     if "name" in data:
         device.name = data["name"]
     _commit()
+    refresh_config_hashes(account_id)  # new lines or name: the device gets config.changed
     return device
 
 
@@ -95,6 +109,7 @@ def move_device(
         )
     device.contact_id = contact.id
     _commit()
+    refresh_config_hashes(account_id)  # another contact: other caller IDs and recording
     return device
 
 
@@ -148,7 +163,12 @@ def describe_device(device: Device) -> dict:
 def _view(device: Device, contact: dict, sip_accounts: list[dict]) -> dict:
     fields = ("id", "version", "name", "status", "sub_status", "app_version", "platform")
     view = {name: getattr(device, name) for name in fields}
-    view.update(last_seen_at=device.last_seen_at, created_at=device.created_at)
+    view["status"] = device_status(device)  # "online" turns "offline" once heartbeats stop
+    view.update(
+        last_seen_at=device.last_seen_at,
+        activated_at=device.activated_at,
+        created_at=device.created_at,
+    )
     return view | {"contact": contact, "sip_accounts": sip_accounts}
 
 
@@ -163,9 +183,14 @@ def _set_sip_accounts(device: Device, sip_ids: list[int]) -> None:
     device.sip_links = links
 
 
-def _commit() -> None:
-    """All or nothing; a row changed or removed by a concurrent request is not a 500."""
+def _commit(after_flush: Callable[[], object] | None = None) -> None:
+    """All or nothing; a row changed or removed by a concurrent request is not a 500.
+
+    `after_flush` runs once the rows have their ids, inside the same transaction."""
     try:
+        if after_flush is not None:
+            db.session.flush()
+            after_flush()
         db.session.commit()
     except StaleDataError:
         db.session.rollback()

@@ -54,6 +54,24 @@ def create_number(account_id: int, kind: str, data: dict):
     return row
 
 
+def add_number(account_id: int, kind: str, data: dict):
+    """create_number, flushed but not committed (the setup wizard's one transaction).
+
+    A concurrent insert of the same number fails the flush: the whole transaction is rolled
+    back and the same 422 answered, so the caller never continues on a broken session.
+    """
+    model = MODELS[kind]
+    _refuse_duplicate(account_id, model, data["number"], None)
+    row = model(account_id=account_id, **data)
+    db.session.add(row)
+    try:
+        db.session.flush()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise FieldErrors({"number": f"{data['number']} is already in your inventory."}) from exc
+    return row
+
+
 def update_number(
     account_id: int, kind: str, number_id: int, data: dict, expected_version: int | None
 ):

@@ -8,6 +8,7 @@ from workspace.auth.models import Account
 from workspace.auth.service import ACCOUNT_CREATED_HOOKS
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
 from workspace.tenancy import get_owned, scoped
@@ -67,6 +68,7 @@ def update_provider(
     for key, value in data.items():
         setattr(row, key, value)
     db.session.commit()
+    refresh_config_hashes(account_id)  # server, port and proxy are in devices' lines
     return row
 
 

@@ -9,6 +9,8 @@ from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.contact_center.providers.sip_schemas import PASSWORD_WITH_MANUAL
+from workspace.device_api.liveness import line_online
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
 from workspace.secrets_key import encrypt
@@ -81,6 +83,7 @@ def update_sip_account(
     elif password is not None:
         row.password_encrypted = _seal(row, password)
     db.session.commit()
+    refresh_config_hashes(account_id)  # the devices on this line get the change
     return get_sip_account(account_id, row.id)
 
 
@@ -142,6 +145,8 @@ def _assignments(account_id: int, ids: list[int]) -> dict[int, list[dict]]:
         db.select(
             DeviceSipAccount.sip_account_id,
             DeviceSipAccount.registered,
+            Device.status,
+            Device.last_seen_at,
             Device.id,
             Device.name,
             Contact.id,
@@ -154,14 +159,15 @@ def _assignments(account_id: int, ids: list[int]) -> dict[int, list[dict]]:
         .order_by(Device.id)
     ).all()
     found: dict[int, list[dict]] = {}
-    for sip_id, registered, device_id, device_name, contact_id, first, last in rows:
+    for sip_id, registered, status, seen, device_id, device_name, contact_id, first, last in rows:
         found.setdefault(sip_id, []).append(
             {
                 "device_id": device_id,
                 "device_name": device_name,
                 "contact_id": contact_id,
                 "contact_name": f"{first} {last}".strip(),
-                "registered": registered,
+                # A registration counts only while its device keeps sending heartbeats.
+                "registered": line_online(registered, status, seen),
             }
         )
     return found

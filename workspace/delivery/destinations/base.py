@@ -26,14 +26,24 @@ class DeliveryError(Exception):
     until the admin changes something (a refused login is still retried a few times by
     the worker's backoff only if retry is True; a file over the mail size limit is not).
     kind: one of "dns", "refused", "timeout", "login", "permission", "quota", "size",
-    "host_not_allowed", "protocol", "server".
+    "host_not_allowed", "host_key", "rate_limited", "protocol", "server".
+    retry_after: seconds the far end asked us to wait (HTTP 429/503 Retry-After), if any;
+    the worker waits at least that long before the next attempt.
     """
 
-    def __init__(self, reason: str, *, kind: str = "server", retry: bool = True) -> None:
+    def __init__(
+        self,
+        reason: str,
+        *,
+        kind: str = "server",
+        retry: bool = True,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.kind = kind
         self.retry = retry
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -58,7 +68,9 @@ class Upload:
 class DeliveryContext:
     """Settings from the app config, passed in so destinations stay free of Flask."""
 
-    api_base_urls: Mapping[str, str]  # dropbox, dropbox_content, google, google_oauth, graph, microsoft_login
+    api_base_urls: Mapping[
+        str, str
+    ]  # dropbox, dropbox_content, google, google_oauth, graph, microsoft_login
     timeout: float = 30.0
     allow_private_hosts: bool = False  # loopback/link-local/private refused unless True
     mail: Mapping[str, Any] = field(default_factory=dict)  # MAIL_* settings, MAIL_MAX_BYTES

@@ -5,6 +5,7 @@ import { useApiMutation } from '../../api/hooks';
 import { queryKeys } from '../../api/queryKeys';
 import { notifySaved, reportError } from '../common/feedback';
 import { FormButtons } from '../common/FormButtons';
+import { ConnectionTest } from './ConnectionTest';
 import { DELIVERY_FIELDS, defaultSettings } from './deliveryFields';
 import { type DeliveryValues, isStored, placeErrors, toInput, toValues, validateValues } from './deliveryForm';
 import { SettingInput } from './SettingInput';
@@ -62,6 +63,7 @@ function DeliveryMethodForm({ method, onDone }: { method?: DeliveryMethod; onDon
             </div>
           ))}
         </SimpleGrid>
+        {method && <ConnectionTest method={method} dirty={form.isDirty()} />}
         <FormButtons onCancel={onDone} saving={save.isPending} />
       </Stack>
     </form>

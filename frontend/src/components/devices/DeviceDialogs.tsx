@@ -2,14 +2,16 @@ import { type Device, devicesApi } from '../../api/devices';
 import { queryKeys } from '../../api/queryKeys';
 import { DeleteModal } from '../common/DeleteModal';
 import { DeviceModal } from './DeviceForm';
+import { EffectiveConfigModal } from './EffectiveConfigModal';
 import { MoveDeviceModal } from './MoveDeviceModal';
 
 export type DeviceDialog =
   | { kind: 'edit'; device: Device | null; contactId: number }
   | { kind: 'move'; device: Device }
+  | { kind: 'config'; device: Device }
   | { kind: 'delete'; device: Device };
 
-/** The add/edit, move and delete dialogs of a device table. */
+/** The add/edit, move, delete and effective-config dialogs of a device table. */
 export function DeviceDialogs({ dialog, onClose }: { dialog: DeviceDialog | null; onClose: () => void }) {
   return (
     <>
@@ -20,6 +22,7 @@ export function DeviceDialogs({ dialog, onClose }: { dialog: DeviceDialog | null
         onClose={onClose}
       />
       <MoveDeviceModal device={dialog?.kind === 'move' ? dialog.device : null} onClose={onClose} />
+      <EffectiveConfigModal device={dialog?.kind === 'config' ? dialog.device : null} onClose={onClose} />
       {dialog?.kind === 'delete' && (
         <DeleteModal
           opened

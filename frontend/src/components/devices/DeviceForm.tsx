@@ -1,5 +1,6 @@
 import { Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useNavigate } from 'react-router';
 import { type Device, devicesApi } from '../../api/devices';
 import { useApiMutation } from '../../api/hooks';
 import { queryKeys } from '../../api/queryKeys';
@@ -29,6 +30,7 @@ interface DeviceFormProps {
 }
 
 function DeviceForm({ contactId, device, onDone }: DeviceFormProps) {
+  const navigate = useNavigate();
   const form = useForm<DeviceValues>({
     initialValues: toValues(device),
     validate: {
@@ -51,6 +53,8 @@ function DeviceForm({ contactId, device, onDone }: DeviceFormProps) {
       onSuccess: (saved) => {
         notifySaved(device ? 'Device saved' : 'Device added', device ? saved.name : `${saved.name} can now be activated.`);
         onDone();
+        // As the guide says: once a device is added, its activation instructions open.
+        if (!device) void navigate(`/devices/${saved.id}/activation`);
       },
       onError: (error) => {
         if (reportError(error, { title: 'Device not saved', refetch: REFETCH, form }) === 'stale') onDone();

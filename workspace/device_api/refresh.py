@@ -1,0 +1,99 @@
+"""After a change that may alter devices' configs: recompute their hashes, tell who moved.
+
+Services call `refresh_config_hashes(account_id)` right after their own commit (a publish,
+a rollback, an edit of a SIP account, provider, call.center settings, contact or device).
+For each activated device whose hash moved it stores the new hash, marks the device
+"pending_update" while that differs from the config it last fetched (and clears the mark
+when a change is undone), commits, and only then emits ``config.changed`` to the device on
+/device and ``device.status`` to the portal on /workspace. A device whose config stayed
+the same hears nothing.
+
+The writes are UPDATE statements, not ORM attribute changes: the device's version is the
+admin's optimistic lock for name and lines, and a background recompute must not make an
+admin's next save fail with 412.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.orm import selectinload
+
+from workspace.contact_center.devices.models import Device
+from workspace.contact_center.devices.status_events import emit_device_status
+from workspace.device_api.sockets import emit_config_changed
+from workspace.extensions import db
+from workspace.tenancy import scoped
+
+log = logging.getLogger(__name__)
+
+__all__ = ["refresh_config_hashes", "pending_sub_status"]
+
+PENDING = "pending_update"
+
+
+def pending_sub_status(current: str | None, config_hash: str, fetched: str | None) -> str | None:
+    """The sub-status once the config hash is `config_hash`.
+
+    >>> pending_sub_status(None, "b", "a"), pending_sub_status("pending_update", "a", "a")
+    ('pending_update', None)
+    >>> pending_sub_status("instructions_sent", "a", "a")
+    'instructions_sent'
+    """
+    if config_hash != fetched:
+        return PENDING
+    return None if current == PENDING else current
+
+
+def refresh_config_hashes(account_id: int) -> list[Device]:
+    """Recompute the config hash of the account's activated devices; returns those that moved.
+
+    Never raises: the caller's change is committed already, and a failed recompute is
+    repaired by the next one (or by the device's next GET /config, which stores the hash).
+    """
+    try:
+        moved = _recompute(account_id)
+    except Exception:
+        log.exception("config hashes of account %s not refreshed", account_id)
+        db.session.rollback()
+        return []
+    for device_id, etag, device in moved:
+        try:
+            emit_config_changed(device_id, etag)
+            if device is not None:
+                emit_device_status(device)
+        except Exception:
+            log.exception("config.changed for device %s not sent", device_id)
+    return [db.session.get(Device, device_id) for device_id, _, _ in moved]
+
+
+def _recompute(account_id: int) -> list[tuple[int, str, Device | None]]:
+    """(device id, new hash, the device when its sub-status changed too) for each move."""
+    devices = list(
+        db.session.execute(
+            scoped(Device, account_id)
+            .where(Device.token_hash.is_not(None))
+            .order_by(Device.id)
+            .options(selectinload(Device.sip_links))
+        ).scalars()
+    )
+    # Imported here: config reads the published plan through publishing_service, which
+    # itself calls refresh after a publish; a module-level import would be circular.
+    from workspace.device_api.config import build_device_configs
+
+    configs = build_device_configs(account_id, devices, with_secrets=False)
+    moved: list[tuple[int, str, Device | None]] = []
+    for device in devices:
+        etag = configs[device.id]["etag"]
+        if etag == device.config_hash:
+            continue
+        sub_status = pending_sub_status(device.sub_status, etag, device.fetched_config_hash)
+        db.session.execute(
+            db.update(Device)
+            .where(Device.id == device.id)
+            .values(config_hash=etag, sub_status=sub_status)
+            .execution_options(synchronize_session=False)
+        )
+        moved.append((device.id, etag, device if sub_status != device.sub_status else None))
+    db.session.commit()
+    return moved

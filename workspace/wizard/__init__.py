@@ -1,0 +1,1 @@
+"""The contact Setup Wizard: a contact, its numbers, device and call flow in one request."""
