@@ -362,7 +362,10 @@ def test_when_patch_repeats_the_same_type_then_accepted(admin_client):
         headers=etag(1),
     )
     assert response.status_code == 200
-    assert response.get_json()["settings"] == {"addresses": ["only@example.com"]}
+    assert response.get_json()["settings"] == {
+        "addresses": ["only@example.com"],
+        "file_name_template": None,
+    }
 
 
 def test_when_listing_then_sorted_by_name_with_total_and_search(admin_client):
@@ -380,3 +383,23 @@ def test_when_deleted_then_gone(app, admin_client):
     assert admin_client.delete(f"{DELIVERY}/{item['id']}", headers=etag(1)).status_code == 204
     assert admin_client.get(f"{DELIVERY}/{item['id']}").status_code == 404
     assert count_rows(app, DeliveryMethod) == 0
+
+
+@pytest.mark.parametrize(
+    ("template", "says"),
+    [("{when}.{ext}", "Unknown field {when}"), ("{date:%Y}", "without : or !"), ("{date", "pair")],
+)
+def test_when_file_name_template_is_unusable_then_422_saying_why(app, admin_client, template, says):
+    response = admin_client.post(DELIVERY, json=body("ftp", file_name_template=template))
+    assert response.status_code == 422, response.get_json()
+    assert says in settings_errors(response)["file_name_template"][0]
+    assert count_rows(app, DeliveryMethod) == 0
+
+
+def test_when_file_name_template_is_given_then_it_is_kept_and_recordings_use_it(admin_client):
+    template = "{contact}_{date}_{direction}.{ext}"
+    created = admin_client.post(DELIVERY, json=body("ftp", file_name_template=template))
+    assert created.status_code == 201, created.get_json()
+    assert created.get_json()["settings"]["file_name_template"] == template
+    plain = admin_client.post(DELIVERY, json=body("email", name="Mailbox"))
+    assert plain.get_json()["settings"]["file_name_template"] is None

@@ -421,3 +421,30 @@ def test_when_a_device_uses_the_api_then_no_csrf_or_session_is_needed(app, clien
     response = client.post(f"{API}/heartbeat", json={}, headers=bearer(token))
     assert response.status_code == 200
     assert "Set-Cookie" not in response.headers
+
+
+def test_when_a_feature_code_is_added_then_devices_are_pending_update(
+    app, client, admin_client, acme
+):
+    activated(app, client, acme.laptop)
+    created = admin_client.post(
+        "/api/v1/feature-codes",
+        json={"code": "*7", "purpose": "record_on_demand", "enabled": True},
+    )
+    assert created.status_code == 201, created.get_json()
+    assert portal_device(admin_client, acme.laptop)["sub_status"] == "pending_update"
+
+
+def test_when_the_caller_id_extension_is_renumbered_then_devices_are_pending_update(
+    app, client, admin_client, acme
+):
+    laptop = activated(app, client, acme.laptop)
+    url = f"/api/v1/numbers/internal/{acme.internal_number}"
+    current = admin_client.get(url).get_json()
+    renumbered = admin_client.patch(
+        url, json={"number": "199"}, headers={"If-Match": f'"{current["version"]}"'}
+    )
+    assert renumbered.status_code == 200, renumbered.get_json()
+    assert portal_device(admin_client, acme.laptop)["sub_status"] == "pending_update"
+    config = client.get(f"{API}/config", headers=bearer(laptop["token"])).get_json()
+    assert config["caller_id"]["internal"] == "199"

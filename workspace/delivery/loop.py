@@ -1,5 +1,8 @@
 """The worker loop, run by `workspace worker` or as a thread of `workspace run` (embedded).
 
+Besides delivering recordings it does the periodic housekeeping: removing delivered files
+past their retention, and marking devices whose heartbeats stopped as offline.
+
 Each turn claims and delivers one job in a fresh app context; while jobs are due it goes
 straight on, otherwise it sleeps for the poll interval. Stopping (SIGTERM, or the embedded
 server exiting) sets the event: the delivery in progress finishes and its outcome is
@@ -19,10 +22,14 @@ from flask import Flask
 
 from workspace.delivery.retention import sweep_delivered_files
 from workspace.delivery.worker import ResolveDestination, run_once
+from workspace.device_api.sweep import mark_silent_devices_offline
 from workspace.extensions import db
 
 log = logging.getLogger(__name__)
 SWEEP_EVERY = 60.0  # seconds between retention sweeps
+# Seconds between looks for devices that went silent, so open portals hear "offline" soon
+# after DEVICE_OFFLINE_AFTER passes (readers already show it; this only sends the event).
+DEVICE_SWEEP_EVERY = 15.0
 
 
 def new_worker_id() -> str:
@@ -40,7 +47,7 @@ def run_loop(
 ) -> None:
     worker_id = worker_id or new_worker_id()
     poll = poll_interval if poll_interval is not None else app.config["DELIVERY_POLL_SECONDS"]
-    next_sweep = 0.0
+    next_sweep = next_device_sweep = 0.0
     log.info("delivery worker %s started", worker_id)
     while not stop.is_set():
         worked = False
@@ -51,6 +58,9 @@ def run_loop(
                     if time.monotonic() >= next_sweep:
                         sweep_delivered_files()
                         next_sweep = time.monotonic() + SWEEP_EVERY
+                    if time.monotonic() >= next_device_sweep:
+                        mark_silent_devices_offline()
+                        next_device_sweep = time.monotonic() + DEVICE_SWEEP_EVERY
                 finally:
                     db.session.remove()
         except Exception:  # a database blip must not end the worker; try again later

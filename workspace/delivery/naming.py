@@ -92,6 +92,27 @@ def _render(template: str, values: Mapping[str, str]) -> str | None:
     return "".join(out)
 
 
+def template_problem(template: str) -> str | None:
+    """Why an admin's template cannot be used, or None when it can.
+
+    >>> template_problem("{date}_{from}.{ext}") is None, template_problem("{when}")[:20]
+    (True, 'Unknown field {when}')
+    """
+    known = " ".join(f"{{{name}}}" for name in FIELDS)
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return f"Braces must pair up around a field name, e.g. {{date}}. Fields: {known}."
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in FIELDS:
+            return f"Unknown field {{{name}}}. Use {known}."
+        if spec or conversion:
+            return f"Write fields plainly, e.g. {{{name}}}, without : or !."
+    return None
+
+
 def recording_file_name(template: str | None, meta: Mapping[str, Any]) -> str:
     """The delivered file name for a recording.
 

@@ -164,7 +164,8 @@ export function applyDeviceStatus(update: DeviceStatusUpdate): void {
     if (!isDeviceCollection(data)) return data;
     let changed = false;
     const items = data.items.map((device) => {
-      if (device.id !== update.id || device.version >= update.version) return device;
+      // Status changes (heartbeats, activation) do not bump the version: equal versions apply.
+      if (device.id !== update.id || device.version > update.version) return device;
       changed = true;
       const { status, subStatus, appVersion, lastSeenAt, version } = update;
       return { ...device, status, subStatus, appVersion, lastSeenAt, version };
@@ -172,7 +173,7 @@ export function applyDeviceStatus(update: DeviceStatusUpdate): void {
     return changed ? { ...data, items } : data;
   });
   const activation = queryClient.getQueryData<DeviceActivation>(deviceKeys.activation(update.id));
-  if (activation && activation.device.version < update.version) {
+  if (activation && activation.device.version <= update.version) {
     void queryClient.invalidateQueries({ queryKey: deviceKeys.activation(update.id) });
   }
 }

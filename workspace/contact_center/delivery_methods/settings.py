@@ -67,7 +67,26 @@ def _folder(default: str) -> Text:
     return _text(default=default, max_length=1000)
 
 
-class EmailSettings(BaseSchema):
+def _file_name_template(value: str) -> None:
+    from workspace.delivery.naming import template_problem
+
+    problem = template_problem(value)
+    if problem:
+        raise ValidationError(problem)
+
+
+class DeliveredSettings(BaseSchema):
+    """What every type shares: the name recordings are delivered under (None: the default,
+    "{date}_{time}_{direction}_{from}_{to}.{ext}")."""
+
+    file_name_template = Text(
+        load_default=None,
+        allow_none=True,
+        validate=[validate.Length(min=1, max=200), _file_name_template],
+    )
+
+
+class EmailSettings(DeliveredSettings):
     addresses = fields.List(
         fields.Email(validate=validate.Length(max=254)),
         required=True,
@@ -80,7 +99,7 @@ class EmailSettings(BaseSchema):
             raise ValidationError("Give each address once.")
 
 
-class FtpSettings(BaseSchema):
+class FtpSettings(DeliveredSettings):
     host = Host(required=True)
     port = fields.Integer(strict=True, load_default=21, validate=PORTS)
     username = _text()
@@ -89,7 +108,7 @@ class FtpSettings(BaseSchema):
     tls = fields.Boolean(load_default=True)
 
 
-class SftpSettings(BaseSchema):
+class SftpSettings(DeliveredSettings):
     host = Host(required=True)
     port = fields.Integer(strict=True, load_default=22, validate=PORTS)
     username = _text()
@@ -101,7 +120,7 @@ class SftpSettings(BaseSchema):
     one_of_secrets = ("password", "private_key")
 
 
-class DropboxSettings(BaseSchema):
+class DropboxSettings(DeliveredSettings):
     access_token = _secret()
     refresh_token = _secret(required=False)
     app_key = _text()
@@ -109,7 +128,7 @@ class DropboxSettings(BaseSchema):
     folder = _folder("/")
 
 
-class GoogleDriveSettings(BaseSchema):
+class GoogleDriveSettings(DeliveredSettings):
     client_id = _text()
     client_secret = _secret()
     refresh_token = _secret()
@@ -118,7 +137,7 @@ class GoogleDriveSettings(BaseSchema):
     )
 
 
-class OneDriveSettings(BaseSchema):
+class OneDriveSettings(DeliveredSettings):
     client_id = _text()
     client_secret = _secret()
     refresh_token = _secret()

@@ -26,6 +26,7 @@ from workspace.contact_center.devices.codes import code_hash, new_activation_cod
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
 from workspace.database import utcnow
+from workspace.device_api.liveness import device_status
 from workspace.errors import Conflict, FieldErrors, NotFound, PreconditionFailed, ServiceError
 from workspace.extensions import db
 from workspace.mail import send_mail
@@ -144,7 +145,10 @@ def _view(device: Device) -> dict[str, Any]:
     code = _shown_code(device)
     return {
         "device": {name: getattr(device, name) for name in _DEVICE_FIELDS}
-        | {"contact": {"id": contact.id, "name": contact.full_name}},
+        | {
+            "status": device_status(device),
+            "contact": {"id": contact.id, "name": contact.full_name},
+        },
         "code": code,
         "code_shown": code is not None,
         "code_hidden_reason": None if code else _hidden_reason(device),

@@ -2,7 +2,8 @@
 
 Sent to the account's room after the change is committed (activation, heartbeats, sending
 instructions, resets), so a rolled-back change announces nothing. The payload carries the
-device's version, so a client applies it idempotently and ignores an older one:
+device's version, so a client ignores an older one (status changes from heartbeats do not
+bump the version, so an equal version applies):
 
     {"device": {"id", "status", "sub_status", "app_version", "last_seen_at", "version"}}
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.contact_center.devices.models import Device
+from workspace.device_api.liveness import device_status
 from workspace.extensions import db, socketio
 
 log = logging.getLogger(__name__)
@@ -30,7 +32,7 @@ def device_status_payload(device: Device) -> dict[str, Any]:
     return {
         "device": {
             "id": device.id,
-            "status": device.status,
+            "status": device_status(device),
             "sub_status": device.sub_status,
             "app_version": device.app_version,
             "last_seen_at": last_seen.isoformat() if last_seen else None,

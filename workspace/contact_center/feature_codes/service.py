@@ -11,6 +11,7 @@ from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.numbers.models import InternalNumber
 from workspace.contact_center.usage import NAMED_IN_MESSAGE, contacts_using
+from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors, NotFound
 from workspace.extensions import db
 from workspace.tenancy import get_owned, scoped
@@ -40,6 +41,7 @@ def create_feature_code(account_id: int, data: dict) -> FeatureCode:
     row = FeatureCode(account_id=account_id, **data)
     db.session.add(row)
     _commit(data["code"])
+    refresh_config_hashes(account_id)  # feature codes are part of every device's config
     return row
 
 
@@ -59,6 +61,7 @@ def update_feature_code(
     for key, value in data.items():
         setattr(row, key, value)
     _commit(row.code)
+    refresh_config_hashes(account_id)
     return row
 
 
@@ -68,6 +71,7 @@ def delete_feature_code(account_id: int, code_id: int, expected_version: int | N
     _refuse_if_relied_on(account_id, row, "delete")
     db.session.delete(row)
     db.session.commit()
+    refresh_config_hashes(account_id)
 
 
 def _owned(account_id: int, code_id: int) -> FeatureCode:

@@ -22,7 +22,7 @@ const clientId: SettingField = { key: 'clientId', label: 'Client ID', kind: 'tex
 const clientSecret: SettingField = { key: 'clientSecret', label: 'Client secret', kind: 'text', secret: true, required: true };
 const refreshToken = (required: boolean): SettingField => ({ key: 'refreshToken', label: 'Refresh token', kind: 'text', secret: true, required });
 
-export const DELIVERY_FIELDS: Record<DeliveryType, SettingField[]> = {
+const TYPE_FIELDS: Record<DeliveryType, SettingField[]> = {
   email: [
     {
       key: 'addresses',
@@ -71,6 +71,19 @@ export const DELIVERY_FIELDS: Record<DeliveryType, SettingField[]> = {
     folder('/'),
   ],
 };
+
+/** Every type: the name recordings are delivered under (empty: the default name). */
+const fileNameTemplate: SettingField = {
+  key: 'fileNameTemplate',
+  label: 'File name template',
+  kind: 'text',
+  placeholder: '{date}_{time}_{direction}_{from}_{to}.{ext}',
+  description: 'Fields: {date} {time} {direction} {scope} {from} {to} {local} {remote} {contact} {extension} {ext}. Leave empty for the default.',
+};
+
+export const DELIVERY_FIELDS = Object.fromEntries(
+  Object.entries(TYPE_FIELDS).map(([type, fields]) => [type, [...fields, fileNameTemplate]]),
+) as Record<DeliveryType, SettingField[]>;
 
 /** The server names secrets in snake_case: "privateKey" -> "private_key". */
 export const serverName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -10,7 +10,9 @@ export interface DeliveryValues {
 
 export function toValues(method?: DeliveryMethod): DeliveryValues {
   const type = method?.type ?? 'email';
-  return { name: method?.name ?? '', type, settings: { ...defaultSettings(type), ...(method?.settings ?? {}) } };
+  // A stored null (an unset optional setting) shows as an empty field.
+  const stored = Object.entries(method?.settings ?? {}).filter(([, value]) => value !== null);
+  return { name: method?.name ?? '', type, settings: { ...defaultSettings(type), ...Object.fromEntries(stored) } };
 }
 
 export const isStored = (method: DeliveryMethod | undefined, key: string) => Boolean(method?.secretsSet.includes(serverName(key)));
