@@ -31,6 +31,7 @@ def run_command(host: str, port: int, demo: bool) -> None:
     """Serve the app (embedded mode: Socket.IO in process)."""
     from workspace.extensions import db, socketio
 
+    _embedded_mail_outbox()
     if demo:
         _ensure_demo()
     # Release the CLI's connection: on SQLite an open transaction holds the write lock.
@@ -47,6 +48,15 @@ def run_command(host: str, port: int, demo: bool) -> None:
         use_reloader=False,
         log_output=False,
     )
+
+
+def _embedded_mail_outbox() -> None:
+    """Embedded mode without a mail server: mail goes to instance/mail-outbox as .eml files."""
+    config = current_app.config
+    if config["MAIL_SERVER"] or config.get("MAIL_OUTBOX_DIR"):
+        return
+    config["MAIL_OUTBOX_DIR"] = str(Path(config["INSTANCE_DIR"]) / "mail-outbox")
+    click.echo(f" * No MAIL_SERVER: mail is saved in {config['MAIL_OUTBOX_DIR']}")
 
 
 def _ensure_demo() -> None:
@@ -66,6 +76,7 @@ def demo_command(reset: bool) -> None:
     """Create (or reset) the demo account."""
     from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_account
 
+    _embedded_mail_outbox()
     create_demo_account(reset=reset)
     click.echo(f"Demo account ready: {DEMO_EMAIL} / {DEMO_PASSWORD}")
 

@@ -50,7 +50,7 @@ class Config:
         "WORKSPACE_FRONTEND_DIST", str(Path(__file__).resolve().parent.parent / "frontend" / "dist")
     )
 
-    # Mail: without MAIL_SERVER, messages are written to the log (embedded mode).
+    # Mail: without MAIL_SERVER, messages go to MAIL_OUTBOX_DIR or the log (embedded mode).
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = _bool("MAIL_USE_TLS")
@@ -58,6 +58,9 @@ class Config:
     MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_FROM = os.environ.get("MAIL_FROM", "Callflow Workspace <no-reply@callflow.local>")
+    # Without MAIL_SERVER, mail is saved here as .eml files (`workspace run` defaults it to
+    # instance/mail-outbox); empty: only logged, and recordings cannot be emailed.
+    MAIL_OUTBOX_DIR = os.environ.get("WORKSPACE_MAIL_OUTBOX", "")
     # Recordings by email: a message (attachment base64-encoded) larger than this is refused.
     MAIL_MAX_BYTES = int(os.environ.get("MAIL_MAX_BYTES", str(10 * 1024 * 1024)))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from workspace.auth.models import Account, Admin
 from workspace.auth.service import ACCOUNT_CREATED_HOOKS
 from workspace.database import utcnow
+from workspace.demo_devices import build_devices_and_recordings
 from workspace.demo_tour import build_tour
 from workspace.extensions import db
 from workspace.security import hash_password
@@ -53,4 +54,5 @@ def create_demo_account(*, reset: bool = False) -> Admin:
         hook(account)
     db.session.commit()
     build_tour(account, admin)
+    build_devices_and_recordings(account)
     return admin

@@ -1,4 +1,5 @@
-"""Outgoing email over SMTP; in embedded mode without MAIL_SERVER the message is logged."""
+"""Outgoing email over SMTP. Without MAIL_SERVER the message goes to the local mail outbox
+(MAIL_OUTBOX_DIR, see mail_outbox.py) when one is set, else to the log."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import ssl
 from email.message import EmailMessage
 
 from flask import current_app
+
+from workspace.mail_outbox import write_to_outbox
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,10 @@ def send_mail(
         maintype, _, subtype = mime.partition("/")
         message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
 
+    if not cfg["MAIL_SERVER"] and cfg.get("MAIL_OUTBOX_DIR"):
+        path = write_to_outbox(cfg["MAIL_OUTBOX_DIR"], message)
+        log.warning("MAIL_SERVER is not set; email to %s saved as %s", to, path)
+        return
     if not cfg["MAIL_SERVER"]:
         log.warning("MAIL_SERVER is not set; email to %s not sent:\n%s\n%s", to, subject, text)
         return

@@ -66,3 +66,14 @@ def test_when_search_has_control_characters_then_422_naming_q(admin_client):
     response = admin_client.get("/api/v1/contacts?q=a%00b")
     assert response.status_code == 422
     assert "q" in response.get_json()["errors"]["query"]
+
+
+def test_when_no_mail_server_but_an_outbox_then_mail_is_saved_as_eml(app, tmp_path):
+    from workspace.mail import send_mail
+
+    app.config.update(MAIL_SERVER="", MAIL_OUTBOX_DIR=str(tmp_path / "outbox"))
+    with app.app_context():
+        send_mail("ann@example.com", "Hello", "Your code is K7QM-4TZP-9XWD")
+    (saved,) = (tmp_path / "outbox").glob("*.eml")
+    text = saved.read_text()
+    assert "To: ann@example.com" in text and "K7QM-4TZP-9XWD" in text

@@ -29,3 +29,44 @@ def test_when_demo_created_without_reset_then_existing_one_is_kept(app):
         first = create_demo_account()
         again = create_demo_account()
         assert first.id == again.id
+
+
+def _demo_api(app) -> ApiClient:
+    api = ApiClient(app.test_client())
+    api.login(DEMO_EMAIL, DEMO_PASSWORD)
+    return api
+
+
+def _by_name(items: list[dict]) -> dict[str, dict]:
+    return {item["name"]: item for item in items}
+
+
+def test_when_mail_has_nowhere_to_go_then_devices_wait_and_nothing_is_delivered(app):
+    with app.app_context():
+        create_demo_account()
+    api = _demo_api(app)
+    devices = _by_name(api.get("/api/v1/devices").get_json()["items"])
+    assert devices["Mike's laptop"]["status"] == "online"
+    assert devices["Sarah's laptop"]["status"] == "not_activated"
+    assert devices["Sarah's laptop"]["sub_status"] is None
+    assert api.get("/api/v1/recordings").get_json()["total"] == 0
+
+
+def test_when_mail_goes_to_the_outbox_then_instructions_are_sent_and_recordings_delivered(
+    app, tmp_path
+):
+    app.config["MAIL_OUTBOX_DIR"] = str(tmp_path / "outbox")
+    with app.app_context():
+        create_demo_account()
+    api = _demo_api(app)
+    devices = _by_name(api.get("/api/v1/devices").get_json()["items"])
+    assert devices["Mike's laptop"]["status"] == "online"
+    assert devices["Sarah's laptop"]["sub_status"] == "instructions_sent"
+    assert devices["Omar's laptop"]["status"] == "not_activated"
+    recordings = api.get("/api/v1/recordings").get_json()["items"]
+    assert [r["status"] for r in recordings] == ["delivered", "delivered"]
+    mails = sorted((tmp_path / "outbox").glob("*.eml"))
+    texts = [m.read_bytes() for m in mails]
+    assert len(mails) == 3  # Sarah's instructions and the two recordings
+    assert sum(b"audio/" in t or b"audio%2F" in t for t in texts) == 2
+    assert not list((tmp_path / "outbox").glob(".*.part"))

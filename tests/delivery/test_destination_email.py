@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import email
+import email.policy
+
 import pytest
 
 from tests.delivery.conftest import context, sha
@@ -48,6 +51,28 @@ def test_when_no_mail_server_is_configured_then_not_retried(make_upload):
         EMAIL.deliver(TARGET, make_upload(), context(mail={"MAIL_SERVER": ""}))
     assert caught.value.retry is False
     assert "MAIL_SERVER" in caught.value.reason
+
+
+def test_when_outbox_cannot_be_written_then_retryable_error(make_upload, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    mail = {"MAIL_SERVER": "", "MAIL_OUTBOX_DIR": str(blocker / "outbox")}
+    with pytest.raises(DeliveryError) as caught:
+        EMAIL.deliver(TARGET, make_upload(), context(mail=mail))
+    assert caught.value.retry is True and "outbox" in caught.value.reason
+
+
+def test_when_only_a_mail_outbox_is_set_then_the_message_is_saved_there(make_upload, tmp_path):
+    upload = make_upload(5000)
+    outbox = tmp_path / "outbox"
+    EMAIL.deliver(TARGET, upload, context(mail={"MAIL_SERVER": "", "MAIL_OUTBOX_DIR": outbox}))
+    (saved,) = outbox.glob("*.eml")
+    message = email.message_from_bytes(saved.read_bytes(), policy=email.policy.default)
+    assert message["To"] == "rec@example.com, boss@example.org"
+    (attached,) = attachments(message)
+    assert attached.get_filename() == upload.final_name
+    assert sha(attached.get_payload(decode=True)) == upload.sha256
+    assert not list(outbox.glob(".*"))
 
 
 def test_when_nothing_listens_then_refused(make_upload):

@@ -24,6 +24,7 @@ MAIL_KEYS = (
     "MAIL_PASSWORD",
     "MAIL_FROM",
     "MAIL_MAX_BYTES",
+    "MAIL_OUTBOX_DIR",
 )
 
 

@@ -182,7 +182,7 @@ def send_instructions(account_id: int, device_id: int, email: str) -> tuple[Devi
     code = _shown_code(device)
     if code is None:
         raise Conflict(_hidden_reason(device))
-    if not current_app.config["MAIL_SERVER"]:
+    if not (current_app.config["MAIL_SERVER"] or current_app.config.get("MAIL_OUTBOX_DIR")):
         raise MailNotSent(
             "This server has no mail server configured (MAIL_SERVER), so the instructions "
             "cannot be emailed. Give the user the code shown here instead."

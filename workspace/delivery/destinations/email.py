@@ -1,7 +1,8 @@
 """Email: the recording attached to one message to the method's addresses, over SMTP.
 
 The mail server is the deployment's own (ctx.mail: MAIL_SERVER, MAIL_PORT, MAIL_USE_TLS
-for STARTTLS, MAIL_USE_SSL, MAIL_USERNAME/MAIL_PASSWORD). Mail servers refuse messages
+for STARTTLS, MAIL_USE_SSL, MAIL_USERNAME/MAIL_PASSWORD); without one, the local mail
+outbox (MAIL_OUTBOX_DIR) when the embedded mode set it. Mail servers refuse messages
 over a size limit (the attachment grows by a third in base64), so a message that would
 exceed MAIL_MAX_BYTES is refused here, before anything is sent, and not retried: the
 admin should pick a cloud or FTP method for long calls.
@@ -18,6 +19,7 @@ from typing import Any
 
 from workspace.delivery.destinations._common import human_size, network_error
 from workspace.delivery.destinations.base import DeliveryContext, DeliveryError, Target, Upload
+from workspace.mail_outbox import write_to_outbox
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _HEADROOM = 4096  # headers, the text part and MIME boundaries
@@ -56,6 +58,14 @@ def _message(target: Target, mail: Mapping[str, Any], subject: str, text: str) -
 def _send(message: EmailMessage, target: Target, ctx: DeliveryContext) -> None:
     mail = ctx.mail
     host = str(mail.get("MAIL_SERVER") or "")
+    if not host and mail.get("MAIL_OUTBOX_DIR"):
+        try:
+            write_to_outbox(str(mail["MAIL_OUTBOX_DIR"]), message)
+        except OSError as exc:
+            raise DeliveryError(
+                f"The local mail outbox could not be written ({exc.strerror}).", kind="server"
+            ) from exc
+        return
     if not host:
         raise DeliveryError(
             "No mail server is configured for this installation (MAIL_SERVER), so recordings "
