@@ -62,7 +62,7 @@ class Config:
     # instance/mail-outbox); empty: only logged, and recordings cannot be emailed.
     MAIL_OUTBOX_DIR = os.environ.get("WORKSPACE_MAIL_OUTBOX", "")
     # Recordings by email: a message (attachment base64-encoded) larger than this is refused.
-    MAIL_MAX_BYTES = int(os.environ.get("MAIL_MAX_BYTES", str(10 * 1024 * 1024)))
+    MAIL_MAX_BYTES = int(os.environ.get("WORKSPACE_MAIL_MAX_BYTES", str(10 * 1024 * 1024)))
 
     # Recording delivery: cloud API base URLs (tests point them at local stand-ins), the
     # network timeout, and whether hosts on loopback/private/link-local ranges may be used.
@@ -72,9 +72,11 @@ class Config:
     GOOGLE_API_URL = os.environ.get("GOOGLE_API_URL", "https://www.googleapis.com")
     MICROSOFT_LOGIN_URL = os.environ.get("MICROSOFT_LOGIN_URL", "https://login.microsoftonline.com")
     GRAPH_API_URL = os.environ.get("GRAPH_API_URL", "https://graph.microsoft.com")
-    DELIVERY_ALLOW_PRIVATE_HOSTS = _bool("DELIVERY_ALLOW_PRIVATE_HOSTS")
-    DELIVERY_TIMEOUT = float(os.environ.get("DELIVERY_TIMEOUT", "30"))
-    DELIVERY_CHUNK_BYTES = int(os.environ.get("DELIVERY_CHUNK_BYTES", str(8 * 1024 * 1024)))
+    DELIVERY_ALLOW_PRIVATE_HOSTS = _bool("WORKSPACE_DELIVERY_ALLOW_PRIVATE_HOSTS")
+    DELIVERY_TIMEOUT = float(os.environ.get("WORKSPACE_DELIVERY_TIMEOUT", "30"))
+    DELIVERY_CHUNK_BYTES = int(
+        os.environ.get("WORKSPACE_DELIVERY_CHUNK_BYTES", str(8 * 1024 * 1024))
+    )
 
     # Sessions are rows in the database; the cookie only carries an opaque token.
     SESSION_COOKIE_SECURE = _bool("WORKSPACE_SECURE_COOKIES")

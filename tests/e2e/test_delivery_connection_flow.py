@@ -1,6 +1,6 @@
 """Test connection in the delivery-method form, against a real FTP server, in the browser.
 
-The server runs with DELIVERY_ALLOW_PRIVATE_HOSTS so it may reach the FTP stand-in on
+The server runs with WORKSPACE_DELIVERY_ALLOW_PRIVATE_HOSTS so it may reach the FTP stand-in on
 loopback. A working method answers green; one with a wrong password answers red with
 "Login refused" and a message that does not repeat the password.
 """
@@ -28,7 +28,7 @@ def ftp_and_server(tmp_path, mailbox):
             tmp_path / "instance",
             MAIL_SERVER="127.0.0.1",
             MAIL_PORT=str(mailbox.port),
-            DELIVERY_ALLOW_PRIVATE_HOSTS="1",
+            WORKSPACE_DELIVERY_ALLOW_PRIVATE_HOSTS="1",
         )
         prepare_instance(tmp_path / "instance", env)
         with running_server(tmp_path / "instance", env) as base:
