@@ -212,6 +212,10 @@ def test_when_an_admin_sets_up_the_contact_center_then_devices_follow_the_rules(
     dialog.get_by_role("button", name="Save").click()
     expect(dialog).to_be_hidden()
     expect(_notification(page, "Device added")).to_be_visible()
+    # As the guide has it, a new device opens its activation instructions; back to the contact.
+    expect(page).to_have_url(re.compile(r"/devices/\d+/activation$"))
+    expect(page.get_by_text("Activation code").first).to_be_visible()
+    page.go_back()
     device_row = devices.get_by_role("row", name=re.compile("Android phone"))
     expect(device_row).to_contain_text("Reception line")
     expect(device_row).to_contain_text("Sales line")
