@@ -59,6 +59,7 @@ chromium:
 bench: setup chromium
 	$(BIN)/python bench/compile.py --sizes 1000,10000,50000
 	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
+	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist
