@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from flask import g, has_request_context, request
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, TypeDecorator, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -79,13 +80,41 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     cursor.close()
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _reads_only() -> bool:
+    """True inside a GET/HEAD/OPTIONS request that has not announced a write (Socket.IO
+    event handlers run in a request context too, with a `sid`: they keep BEGIN IMMEDIATE)."""
+    return (
+        has_request_context()
+        and request.method in _SAFE_METHODS
+        and not hasattr(request, "sid")
+        and not g.get("_sqlite_writes_follow", False)
+    )
+
+
+def writes_follow() -> None:
+    """Call in a GET handler before it writes (a device recording its fetch, a token's
+    last use): ends the read transaction so the write starts its own, with the write lock.
+    """
+    from workspace.extensions import db  # extensions imports this module
+
+    db.session.commit()
+    if has_request_context():
+        g._sqlite_writes_follow = True
+
+
 @event.listens_for(Engine, "begin")
 def _sqlite_begin(conn) -> None:
-    """Take the write lock at BEGIN on SQLite.
+    """Take the write lock at BEGIN on SQLite, except for requests that only read.
 
     A deferred transaction that reads and then writes cannot upgrade its lock while
     another writer holds it and fails with "database is locked" at once, ignoring the
     busy timeout. BEGIN IMMEDIATE waits its turn instead; request transactions are short.
+    But GETs (a thousand devices polling, pages loading) only read: under WAL, readers
+    never block, so they begin deferred and do not queue behind the single write lock.
+    A GET that does write calls ``writes_follow()`` first.
     """
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if _reads_only() else "BEGIN IMMEDIATE")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_when_api_path_unknown_then_json_404_not_the_spa(client):
     response = client.get("/api/v1/does-not-exist")
@@ -77,3 +79,31 @@ def test_when_no_mail_server_but_an_outbox_then_mail_is_saved_as_eml(app, tmp_pa
     (saved,) = (tmp_path / "outbox").glob("*.eml")
     text = saved.read_text()
     assert "To: ann@example.com" in text and "K7QM-4TZP-9XWD" in text
+
+
+def test_when_requests_read_then_sqlite_begins_deferred_and_writes_take_the_lock(app):
+    """GETs must not queue behind SQLite's single write lock; writes must take it at BEGIN."""
+    from sqlalchemy import event
+
+    from workspace.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
+    begun: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        if statement.startswith("BEGIN"):
+            begun.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        client = app.test_client()
+        client.get("/healthz")
+        reads = list(begun)
+        client.post("/api/v1/auth/login", json={"email": "x@example.com", "password": "y" * 8})
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert reads == ["BEGIN"]
+    assert "BEGIN IMMEDIATE" in begun[len(reads) :]

@@ -11,7 +11,7 @@ from datetime import timedelta
 from flask import current_app, g, request
 
 from workspace.auth.models import Admin, AdminSession, ApiToken
-from workspace.database import utcnow
+from workspace.database import utcnow, writes_follow
 from workspace.errors import Forbidden, Unauthorized
 from workspace.extensions import db
 from workspace.security import hash_token, tokens_equal
@@ -39,8 +39,15 @@ def _from_bearer(token: str) -> Principal | None:
         return None
     now = utcnow()
     if row.last_used_at is None or now - row.last_used_at > timedelta(minutes=1):
-        row.last_used_at = now  # coarse, so polling scripts do not write on every call
+        # Coarse, so polling scripts do not write on every call; a plain UPDATE after the
+        # read transaction ends, so a GET's deferred SQLite transaction never upgrades.
+        token_id = row.id
+        writes_follow()
+        db.session.execute(
+            db.update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now)
+        )
         db.session.commit()
+        row = db.session.get(ApiToken, token_id)
     return Principal(admin=row.admin, account_id=row.account_id, session=None)
 
 

@@ -19,7 +19,7 @@ from workspace.contact_center.contacts.directory import directory_document
 from workspace.contact_center.devices.codes import code_hash
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
-from workspace.database import utcnow
+from workspace.database import utcnow, writes_follow
 from workspace.device_api.auth import MAX_TOKEN_LENGTH, new_device_token
 from workspace.device_api.config import build_device_config
 from workspace.device_api.liveness import device_status
@@ -140,6 +140,7 @@ def device_config(device: Device, if_none_match: ETags) -> dict[str, Any] | None
         sub_status,
     ):
         status_changed = sub_status != device.sub_status
+        writes_follow()
         db.session.execute(
             db.update(Device)
             .where(Device.id == device.id)
