@@ -9,11 +9,8 @@ each other's order. The simulator is driven exactly as a person would: its stdou
 from __future__ import annotations
 
 import os
-import queue
 import signal
 import subprocess
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -22,13 +19,13 @@ import redis
 import requests
 
 from tests.servers import BIN, free_port, prepare_instance, running_server, server_env
+from tests.sim_process import Sim
 from tests.support import require_service
 from workspace.device_sim import config_changes, mask_secrets
 
 DEMO_EMAIL, DEMO_PASSWORD = "demo@callflow.local", "demo-password"
 DEMO_SIP_PASSWORD = "demo-secret-1"  # Mike's line, from workspace/demo_tour.py
 SUPPORT_LINE = "+14155550199"
-WAIT = 20.0
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
@@ -68,51 +65,6 @@ class Portal:
         ).json()
         assert view["code"], view
         return view["code"]
-
-
-class Sim:
-    """A running `workspace device-sim`: its output lines, waited for one pattern at a time."""
-
-    def __init__(self, *args: str) -> None:
-        self.proc = subprocess.Popen(
-            [BIN / "workspace", "device-sim", *args],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.lines: list[str] = []
-        self._queue: queue.Queue[str | None] = queue.Queue()
-        threading.Thread(target=self._pump, daemon=True).start()
-
-    def _pump(self) -> None:
-        for line in self.proc.stdout:
-            self._queue.put(line.rstrip("\n"))
-        self._queue.put(None)
-
-    def wait_for(self, text: str, timeout: float = WAIT) -> str:
-        deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = self._queue.get(timeout=left)
-            except queue.Empty:
-                break
-            if line is None:
-                break
-            self.lines.append(line)
-            if text in line:
-                return line
-        raise AssertionError(f"no line with {text!r} in:\n" + "\n".join(self.lines))
-
-    def finish(self, timeout: float = WAIT) -> int:
-        code = self.proc.wait(timeout=timeout)
-        while (line := self._queue.get(timeout=5)) is not None:
-            self.lines.append(line)
-        return code
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
 
 
 @pytest.fixture(scope="module")
