@@ -6,17 +6,22 @@ objects straight into the instance's database through the app's models (phone nu
 ring groups -> contact methods, with their inventory rows; about two cables per object, every
 cable legal), logs in through the page and measures, for each tab:
 
-* draw: milliseconds until every object is drawn, i.e. the count of `.react-flow__node`
-  equals the object count and none is still hidden waiting for its measurement. Once from a
+* draw: milliseconds until the tab is completely drawn: the frame from which nothing on the
+  canvas changes any more (the view is fitted, every card in view is mounted and measured, none
+  is still hidden waiting for its measurement) while the minimap shows all objects. Once from a
   fresh page load of `/workspace?tab=<id>` (performance.now() at that frame: time since
   navigation start) and once from clicking the tab while the empty tab is open.
 * drag / pan: the median and 95th percentile of requestAnimationFrame intervals while
   Playwright drags one object, then pans the empty canvas, in small mouse steps for 2 s.
 
-The canvas does not set React Flow's `onlyRenderVisibleElements`, so every object is in the
-DOM whether or not it is in view: that is what is measured. Chromium's frames are paced to
+The canvas sets React Flow's `onlyRenderVisibleElements`: only the cards in view are mounted
+(cards come with an estimated size, frontend/src/nodes/size.ts, so React Flow need not mount
+every card once to measure it); the minimap draws every object. Chromium's frames are paced to
 60 Hz here, so a frame interval cannot go below ~16.7 ms; a p95 at that floor means no frame
 was dropped.
+
+The server serves frontend/dist (run `npm run build` first); set WORKSPACE_FRONTEND_DIST to
+measure another build.
 
     PYTHONPATH=. .venv/bin/python bench/canvas.py                 # 500 and 2,000 objects
     PYTHONPATH=. .venv/bin/python bench/canvas.py --sizes 2000 --runs 3
@@ -56,6 +61,7 @@ CHROMIUM_ARGS = [
 ]
 DRAW_TARGET_MS = {2000: 2000.0}  # 2,000 objects drawn in under 2 s
 DRAG_P95_TARGET_MS = 16.0
+FRAME_FLOOR_MS = 16.85  # one 60 Hz frame, measured (16.7 ms, with jitter)
 GESTURE_SECONDS = 2.0
 TIMEOUT_MS = 120_000
 
@@ -229,6 +235,30 @@ DRAWN = """(n) => {
   return performance.now();
 }"""
 
+# From the start of every document: each animation frame where the canvas' state (view
+# transform, mounted cards, cards still hidden, minimap objects) differs from the frame before
+# is logged with its time. The last change is the moment the tab was completely drawn.
+# wait_drawn stops the log (window.__drawLogOn) so it costs nothing during the gestures.
+DRAW_LOG = """(() => {
+  const log = (window.__drawLog = []);
+  window.__drawLogOn = true;
+  const tick = () => {
+    if (!window.__drawLogOn) return;
+    const viewport = document.querySelector('.react-flow__viewport');
+    if (viewport) {
+      const nodes = document.querySelectorAll('.react-flow__node');
+      let hidden = 0;
+      for (const el of nodes) if (el.style.visibility === 'hidden') hidden++;
+      const minimap = document.querySelectorAll('.react-flow__minimap-node').length;
+      const key = `${viewport.style.transform}|${nodes.length}|${hidden}|${minimap}`;
+      const last = log[log.length - 1];
+      if (!last || last[1] !== key) log.push([performance.now(), key, hidden, minimap]);
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();"""
+
 START_FRAMES = """() => {
   window.__bench = { frames: [], on: true };
   const loop = (t) => {
@@ -291,9 +321,19 @@ def log_in(page: Page, base: str) -> None:
 
 
 def wait_drawn(page: Page, count: int) -> float:
-    """performance.now() at the first frame where all `count` objects are drawn."""
-    handle = page.wait_for_function(DRAWN, arg=count, polling="raf", timeout=TIMEOUT_MS)
-    return float(handle.json_value())
+    """performance.now() at the frame from which the tab stays completely drawn.
+
+    Waits until every object is drawn (DRAWN), lets the page settle, then takes the time of
+    the last change the draw log saw (a fit of the view after the cards appeared counts).
+    """
+    page.wait_for_function(DRAWN, arg=count, polling="raf", timeout=TIMEOUT_MS)
+    settle(page)
+    at, _, hidden, minimap = page.evaluate(
+        "() => { window.__drawLogOn = false; return window.__drawLog.at(-1); }"
+    )
+    if hidden or minimap != count:
+        raise RuntimeError(f"the canvas did not stay drawn ({hidden} hidden, {minimap} of {count})")
+    return float(at)
 
 
 def settle(page: Page, seconds: float = 1.0) -> None:
@@ -344,11 +384,12 @@ def measure(page: Page, base: str, tabs: dict, size: int) -> dict[str, float]:
     page.goto(f"{base}/workspace?tab={tab_id}", wait_until="commit")
     result["load"] = wait_drawn(page, size)
     result["edges"] = page.locator(".react-flow__edge").count()
-    settle(page)
 
     spot = page.evaluate(FIND_NODE)
     if spot is None:
-        raise RuntimeError(f"no visible object to drag on tab {name}")
+        shot = Path(tempfile.gettempdir()) / f"canvas-bench-{size}.png"
+        page.screenshot(path=str(shot))
+        raise RuntimeError(f"no visible object to drag on tab {name} (see {shot})")
     frames = gesture(page, spot["x"], spot["y"])
     result["drag_frames"] = len(frames)
     result["drag_p50"] = statistics.median(frames)
@@ -393,7 +434,10 @@ def verdict(key: str, size: int, value: float) -> str:
     if key in ("load", "switch") and size in DRAW_TARGET_MS:
         return "ok" if value < DRAW_TARGET_MS[size] else "MISS"
     if key == "drag_p95" and size != BASELINE:
-        return "ok" if value < DRAG_P95_TARGET_MS else "MISS"
+        if value < DRAG_P95_TARGET_MS:
+            return "ok"
+        # 60 Hz pacing: a p95 at the frame interval itself means no frame was dropped.
+        return "floor" if value <= FRAME_FLOOR_MS else "MISS"
     return ""
 
 
@@ -417,7 +461,7 @@ def report(results: dict[int, list[dict]], tabs: dict, sizes: list[int], runs: i
     print()
     head = f"{'metric':<28}{'10 (base)':>11}"
     for s in sizes:
-        head += f"{s:>10}{'x base':>8}{'target':>9}{'':>6}"
+        head += f"{s:>10}{'x base':>8}{'target':>9}{'':>7}"
     print(head)
     print("-" * len(head))
     for key, label in METRICS:
@@ -425,7 +469,7 @@ def report(results: dict[int, list[dict]], tabs: dict, sizes: list[int], runs: i
         for s in sizes:
             value = med[s][key]
             ratio = value / med[BASELINE][key] if med[BASELINE][key] else float("nan")
-            line += f"{value:>10.1f}{ratio:>8.2f}{target_for(key, s):>9}{verdict(key, s, value):>6}"
+            line += f"{value:>10.1f}{ratio:>8.2f}{target_for(key, s):>9}{verdict(key, s, value):>7}"
         print(line.rstrip())
     print()
 
@@ -455,6 +499,7 @@ def main() -> None:
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=not args.headed
             )
             context = browser.new_context(viewport={"width": 1400, "height": 900})
+            context.add_init_script(DRAW_LOG)
             page = context.new_page()
             page.set_default_timeout(TIMEOUT_MS)
             log_in(page, base)

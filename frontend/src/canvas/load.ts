@@ -3,11 +3,34 @@ import { draftApi } from '../api/workspace';
 import { useCanvasStore } from '../store/canvas';
 import { requestValidation } from './ops';
 
+/** How long a loaded draft waits for the catalogue (fetched at the same time) at most. */
+const CATALOGUE_WAIT_MS = 3000;
+
+/**
+ * Resolves once the catalogue is in the store (or after `CATALOGUE_WAIT_MS`): the cards' estimated
+ * sizes come from it, and without them React Flow mounts every card of the tab to measure it.
+ */
+function catalogueLoaded(): Promise<void> {
+  const has = () => Object.keys(useCanvasStore.getState().catalogue).length > 0;
+  if (has()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(done, CATALOGUE_WAIT_MS);
+    const stop = useCanvasStore.subscribe(() => {
+      if (has()) done();
+    });
+  });
+}
+
 export async function loadTab(tabId: number): Promise<void> {
   const store = useCanvasStore.getState();
   if (store.tabId !== tabId) return;
   try {
-    const draft = await draftApi.load(tabId);
+    const [draft] = await Promise.all([draftApi.load(tabId), catalogueLoaded()]);
     useCanvasStore.getState().loadDraft(draft);
     requestValidation(0);
   } catch {

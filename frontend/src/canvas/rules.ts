@@ -6,7 +6,7 @@
 import type { Connection, IsValidConnection } from '@xyflow/react';
 import type { ObjectType, PortSpec } from '../api/workspace';
 import { type CanvasEdge, type CanvasNode, objectTypeOf } from '../nodes/types';
-import { useCanvasStore } from '../store/canvas';
+import { nodeIndex, useCanvasStore } from '../store/canvas';
 
 type Catalogue = Record<string, ObjectType>;
 
@@ -23,8 +23,9 @@ function cablesOn(edges: CanvasEdge[], nodeId: string, port: string, direction: 
 export function connectionProblem(connection: Connection | CanvasEdge, nodes: CanvasNode[], edges: CanvasEdge[], catalogue: Catalogue): string | null {
   const { source, target, sourceHandle, targetHandle } = connection;
   if (source === target) return 'An object cannot be cabled to itself.';
-  const from = nodes.find((n) => n.id === source);
-  const to = nodes.find((n) => n.id === target);
+  const byId = nodeIndex(nodes);
+  const from = byId.get(source);
+  const to = byId.get(target);
   const out = portOf(catalogue, from, sourceHandle, 'out');
   const into = portOf(catalogue, to, targetHandle, 'in');
   if (!from || !to || !out || !into) return 'A cable goes from an output port to an input port.';

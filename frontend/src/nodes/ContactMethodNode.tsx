@@ -3,6 +3,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useContactMethodIndex } from '../canvas/lookups';
 import { ObjectCard } from './ObjectCard';
+import { sameCard } from './sameCard';
 import type { ContactMethodNodeType } from './types';
 
 /** A destination: one contact method of a contact (call.center rings all their devices). */
@@ -32,4 +33,4 @@ function ContactMethodNode({ id, data, selected }: NodeProps<ContactMethodNodeTy
   );
 }
 
-export default memo(ContactMethodNode);
+export default memo(ContactMethodNode, sameCard);

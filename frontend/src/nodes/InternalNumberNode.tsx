@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { NumberFact } from './NumberFact';
 import { ObjectCard } from './ObjectCard';
+import { sameCard } from './sameCard';
 import type { InternalNumberNodeType } from './types';
 
 /** An extension dialled inside the PBX. */
@@ -13,4 +14,4 @@ function InternalNumberNode({ id, data, selected }: NodeProps<InternalNumberNode
   );
 }
 
-export default memo(InternalNumberNode);
+export default memo(InternalNumberNode, sameCard);

@@ -1,6 +1,7 @@
-import { Text, Tooltip } from '@mantine/core';
+import { Text } from '@mantine/core';
 import type { TimelineEntry } from './types';
 import { timelineEnd } from '../canvas/timeline';
+import { HoverTooltip } from './HoverTooltip';
 
 interface MiniTimelineProps {
   entries: TimelineEntry[];
@@ -20,7 +21,7 @@ export function MiniTimeline({ entries, names }: MiniTimelineProps) {
   return (
     <div className="mini-timeline" aria-label={`Ring timeline, ${end} seconds`}>
       {entries.slice(0, 6).map((entry) => (
-        <Tooltip key={entry.target} label={`${names[entry.target] ?? `#${entry.target}`}: ${entry.start}–${entry.start + entry.duration} s`} withArrow>
+        <HoverTooltip key={entry.target} label={`${names[entry.target] ?? `#${entry.target}`}: ${entry.start}–${entry.start + entry.duration} s`}>
           <div className="mini-timeline-row">
             <span className="mini-timeline-name">{names[entry.target] ?? `#${entry.target}`}</span>
             <span className="mini-timeline-track">
@@ -30,7 +31,7 @@ export function MiniTimeline({ entries, names }: MiniTimelineProps) {
               />
             </span>
           </div>
-        </Tooltip>
+        </HoverTooltip>
       ))}
       {entries.length > 6 && (
         <Text size="xs" c="dimmed">

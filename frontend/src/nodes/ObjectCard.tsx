@@ -1,7 +1,8 @@
-import { Badge, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { Badge, Text, ThemeIcon } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCanvasStore } from '../store/canvas';
+import { HoverTooltip } from './HoverTooltip';
 import { iconFor } from './icons';
 import { PortRows } from './PortHandles';
 
@@ -47,11 +48,11 @@ export function ObjectCard({ id, type, name, selected, children }: ObjectCardPro
           </Text>
         </div>
         {problems > 0 && (
-          <Tooltip label={`${problems} problem${problems === 1 ? '' : 's'}: see the Problems panel`} withArrow>
+          <HoverTooltip label={`${problems} problem${problems === 1 ? '' : 's'}: see the Problems panel`}>
             <Badge className="object-problem-badge" color="red" size="sm" circle={problems < 10} aria-label={`${problems} problem${problems === 1 ? '' : 's'}`}>
               {problems}
             </Badge>
-          </Tooltip>
+          </HoverTooltip>
         )}
       </div>
       {children && <div className="object-card-facts">{children}</div>}

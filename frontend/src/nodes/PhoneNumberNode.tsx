@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { NumberFact } from './NumberFact';
 import { ObjectCard } from './ObjectCard';
+import { sameCard } from './sameCard';
 import type { PhoneNumberNodeType } from './types';
 
 /** A DID (E.164) where calls arrive. */
@@ -13,4 +14,4 @@ function PhoneNumberNode({ id, data, selected }: NodeProps<PhoneNumberNodeType>)
   );
 }
 
-export default memo(PhoneNumberNode);
+export default memo(PhoneNumberNode, sameCard);

@@ -6,7 +6,8 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { Cable, Draft, ObjectType, Problem, WorkspaceObject, XY } from '../api/workspace';
-import { type CanvasEdge, type CanvasNode, edgeId, nodeId, toEdge, toNode } from '../nodes/types';
+import { dropEstimate, withEstimate } from '../nodes/size';
+import { type CanvasEdge, type CanvasNode, edgeId, nodeId, objectTypeOf, toEdge, toNode } from '../nodes/types';
 
 export type { CanvasEdge, CanvasNode } from '../nodes/types';
 
@@ -54,6 +55,72 @@ function countProblems(problems: Problem[]): Record<string, number> {
   return counts;
 }
 
+/** A server object as a node, with an estimated size until React Flow has measured it. */
+function placed(object: WorkspaceObject, catalogue: CanvasState['catalogue'], previous?: CanvasNode): CanvasNode {
+  const node = toNode(object, previous);
+  return withEstimate(node, catalogue[objectTypeOf(node)]);
+}
+
+// Lookups by id, built once per nodes/edges array and shared by every reader (cards, search,
+// chips, the live events) instead of each scanning the arrays on every store update.
+const nodeIndexes = new WeakMap<CanvasNode[], Map<string, CanvasNode>>();
+const edgeIndexes = new WeakMap<CanvasEdge[], Map<string, CanvasEdge>>();
+const outgoing = new WeakMap<CanvasEdge[], Map<string, CanvasEdge[]>>();
+
+export function nodeIndex(nodes: CanvasNode[]): Map<string, CanvasNode> {
+  let index = nodeIndexes.get(nodes);
+  if (!index) {
+    index = new Map(nodes.map((n) => [n.id, n]));
+    nodeIndexes.set(nodes, index);
+  }
+  return index;
+}
+
+export function edgeIndex(edges: CanvasEdge[]): Map<string, CanvasEdge> {
+  let index = edgeIndexes.get(edges);
+  if (!index) {
+    index = new Map(edges.map((e) => [e.id, e]));
+    edgeIndexes.set(edges, index);
+  }
+  return index;
+}
+
+/** The edges leaving each node, in the edges' order. */
+export function edgesFrom(edges: CanvasEdge[]): Map<string, CanvasEdge[]> {
+  let index = outgoing.get(edges);
+  if (!index) {
+    index = new Map();
+    for (const edge of edges) {
+      const list = index.get(edge.source);
+      if (list) list.push(edge);
+      else index.set(edge.source, [edge]);
+    }
+    outgoing.set(edges, index);
+  }
+  return index;
+}
+
+/** A node without what moves (position, selection, measured size). */
+export type NodeShape = Pick<CanvasNode, 'id' | 'type' | 'data'>;
+
+let lastShapes: { nodes: CanvasNode[]; shapes: NodeShape[] } | null = null;
+
+/**
+ * The nodes' ids, types and data: the same array for as long as no object is added, removed
+ * or edited, so a selector of it does not fire on every step of a drag (which only moves).
+ */
+export function shapesOf(nodes: CanvasNode[]): NodeShape[] {
+  if (lastShapes?.nodes === nodes) return lastShapes.shapes;
+  const old = lastShapes?.shapes;
+  let same = old !== undefined && old.length === nodes.length;
+  for (let i = 0; same && i < nodes.length; i++) {
+    same = nodes[i].id === old![i].id && nodes[i].type === old![i].type && nodes[i].data === old![i].data;
+  }
+  const shapes = same ? old! : nodes.map((n) => ({ id: n.id, type: n.type, data: n.data }) as NodeShape);
+  lastShapes = { nodes, shapes };
+  return shapes;
+}
+
 export const useCanvasStore = create<CanvasState>()((set, get) => ({
   catalogue: {},
   tabId: null,
@@ -69,18 +136,23 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   setCatalogue: (types) => set({ catalogue: Object.fromEntries(types.map((t) => [t.type, t])) }),
   setTab: (tabId) => set({ tabId, nodes: [], edges: [], status: tabId === null ? 'idle' : 'loading', lit: null }),
   setStatus: (status) => set({ status }),
-  onNodesChange: (changes) => set((state) => ({ nodes: applyNodeChanges(changes, state.nodes) })),
+  onNodesChange: (changes) =>
+    set((state) => {
+      const nodes = applyNodeChanges(changes, state.nodes);
+      const measured = new Set(changes.flatMap((c) => (c.type === 'dimensions' ? [c.id] : [])));
+      return { nodes: measured.size === 0 ? nodes : nodes.map((n) => (measured.has(n.id) ? dropEstimate(n) : n)) };
+    }),
   onEdgesChange: (changes) => set((state) => ({ edges: applyEdgeChanges(changes, state.edges) })),
 
   loadDraft: (draft) =>
     set((state) => {
       if (draft.tab.id !== state.tabId) return {};
-      const nodes = new Map(state.nodes.map((n) => [n.id, n]));
-      const edges = new Map(state.edges.map((e) => [e.id, e]));
+      const nodes = nodeIndex(state.nodes);
+      const edges = edgeIndex(state.edges);
       return {
         status: 'ready',
         draftVersion: Math.max(state.draftVersion, draft.draftVersion),
-        nodes: draft.objects.map((o) => toNode(o, nodes.get(nodeId(o.id)))),
+        nodes: draft.objects.map((o) => placed(o, state.catalogue, nodes.get(nodeId(o.id)))),
         edges: draft.cables.map((c) => toEdge(c, edges.get(edgeId(c.id)))),
       };
     }),
@@ -92,9 +164,9 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     set((state) => {
       const id = nodeId(object.id);
       if (object.tabId !== state.tabId) return { nodes: state.nodes.filter((n) => n.id !== id) };
-      const previous = state.nodes.find((n) => n.id === id);
-      if (!previous) return { nodes: [...state.nodes, toNode(object)] };
-      return { nodes: state.nodes.map((n) => (n.id === id ? toNode(object, n) : n)) };
+      const previous = nodeIndex(state.nodes).get(id);
+      if (!previous) return { nodes: [...state.nodes, placed(object, state.catalogue)] };
+      return { nodes: state.nodes.map((n) => (n.id === id ? placed(object, state.catalogue, n) : n)) };
     }),
   moveNode: (id, position) =>
     set((state) => ({ nodes: state.nodes.map((n) => (n.id === id ? { ...n, position } : n)) })),
@@ -111,9 +183,9 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   upsertCable: (cable) =>
     set((state) => {
       const id = edgeId(cable.id);
-      const ends = new Set(state.nodes.map((n) => n.id));
+      const ends = nodeIndex(state.nodes);
       if (!ends.has(nodeId(cable.source)) || !ends.has(nodeId(cable.target))) return {};
-      const previous = state.edges.find((e) => e.id === id);
+      const previous = edgeIndex(state.edges).get(id);
       if (!previous) return { edges: [...state.edges, toEdge(cable)] };
       return { edges: state.edges.map((e) => (e.id === id ? toEdge(cable, e) : e)) };
     }),
@@ -139,8 +211,6 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
 }));
 
 /** The node of an object id, if it is on the open tab. */
-export const findNode = (id: number | string): CanvasNode | undefined =>
-  useCanvasStore.getState().nodes.find((n) => n.id === String(id));
+export const findNode = (id: number | string): CanvasNode | undefined => nodeIndex(useCanvasStore.getState().nodes).get(String(id));
 
-export const findEdge = (id: number | string): CanvasEdge | undefined =>
-  useCanvasStore.getState().edges.find((e) => e.id === String(id));
+export const findEdge = (id: number | string): CanvasEdge | undefined => edgeIndex(useCanvasStore.getState().edges).get(String(id));

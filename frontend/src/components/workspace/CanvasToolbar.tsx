@@ -1,13 +1,18 @@
 import { ActionIcon, Group, Paper, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconArrowForwardUp, IconMaximize } from '@tabler/icons-react';
 import { Panel, useReactFlow } from '@xyflow/react';
+import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { redo, undo } from '../../canvas/history';
 import { useHistoryStore } from '../../store/history';
 import { ObjectSearch } from './ObjectSearch';
 
-/** Above the canvas: find an object, undo and redo, fit the view. */
-export function CanvasToolbar() {
+/**
+ * Above the canvas: find an object, undo and redo, fit the view. (The fit counts the objects
+ * out of view too, with their estimated sizes: no object is ever hidden.) Memoised: the canvas
+ * redraws on every step of a drag, the toolbar need not.
+ */
+export const CanvasToolbar = memo(function CanvasToolbar() {
   const { past, future, busy } = useHistoryStore(useShallow((s) => ({ past: s.past, future: s.future, busy: s.busy })));
   const { fitView } = useReactFlow();
   const lastDone = past[past.length - 1];
@@ -28,7 +33,7 @@ export function CanvasToolbar() {
             </ActionIcon>
           </Tooltip>
           <Tooltip label="Fit the view to all objects" withArrow>
-            <ActionIcon variant="subtle" color="gray" aria-label="Fit view" onClick={() => void fitView({ duration: 300, maxZoom: 1.1, padding: 0.2 })}>
+            <ActionIcon variant="subtle" color="gray" aria-label="Fit view" onClick={() => void fitView({ duration: 300, maxZoom: 1.1, padding: 0.2, includeHiddenNodes: true })}>
               <IconMaximize size={18} aria-hidden />
             </ActionIcon>
           </Tooltip>
@@ -36,4 +41,4 @@ export function CanvasToolbar() {
       </Paper>
     </Panel>
   );
-}
+});

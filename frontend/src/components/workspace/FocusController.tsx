@@ -3,7 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { objectsApi } from '../../api/workspace';
-import { useCanvasStore } from '../../store/canvas';
+import { shapesOf, useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 
 /**
@@ -12,17 +12,20 @@ import { useUiStore } from '../../store/ui';
  */
 export function FocusController() {
   const focus = useUiStore((s) => s.focus);
-  const { status, tabId, nodeIds } = useCanvasStore(useShallow((s) => ({ status: s.status, tabId: s.tabId, nodeIds: s.nodes.map((n) => n.id).join(',') })));
+  const { status, tabId } = useCanvasStore(useShallow((s) => ({ status: s.status, tabId: s.tabId })));
+  // Not the nodes themselves: they change on every step of a drag.
+  const shapes = useCanvasStore((s) => shapesOf(s.nodes));
   const { fitView } = useReactFlow();
 
   useEffect(() => {
     if (!focus || status !== 'ready') return;
-    const present = new Set(nodeIds.split(','));
+    const present = new Set(shapes.map((n) => n.id));
     const here = focus.filter((id) => present.has(String(id)));
     if (here.length > 0) {
       useCanvasStore.getState().select(here.map(String));
-      // Let React Flow measure freshly loaded nodes before fitting them.
-      requestAnimationFrame(() => void fitView({ nodes: here.map((id) => ({ id: String(id) })), duration: 400, padding: 0.5, maxZoom: 1.2 }));
+      // Let React Flow measure freshly loaded nodes before fitting them. No object is ever
+      // hidden: includeHiddenNodes lets one out of view (never drawn) count with its estimated size.
+      requestAnimationFrame(() => void fitView({ nodes: here.map((id) => ({ id: String(id) })), duration: 400, padding: 0.5, maxZoom: 1.2, includeHiddenNodes: true }));
       useUiStore.getState().focusObjects([]);
       return;
     }
@@ -42,7 +45,7 @@ export function FocusController() {
     return () => {
       cancelled = true;
     };
-  }, [focus, status, tabId, nodeIds, fitView]);
+  }, [focus, status, tabId, shapes, fitView]);
 
   return null;
 }

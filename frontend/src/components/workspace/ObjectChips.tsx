@@ -2,12 +2,12 @@ import { Button } from '@mantine/core';
 import { IconFocus2 } from '@tabler/icons-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useObjectIndex, useTabs } from '../../api/workspace';
-import { useCanvasStore } from '../../store/canvas';
+import { nodeIndex, useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 
 /** The objects a problem names, each a button that selects and centres it (on its tab). */
 export function ObjectChips({ ids, onShow }: { ids: number[]; onShow?: () => void }) {
-  const here = useCanvasStore(useShallow((s) => ids.map((id) => s.nodes.find((n) => n.id === String(id))?.data.name ?? null)));
+  const here = useCanvasStore(useShallow((s) => ids.map((id) => nodeIndex(s.nodes).get(String(id))?.data.name ?? null)));
   const elsewhere = here.some((name) => name === null);
   const index = useObjectIndex(elsewhere);
   const tabs = useTabs();

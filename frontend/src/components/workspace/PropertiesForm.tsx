@@ -103,7 +103,7 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
       </ScrollArea>
       <Divider />
       <Group p="sm" justify="space-between">
-        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void deleteItems([node], [])} aria-label={`Delete ${node.data.name}`}>
+        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void deleteItems([findNode(node.id) ?? node], [])} aria-label={`Delete ${node.data.name}`}>
           Delete
         </Button>
         <Group gap="xs">

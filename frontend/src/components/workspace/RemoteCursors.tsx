@@ -1,9 +1,10 @@
 import { ViewportPortal } from '@xyflow/react';
 import { IconPointerFilled } from '@tabler/icons-react';
+import { memo } from 'react';
 import { useLiveStore } from '../../realtime/live';
 
-/** The other admins' pointers on this tab, each with their name. */
-export function RemoteCursors() {
+/** The other admins' pointers on this tab, each with their name. (Memoised: the canvas redraws on every drag step.) */
+export const RemoteCursors = memo(function RemoteCursors() {
   const cursors = useLiveStore((s) => s.cursors);
   return (
     <ViewportPortal>
@@ -15,4 +16,4 @@ export function RemoteCursors() {
       ))}
     </ViewportPortal>
   );
-}
+});

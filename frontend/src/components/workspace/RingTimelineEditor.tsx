@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { effectiveTimeline, MAX_TIMELINE, MEMBERS_PORT, ringAll, sequential, timelineEnd } from '../../canvas/timeline';
 import type { RingPreset, TimelineEntry } from '../../nodes/types';
-import { useCanvasStore } from '../../store/canvas';
+import { edgesFrom, nodeIndex, useCanvasStore } from '../../store/canvas';
 import { TimelineBar } from './TimelineBar';
 
 interface RingTimelineEditorProps {
@@ -17,8 +17,10 @@ const scaleFor = (end: number) => Math.min(MAX_TIMELINE, Math.max(60, Math.ceil(
 
 /** The ring group's timeline: one bar per cabled member, and the presets that fill it. */
 export function RingTimelineEditor({ groupId, members, preset, onChange }: RingTimelineEditorProps) {
-  const cabled = useCanvasStore(useShallow((s) => s.edges.filter((e) => e.source === groupId && e.sourceHandle === MEMBERS_PORT).map((e) => Number(e.target))));
-  const names = useCanvasStore(useShallow((s) => cabled.map((id) => s.nodes.find((n) => n.id === String(id))?.data.name ?? `#${id}`)));
+  const cabled = useCanvasStore(
+    useShallow((s) => (edgesFrom(s.edges).get(groupId) ?? []).filter((e) => e.sourceHandle === MEMBERS_PORT).map((e) => Number(e.target))),
+  );
+  const names = useCanvasStore(useShallow((s) => cabled.map((id) => nodeIndex(s.nodes).get(String(id))?.data.name ?? `#${id}`)));
   const entries = effectiveTimeline(members, cabled, false);
   const [dragging, setDragging] = useState(false);
   const frozen = useRef(scaleFor(timelineEnd(entries)));

@@ -1,5 +1,5 @@
-import { Background, BackgroundVariant, Controls, MiniMap, type OnBeforeDelete, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, ReactFlow, useReactFlow } from '@xyflow/react';
+import { type DragEvent, type MouseEvent, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
 import { isValidConnection } from '../../canvas/rules';
@@ -24,12 +24,19 @@ const onBeforeDelete: OnBeforeDelete<CanvasNode, CanvasEdge> = async ({ nodes, e
   return false;
 };
 
+const onConnect = (connection: Connection) => void connect(connection);
+const MINIMAP_STYLE = { width: 168, height: 112 };
+
 const minimapColor = (node: CanvasNode): string => {
   const type = node.type === 'generic' ? node.data.objectType : node.type;
   return useCanvasStore.getState().catalogue[type]?.color ?? '#94a3b8';
 };
 
-/** The call-flow canvas of the open tab, drawn from the canvas store. */
+/**
+ * The call-flow canvas of the open tab, drawn from the canvas store. It redraws on every
+ * step of a drag (the nodes change): its props and overlays are kept stable (module-level
+ * callbacks, memoised panels) so only React Flow and the dragged card do work.
+ */
 export function WorkspaceCanvas() {
   const { nodes, status, onNodesChange, onEdgesChange } = useCanvasStore(
     useShallow((state) => ({
@@ -45,18 +52,25 @@ export function WorkspaceCanvas() {
   const drag = useNodeDrag();
   useFitOnLoad();
 
-  const onDragOver = (event: DragEvent) => {
+  const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
-  };
-  const onDrop = (event: DragEvent) => {
-    const type = event.dataTransfer.getData(PALETTE_MIME);
-    if (!type || !useCanvasStore.getState().catalogue[type]) return;
-    event.preventDefault();
-    const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    openNewObject(type, { x: Math.round(at.x - 116), y: Math.round(at.y - 30) });
-  };
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type || !useCanvasStore.getState().catalogue[type]) return;
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      openNewObject(type, { x: Math.round(at.x - 116), y: Math.round(at.y - 30) });
+    },
+    [screenToFlowPosition, openNewObject],
+  );
+  const onMouseMove = useCallback(
+    (event: MouseEvent) => emitCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
+    [screenToFlowPosition],
+  );
 
   return (
     <div
@@ -65,7 +79,7 @@ export function WorkspaceCanvas() {
       role="region"
       onDragOver={onDragOver}
       onDrop={onDrop}
-      onMouseMove={(event) => emitCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }))}
+      onMouseMove={onMouseMove}
     >
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
@@ -73,7 +87,7 @@ export function WorkspaceCanvas() {
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={(connection) => void connect(connection)}
+        onConnect={onConnect}
         isValidConnection={isValidConnection}
         onBeforeDelete={onBeforeDelete}
         deleteKeyCode={DELETE_KEYS}
@@ -88,7 +102,7 @@ export function WorkspaceCanvas() {
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
         <CanvasToolbar />
         <RemoteCursors />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={{ width: 168, height: 112 }} />
+        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
       </ReactFlow>
       {status === 'ready' && nodes.length === 0 && <CanvasEmptyState />}
     </div>

@@ -1,23 +1,77 @@
 /**
- * Fit the view once per opened tab, when its objects are loaded and measured. (React Flow's
- * own `fitView` prop would fit whenever the first object appears, jumping the view just as
- * an admin drops the first object on an empty tab.)
+ * Fit the view once per opened tab, as soon as its objects are loaded. (React Flow's own
+ * `fitView` prop would fit whenever the first object appears, jumping the view just as an
+ * admin drops the first object on an empty tab.)
+ *
+ * The fit uses the cards' estimated sizes (nodes/size.ts) and happens in a layout effect,
+ * before React Flow draws the new objects: the first frame already shows the fitted view, and
+ * only the cards in it are mounted (waiting for every card to be measured first would mount
+ * all of them).
  */
-import { useNodesInitialized, useReactFlow } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { getViewportForBounds, type Rect, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
+import { useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useCanvasStore } from '../../store/canvas';
+import { type CanvasNode, useCanvasStore } from '../../store/canvas';
+
+const FIT = { maxZoom: 1.1, padding: 0.2 };
+/** How long after the fit a change of the pane's size fits again. */
+const SETTLE_MS = 3000;
+
+/** The box around the nodes, measured sizes first, then the estimates. */
+function boundsOf(nodes: CanvasNode[]): Rect {
+  let x = Infinity;
+  let y = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const n of nodes) {
+    const width = n.measured?.width ?? n.width ?? n.initialWidth ?? 0;
+    const height = n.measured?.height ?? n.height ?? n.initialHeight ?? 0;
+    x = Math.min(x, n.position.x);
+    y = Math.min(y, n.position.y);
+    x2 = Math.max(x2, n.position.x + width);
+    y2 = Math.max(y2, n.position.y + height);
+  }
+  return { x, y, width: x2 - x, height: y2 - y };
+}
 
 export function useFitOnLoad(): void {
   const { status, tabId, count } = useCanvasStore(useShallow((s) => ({ status: s.status, tabId: s.tabId, count: s.nodes.length })));
-  const initialized = useNodesInitialized();
-  const { fitView } = useReactFlow();
+  const { setViewport, fitView } = useReactFlow();
+  const flow = useStoreApi();
   const fitted = useRef<number | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (status !== 'ready' || tabId === null || fitted.current === tabId) return;
-    if (count > 0 && !initialized) return;
     fitted.current = tabId;
-    if (count > 0) void fitView({ maxZoom: 1.1, padding: 0.2 });
-  }, [status, tabId, count, initialized, fitView]);
+    if (count === 0) return;
+    const fit = (): Viewport | null => {
+      // The pane as laid out now (React Flow's own copy of its size follows a resize observer).
+      const { domNode, minZoom } = flow.getState();
+      const width = domNode?.clientWidth ?? 0;
+      const height = domNode?.clientHeight ?? 0;
+      if (width === 0 || height === 0) return null;
+      const viewport = getViewportForBounds(boundsOf(useCanvasStore.getState().nodes), width, height, minZoom, FIT.maxZoom, FIT.padding);
+      void setViewport(viewport);
+      return viewport;
+    };
+    const first = fit();
+    if (!first) {
+      // The pane has no size yet: let React Flow fit once it has (estimated sizes count).
+      void fitView({ ...FIT, includeHiddenNodes: true });
+      return;
+    }
+    // The page may still be settling around the canvas (this fit comes early, before the cards
+    // are drawn): if the pane's size changes soon after, and the view is still the fitted
+    // one (the admin has not moved it), fit again.
+    let last = first;
+    const until = performance.now() + SETTLE_MS;
+    const stop = flow.subscribe((state, previous) => {
+      if (performance.now() > until) return stop();
+      if (state.width === previous.width && state.height === previous.height) return;
+      const [x, y, zoom] = state.transform;
+      if (x !== last.x || y !== last.y || zoom !== last.zoom) return stop();
+      last = fit() ?? last;
+    });
+    return stop;
+  }, [status, tabId, count, setViewport, fitView, flow]);
 }
