@@ -11,6 +11,7 @@ from flask import Flask
 from flask_smorest import Api
 
 from workspace import activate_page, docs_assets, health, models, spa  # noqa: F401  (models: all tables known)
+from workspace.account import api as account_api
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
 from workspace.contact_center.audio import api as audio_api
@@ -35,6 +36,7 @@ from workspace.wizard import api as wizard_api
 
 API_BLUEPRINTS = (
     auth_api.blp,
+    account_api.blp,
     contacts_api.blp,
     method_api.blp,
     directory_api.blp,

@@ -35,7 +35,7 @@ def create_demo_account(*, reset: bool = False) -> Admin:
         db.session.delete(db.session.get(Account, existing.account_id))
         db.session.commit()
     now = utcnow()
-    account = Account(name="Demo Company")
+    account = Account(name="Demo Company", setup_wizard_enabled=True)
     admin = Admin(
         account=account,
         email=DEMO_EMAIL,

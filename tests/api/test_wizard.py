@@ -20,6 +20,7 @@ from tests.factories_publishing import (
     make_tab,
 )
 from tests.support import count_rows
+from workspace.auth.models import Account
 from workspace.contact_center.contacts.models import (
     CallCenterSettings,
     Contact,
@@ -58,6 +59,14 @@ CARD_HEIGHT = {
     "ring_group": 220,
     "contact_method": 200,
 }
+
+
+@pytest.fixture(autouse=True)
+def wizard_on(app, admin) -> None:
+    """ "Setup using Wizard" is off for a new account; these tests are about the wizard."""
+    with app.app_context():
+        db.session.get(Account, admin["account_id"]).setup_wizard_enabled = True
+        db.session.commit()
 
 
 @pytest.fixture

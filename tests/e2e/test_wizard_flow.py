@@ -40,6 +40,15 @@ def _prepare(page: Page, base: str) -> None:
             {"provider_id": provider["id"], "friendly_name": name, "username": username},
         )
     _api_post(page, base, "/numbers/internal", {"number": "101", "label": "Reception"})
+    # "Setup using Wizard" is off for a new account; turn it on as an admin would.
+    me = page.request.get(f"{base}{API}/auth/me").json()
+    settings = page.request.get(f"{base}{API}/account/settings")
+    turned_on = page.request.patch(
+        f"{base}{API}/account/settings",
+        data={"setup_wizard": True},
+        headers={"If-Match": settings.headers["etag"], "X-CSRF-Token": me["csrf_token"]},
+    )
+    assert turned_on.ok, turned_on.text()
 
 
 def test_when_admin_runs_the_wizard_for_mike_brown_then_he_is_published_and_activation_opens(

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from workspace.database import TenantMixin, UTCDateTime, utcnow
+from workspace.database import TenantMixin, UTCDateTime, VersionedMixin, utcnow
 from workspace.extensions import db
 
 
-class Account(db.Model):
+class Account(VersionedMixin, db.Model):
     __tablename__ = "accounts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # "Setup using Wizard": off for a new account, as the guide has it (Settings -> Account).
+    setup_wizard_enabled: Mapped[bool] = mapped_column(default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     admins: Mapped[list[Admin]] = relationship(

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from workspace.account.service import require_setup_wizard
 from workspace.auth.models import Admin
 from workspace.contact_center.contacts.call_center_service import apply_call_center_changes
 from workspace.contact_center.contacts.models import Contact, ContactMethod
@@ -66,6 +67,7 @@ def setup_contact(
     account_id: int, admin: Admin, data: dict, *, actor: int | None = None
 ) -> dict[str, Any]:
     """Run the wizard (`data` as WizardContactSchema loads it); all or nothing, then publish."""
+    require_setup_wizard(account_id)
     try:
         built = _build(account_id, data, actor)
         db.session.commit()

@@ -30,6 +30,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertCircle, IconArrowLeft, IconArrowRight, IconCheck, IconInfoCircle } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useAccountSettings } from '../api/account';
 import { isApiError } from '../api/client';
 import { contactName } from '../api/contacts';
 import { MAX_SIP_ACCOUNTS } from '../api/devices';
@@ -145,6 +146,8 @@ function toInput(contact: ContactValues, v: WizardValues): WizardInput {
 
 export default function ContactWizardPage() {
   const options = useWizardOptions();
+  const account = useAccountSettings();
+  const wizardOff = account.data !== undefined && !account.data.setupWizard;
   return (
     <Page
       title="Set up a contact"
@@ -155,9 +158,19 @@ export default function ContactWizardPage() {
         </Button>
       }
     >
-      <QueryState query={options} what="the wizard's choices" rows={6}>
-        {(data) => <Wizard options={data} />}
-      </QueryState>
+      {wizardOff ? (
+        <Alert color="yellow" variant="light" icon={<IconAlertCircle aria-hidden />} title="Setup using Wizard is turned off" maw={720}>
+          The wizard is off for this account, as it is for every new account.{' '}
+          <Anchor component={Link} to="/settings#account">
+            Turn it on under Settings → Account
+          </Anchor>
+          , then come back.
+        </Alert>
+      ) : (
+        <QueryState query={options} what="the wizard's choices" rows={6}>
+          {(data) => <Wizard options={data} />}
+        </QueryState>
+      )}
     </Page>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Pagination, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Pagination, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAddressBook, IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useAccountSettings } from '../api/account';
 import { type Contact, useContacts } from '../api/contacts';
 import { EmptyBlock } from '../components/common/EmptyBlock';
 import { QueryState } from '../components/common/QueryState';
@@ -27,10 +28,18 @@ export default function ContactsPage() {
       Add contact
     </Button>
   );
-  const wizardButton = (
+  // "Setup using Wizard" is an account setting, off by default (as the guide has it).
+  const wizardEnabled = useAccountSettings().data?.setupWizard ?? false;
+  const wizardButton = wizardEnabled ? (
     <Button component={Link} to="/contacts/new/wizard" variant="light" leftSection={<IconWand size={16} aria-hidden />}>
       Set up with wizard
     </Button>
+  ) : (
+    <Tooltip label="Turn on Setup using Wizard under Settings → Account">
+      <Button component={Link} to="/settings#account" variant="subtle" leftSection={<IconWand size={16} aria-hidden />}>
+        Enable the setup wizard
+      </Button>
+    </Tooltip>
   );
   const actions = (
     <Group gap="sm">

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { Page } from '../components/Page';
+import { AccountSettingsForm } from '../components/settings/AccountSettingsForm';
 import { ApiTokenTable } from '../components/settings/ApiTokenTable';
 import { ChangePasswordForm } from '../components/settings/ChangePasswordForm';
 import { AudioFilesSection } from '../components/settings/AudioFilesSection';
@@ -20,6 +21,9 @@ export default function SettingsPage() {
 
   return (
     <Page title="Settings" description="The account-wide settings of your call flows, your API tokens and your password.">
+      <SettingsSection id="account" title="Account" description="The account's name and the features it offers its admins.">
+        <AccountSettingsForm />
+      </SettingsSection>
       <FeatureCodesSection />
       <AudioFilesSection />
       <DeliveryMethodsSection />

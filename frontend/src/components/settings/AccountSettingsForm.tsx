@@ -1,0 +1,71 @@
+import { Alert, Button, Group, Stack, Switch, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { accountApi, accountKeys, type AccountSettings, useAccountSettings } from '../../api/account';
+import { isApiError } from '../../api/client';
+import { QueryState } from '../common/QueryState';
+
+interface Values {
+  name: string;
+  setupWizard: boolean;
+}
+
+/** The account's name and its switches; a 412 (another admin saved first) reloads them. */
+function Form({ settings }: { settings: AccountSettings }) {
+  const queryClient = useQueryClient();
+  const form = useForm<Values>({
+    initialValues: { name: settings.name, setupWizard: settings.setupWizard },
+    validate: { name: (value) => (value.trim() ? null : 'Give the account a name') },
+  });
+  useEffect(() => {
+    form.setInitialValues({ name: settings.name, setupWizard: settings.setupWizard });
+    form.reset();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the server's copy changes
+  }, [settings.version]);
+  const save = useMutation({
+    mutationFn: (values: Values) => accountApi.update({ name: values.name.trim(), setupWizard: values.setupWizard }, settings.version),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(accountKeys.settings, saved);
+      notifications.show({ color: 'teal', title: 'Account settings saved', message: saved.setupWizard ? 'Setup using Wizard is on.' : 'Setup using Wizard is off.' });
+    },
+    onError: (error) => {
+      if (isApiError(error) && error.status === 412) void queryClient.invalidateQueries({ queryKey: accountKeys.settings });
+    },
+  });
+  return (
+    <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      <Stack gap="md" maw={560}>
+        <TextInput label="Account name" required {...form.getInputProps('name')} />
+        <Switch
+          label="Setup using Wizard"
+          description="Offer the contact Setup Wizard on the Contacts page: contact, numbers, call.center device and call flow in one go."
+          {...form.getInputProps('setupWizard', { type: 'checkbox' })}
+        />
+        {save.isError && (
+          <Alert color="red" icon={<IconAlertCircle aria-hidden />} title="Not saved">
+            {isApiError(save.error) && save.error.status === 412
+              ? 'Another admin changed these settings first; they have been reloaded.'
+              : save.error.message}
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function AccountSettingsForm() {
+  const settings = useAccountSettings();
+  return (
+    <QueryState query={settings} what="the account settings" rows={2}>
+      {(data) => <Form settings={data} />}
+    </QueryState>
+  );
+}
