@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -93,3 +94,25 @@ def _wait_healthy(base: str, proc: subprocess.Popen, log_path: Path, timeout: fl
             pass
         time.sleep(0.2)
     raise RuntimeError(f"server did not become healthy:\n{log_path.read_text()[-3000:]}")
+
+
+def redis_env(instance: Path, redis_url: str, **overrides: str) -> dict[str, str]:
+    """server_env for processes sharing Redis, on a channel and key prefix of their own,
+    so this run's events and counters stay apart from any other run on the same Redis."""
+    return server_env(
+        instance,
+        REDIS_URL=redis_url,
+        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
+        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+        **overrides,
+    )
+
+
+def create_admin(env: dict[str, str], email: str, password: str, *extra: str) -> None:
+    """`workspace create-admin` against the instance `env` names."""
+    subprocess.run(
+        [BIN / "workspace", "create-admin", "--email", email, "--password", password, *extra],
+        env=env,
+        check=True,
+        capture_output=True,
+    )

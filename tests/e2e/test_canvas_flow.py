@@ -8,14 +8,13 @@ account kept in sync live while another account sees nothing; the simulator ligh
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.e2e.conftest import shot
-from tests.servers import BIN, server_env
+from tests.servers import create_admin, server_env
 
 pytestmark = pytest.mark.e2e
 
@@ -452,12 +451,11 @@ def test_two_admins_see_each_others_changes_live_and_another_account_sees_nothin
 ):
     api, inv = admin_with_inventory(page, live_server, mailbox)
     # A second admin of the same account (live_server's instance is this test's tmp_path).
-    subprocess.run(
-        [BIN / "workspace", "create-admin", "--email", "grace@example.com", "--password"]
-        + [PASSWORD, "--first-name", "Grace", "--same-account-as", "ada@example.com"],
-        env=server_env(tmp_path),
-        check=True,
-        capture_output=True,
+    create_admin(
+        server_env(tmp_path),
+        "grace@example.com",
+        PASSWORD,
+        *("--first-name", "Grace", "--same-account-as", "ada@example.com"),
     )
     tab = api.post("/tabs", {"name": "Main"})["id"]
     open_workspace(page, live_server)

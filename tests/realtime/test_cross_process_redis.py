@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-import redis
 import requests
 
-from tests.servers import prepare_instance, running_server, server_env
-from tests.support import require_service
-
-REDIS_URL = os.environ.get("REDIS_URL", "")
+from tests.servers import prepare_instance, redis_env, running_server
 
 pytestmark = pytest.mark.redis
-
-
-@pytest.fixture
-def redis_url() -> str:
-    require_service("REDIS_URL", REDIS_URL)
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError as exc:
-        pytest.fail(f"Redis at {REDIS_URL} is unreachable: {exc}")
-    return REDIS_URL
 
 
 def test_when_bad_logins_alternate_between_processes_then_the_shared_limit_applies(
     tmp_path, redis_url
 ):
-    # A fresh key prefix keeps this run's counters apart from any earlier run's.
-    env = server_env(
-        tmp_path,
-        REDIS_URL=redis_url,
-        WORKSPACE_LOGIN_RATE_LIMIT="6 per minute",
-        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
-    )
+    env = redis_env(tmp_path, redis_url, WORKSPACE_LOGIN_RATE_LIMIT="6 per minute")
     prepare_instance(tmp_path, env)
     with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
         statuses = []

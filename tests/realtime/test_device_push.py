@@ -7,15 +7,11 @@ device listens on process B.
 
 from __future__ import annotations
 
-import os
 import queue
-import subprocess
-import uuid
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-import redis
 import requests
 import socketio as socketio_client
 
@@ -27,8 +23,7 @@ from tests.factories_publishing import (
     mike_brown,
     simple_workspace,
 )
-from tests.servers import BIN, prepare_instance, running_server, server_env
-from tests.support import require_service
+from tests.servers import create_admin, prepare_instance, redis_env, running_server
 from workspace.contact_center.devices.activation_service import issue_activation_code
 from workspace.contact_center.devices.models import Device
 from workspace.database import utcnow
@@ -37,7 +32,6 @@ from workspace.extensions import db, socketio
 
 NS = "/device"
 API = "/device/v1"
-REDIS_URL = os.environ.get("REDIS_URL", "")
 
 _OPEN: list = []
 
@@ -168,34 +162,14 @@ def test_when_a_sip_account_password_changes_then_its_devices_hear_it_and_no_sec
 # ---- across processes -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def redis_url() -> str:
-    require_service("REDIS_URL", REDIS_URL)
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError as exc:
-        pytest.fail(f"Redis at {REDIS_URL} is unreachable: {exc}")
-    return REDIS_URL
-
-
 @pytest.mark.redis
 def test_when_a_change_is_committed_on_process_a_then_a_device_on_process_b_hears_it(
     tmp_path, redis_url
 ):
     email, password = "devices@example.com", "cross-process-password"
-    env = server_env(
-        tmp_path,
-        REDIS_URL=redis_url,
-        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
-        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
-    )
+    env = redis_env(tmp_path, redis_url)
     prepare_instance(tmp_path, env)
-    subprocess.run(
-        [BIN / "workspace", "create-admin", "--email", email, "--password", password],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    create_admin(env, email, password)
     with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
         http = requests.Session()
         login = http.post(

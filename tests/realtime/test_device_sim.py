@@ -8,25 +8,20 @@ each other's order. The simulator is driven exactly as a person would: its stdou
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import uuid
 from collections.abc import Iterator
 
 import pytest
-import redis
 import requests
 
-from tests.servers import BIN, free_port, prepare_instance, running_server, server_env
+from tests.servers import BIN, free_port, prepare_instance, redis_env, running_server, server_env
 from tests.sim_process import Sim
-from tests.support import require_service
 from workspace.device_sim import config_changes, mask_secrets
 
 DEMO_EMAIL, DEMO_PASSWORD = "demo@callflow.local", "demo-password"
 DEMO_SIP_PASSWORD = "demo-secret-1"  # Mike's line, from workspace/demo_tour.py
 SUPPORT_LINE = "+14155550199"
-REDIS_URL = os.environ.get("REDIS_URL", "")
 
 
 class Portal:
@@ -213,19 +208,11 @@ def test_when_the_external_caller_id_changes_then_the_sim_hears_it_and_refetches
 
 
 @pytest.mark.redis
-def test_when_the_change_is_made_on_another_process_then_the_sim_still_hears_it(tmp_path, sims):
+def test_when_the_change_is_made_on_another_process_then_the_sim_still_hears_it(
+    tmp_path, sims, redis_url
+):
     """Scale-out: the sim is connected to process B, the admin edits on process A."""
-    require_service("REDIS_URL", REDIS_URL)
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError as exc:
-        pytest.fail(f"Redis at {REDIS_URL} is unreachable: {exc}")
-    env = server_env(
-        tmp_path,
-        REDIS_URL=REDIS_URL,
-        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
-        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
-    )
+    env = redis_env(tmp_path, redis_url)
     prepare_instance(tmp_path, env)
     # The demo account is made by the first server before the second one starts.
     with (

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 
-import pytest
 import redis
 
-from tests.support import require_service
 from workspace.auth.sockets import SocketPrincipal
 from workspace.objects.presence import STALE_SECONDS, MemoryPresence, RedisPresence
 
 ADA = SocketPrincipal(account_id=1, admin_id=7, session_id=70, name="Ada")
 GRACE = SocketPrincipal(account_id=1, admin_id=8, session_id=80, name="Grace")
 TAB = (1, 5)
-
-
-@pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("REDIS_URL", "")
-    require_service("REDIS_URL", url)
-    return url
 
 
 def test_when_a_socket_leaves_memory_presence_then_its_tab_is_forgotten():

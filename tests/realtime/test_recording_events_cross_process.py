@@ -8,38 +8,23 @@ through the Redis message queue (required on CI).
 from __future__ import annotations
 
 import io
-import os
 import queue
 import subprocess
-import uuid
 
 import pytest
-import redis
 import requests
 import socketio
 
 from tests.factories_audio_delivery import wav_bytes
 from tests.factories_recordings import meta, seed_recording_account
 from tests.mailbox import smtp_server
-from tests.servers import BIN, prepare_instance, running_server, server_env
-from tests.support import require_service
+from tests.servers import BIN, prepare_instance, redis_env, running_server
 
-REDIS_URL = os.environ.get("REDIS_URL", "")
 EMAIL = "worker.watch@example.com"
 PASSWORD = "worker-watch-password"
 NS = "/workspace"
 
 pytestmark = pytest.mark.redis
-
-
-@pytest.fixture
-def redis_url() -> str:
-    require_service("REDIS_URL", REDIS_URL)
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError as exc:
-        pytest.fail(f"Redis at {REDIS_URL} is unreachable: {exc}")
-    return REDIS_URL
 
 
 def _statuses(heard: queue.Queue, until: str, timeout: float = 20) -> list[str]:
@@ -54,11 +39,9 @@ def _statuses(heard: queue.Queue, until: str, timeout: float = 20) -> list[str]:
 
 def test_when_a_worker_process_delivers_then_the_servers_clients_hear_it(tmp_path, redis_url):
     with smtp_server() as (mailbox, mail_port):
-        env = server_env(
+        env = redis_env(
             tmp_path,
-            REDIS_URL=redis_url,
-            WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
-            RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
+            redis_url,
             MAIL_SERVER="127.0.0.1",
             MAIL_PORT=str(mail_port),
             WORKSPACE_DELIVERY_WORKER_EMBEDDED="0",

@@ -9,16 +9,12 @@ from __future__ import annotations
 
 import os
 import queue
-import subprocess
-import uuid
 
 import pytest
-import redis
 import requests
 import socketio
 
-from tests.servers import BIN, prepare_instance, running_server, server_env
-from tests.support import require_service
+from tests.servers import create_admin, prepare_instance, redis_env, running_server
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 EMAIL = "cross@example.com"
@@ -26,16 +22,6 @@ PASSWORD = "cross-process-password"
 NS = "/workspace"
 
 pytestmark = pytest.mark.redis
-
-
-@pytest.fixture
-def redis_url() -> str:
-    require_service("REDIS_URL", REDIS_URL)
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.RedisError as exc:
-        pytest.fail(f"Redis at {REDIS_URL} is unreachable: {exc}")
-    return REDIS_URL
 
 
 def _login(base: str) -> tuple[requests.Session, str]:
@@ -52,19 +38,9 @@ def test_when_an_object_is_created_on_process_a_then_a_client_of_process_b_hears
     tmp_path, redis_url
 ):
     # A fresh channel keeps this run's events apart from any other run on the same Redis.
-    env = server_env(
-        tmp_path,
-        REDIS_URL=redis_url,
-        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
-        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
-    )
+    env = redis_env(tmp_path, redis_url)
     prepare_instance(tmp_path, env)
-    subprocess.run(
-        [BIN / "workspace", "create-admin", "--email", EMAIL, "--password", PASSWORD],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    create_admin(env, EMAIL, PASSWORD)
     with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
         http, cookie = _login(first)
         tab = http.post(f"{first}/api/v1/tabs", json={"name": "Main"}, timeout=10).json()
@@ -95,19 +71,9 @@ def test_when_an_object_is_created_on_process_a_then_a_client_of_process_b_hears
 
 
 def test_when_admins_join_a_tab_on_two_processes_then_each_sees_both(tmp_path, redis_url):
-    env = server_env(
-        tmp_path,
-        REDIS_URL=redis_url,
-        WORKSPACE_SOCKETIO_CHANNEL=f"test-{uuid.uuid4().hex}",
-        RATELIMIT_KEY_PREFIX=f"test-{uuid.uuid4().hex}",
-    )
+    env = redis_env(tmp_path, redis_url)
     prepare_instance(tmp_path, env)
-    subprocess.run(
-        [BIN / "workspace", "create-admin", "--email", EMAIL, "--password", PASSWORD],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    create_admin(env, EMAIL, PASSWORD)
     with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
         http, cookie_a = _login(first)
         _, cookie_b = _login(second)  # a second session of the admin, on the other process
