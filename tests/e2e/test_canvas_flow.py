@@ -310,6 +310,32 @@ def test_when_a_flow_is_dragged_wired_and_published_then_it_is_revision_1(
     expect(revision).to_contain_text("Ada Admin")
     page.wait_for_timeout(400)  # the drawer's slide-in, for the screenshot only
     shot(page, "canvas-05-history")
+    page.keyboard.press("Escape")
+
+    # Revision 2 adds Sarah as a member; History marks exactly that on the canvas.
+    api = Api(page, live_server)
+    sarah = api.post(
+        "/contacts",
+        {"first_name": "Sarah", "last_name": "Lee", "emails": [{"address": "sarah@example.com"}]},
+    )
+    method = next(m for m in sarah["methods"] if m["kind"] == "call_center")
+    tab = api.get("/tabs")["items"][0]["id"]
+    sarah_card = place(api, tab, "contact_method", "Sarah", 780, 420, contact_method=method["id"])
+    cable(api, int(group), "members", sarah_card)
+    api.post("/workspace/publish", {"message": "Sarah joins Sales"})
+    expect(card(page, sarah_card)).to_be_visible()
+    page.get_by_role("button", name="History").click()
+    page.get_by_role("button", name="Show the changes of revision 2 on the canvas").click()
+    expect(page.get_by_role("dialog", name="History")).to_be_hidden()
+    banner = page.get_by_role("status", name="Revision changes")
+    expect(banner).to_contain_text("Revision 2 against 1")
+    expect(banner).to_contain_text("1 added object")
+    expect(card(page, sarah_card)).to_have_class(re.compile(r"\bdiff-added\b"))
+    expect(card(page, mike)).not_to_have_class(re.compile(r"\bdiff-"))
+    expect(page.locator(".react-flow__edge.edge-diff-added")).to_have_count(1)
+    shot(page, "canvas-06-revision-changes")
+    banner.get_by_role("button", name="Clear").click()
+    expect(page.locator(".object-card.diff-added")).to_have_count(0)
 
 
 def draft(api: Api, tab: int) -> dict:

@@ -21,17 +21,20 @@ interface ObjectCardProps {
  * the ports; a red outline and a count badge while the object has problems.
  */
 export function ObjectCard({ id, type, name, selected, children }: ObjectCardProps) {
-  const { kind, problems, lit } = useCanvasStore(
+  const { kind, problems, lit, change } = useCanvasStore(
     useShallow((state) => ({
       kind: state.catalogue[type],
       problems: state.problemCounts[id] ?? 0,
       lit: state.lit?.nodes.includes(id) ?? false,
+      change: state.diff?.nodes[id],
     })),
   );
   const color = kind?.color ?? '#64748b';
   const Icon = iconFor(kind?.icon);
   // "nokey": Shift on a card starts a Shift-drag (move with everything cabled), not a selection box.
-  const classes = ['object-card nokey', selected && 'selected', problems > 0 && 'has-problems', lit && 'lit'].filter(Boolean).join(' ');
+  const classes = ['object-card nokey', selected && 'selected', problems > 0 && 'has-problems', lit && 'lit', change && `diff-${change}`]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className={classes} style={{ '--object-color': color } as CSSProperties}>
@@ -47,6 +50,11 @@ export function ObjectCard({ id, type, name, selected, children }: ObjectCardPro
             {kind?.displayName ?? type}
           </Text>
         </div>
+        {change && (
+          <Badge className="object-diff-badge" color={change === 'added' ? 'teal' : 'yellow'} size="sm" variant="filled">
+            {change === 'added' ? 'New' : 'Changed'}
+          </Badge>
+        )}
         {problems > 0 && (
           <HoverTooltip label={`${problems} problem${problems === 1 ? '' : 's'}: see the Problems panel`}>
             <Badge className="object-problem-badge" color="red" size="sm" circle={problems < 10} aria-label={`${problems} problem${problems === 1 ? '' : 's'}`}>

@@ -27,6 +27,8 @@ export interface CanvasState {
   problemCounts: Record<string, number>;
   /** What the simulator lit: node and edge ids. */
   lit: { nodes: string[]; edges: string[] } | null;
+  /** A revision's changes marked on the canvas (History → Show on canvas). */
+  diff: RevisionMarks | null;
 
   setCatalogue: (types: ObjectType[]) => void;
   setTab: (tabId: number | null) => void;
@@ -45,6 +47,17 @@ export interface CanvasState {
   setProblems: (problems: Problem[], draftVersion: number) => void;
   select: (nodeIds: string[], edgeIds?: string[]) => void;
   setLit: (lit: CanvasState['lit']) => void;
+  setDiff: (diff: RevisionMarks | null) => void;
+}
+
+/** How one revision changed the workspace, by node and edge id, for the canvas to mark. */
+export interface RevisionMarks {
+  from: number;
+  to: number;
+  nodes: Record<string, 'added' | 'changed'>;
+  edges: Record<string, 'added'>;
+  /** Names of objects the revision removed (not on the canvas any more). */
+  removed: string[];
 }
 
 function countProblems(problems: Problem[]): Record<string, number> {
@@ -132,9 +145,10 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
   problemsVersion: -1,
   problemCounts: {},
   lit: null,
+  diff: null,
 
   setCatalogue: (types) => set({ catalogue: Object.fromEntries(types.map((t) => [t.type, t])) }),
-  setTab: (tabId) => set({ tabId, nodes: [], edges: [], status: tabId === null ? 'idle' : 'loading', lit: null }),
+  setTab: (tabId) => set({ tabId, nodes: [], edges: [], status: tabId === null ? 'idle' : 'loading', lit: null, diff: null }),
   setStatus: (status) => set({ status }),
   onNodesChange: (changes) =>
     set((state) => {
@@ -208,6 +222,7 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     }));
   },
   setLit: (lit) => set({ lit }),
+  setDiff: (diff) => set({ diff }),
 }));
 
 /** The node of an object id, if it is on the open tab. */

@@ -11,6 +11,8 @@ interface UiState {
   historyOpen: boolean;
   /** Objects to select and centre, once they are on the canvas (maybe after a tab switch). */
   focus: number[] | null;
+  /** Whether the focus also selects them (a revision's marks are only shown, not selected). */
+  focusSelects: boolean;
   /** A tab the workspace should open (e.g. to show a problem's object). */
   tabRequest: number | null;
   openNewObject: (type: string, position: XY) => void;
@@ -18,7 +20,7 @@ interface UiState {
   toggleBottom: (tab: BottomTab) => void;
   setBottom: (tab: BottomTab | null) => void;
   setHistoryOpen: (open: boolean) => void;
-  focusObjects: (ids: number[]) => void;
+  focusObjects: (ids: number[], options?: { select?: boolean }) => void;
   requestTab: (tabId: number | null) => void;
 }
 
@@ -27,12 +29,13 @@ export const useUiStore = create<UiState>()((set) => ({
   bottom: 'problems',
   historyOpen: false,
   focus: null,
+  focusSelects: true,
   tabRequest: null,
   openNewObject: (type, position) => set({ newObject: { type, position } }),
   closeNewObject: () => set({ newObject: null }),
   toggleBottom: (tab) => set((state) => ({ bottom: state.bottom === tab ? null : tab })),
   setBottom: (bottom) => set({ bottom }),
   setHistoryOpen: (historyOpen) => set({ historyOpen }),
-  focusObjects: (ids) => set({ focus: ids.length ? [...ids] : null }),
+  focusObjects: (ids, options) => set({ focus: ids.length ? [...ids] : null, focusSelects: options?.select ?? true }),
   requestTab: (tabRequest) => set({ tabRequest }),
 }));

@@ -7,7 +7,8 @@ import { shapesOf, useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 
 /**
- * Selects and centres the objects asked for (a problem's, a search hit's). An object on
+ * Selects and centres the objects asked for (a problem's, a search hit's), or only centres
+ * them (a revision's changes). An object on
  * another tab opens that tab first; the focus waits until its draft is loaded.
  */
 export function FocusController() {
@@ -22,7 +23,7 @@ export function FocusController() {
     const present = new Set(shapes.map((n) => n.id));
     const here = focus.filter((id) => present.has(String(id)));
     if (here.length > 0) {
-      useCanvasStore.getState().select(here.map(String));
+      if (useUiStore.getState().focusSelects) useCanvasStore.getState().select(here.map(String));
       // Let React Flow measure freshly loaded nodes before fitting them. No object is ever
       // hidden: includeHiddenNodes lets one out of view (never drawn) count with its estimated size.
       requestAnimationFrame(() => void fitView({ nodes: here.map((id) => ({ id: String(id) })), duration: 400, padding: 0.5, maxZoom: 1.2, includeHiddenNodes: true }));

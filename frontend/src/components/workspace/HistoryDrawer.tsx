@@ -1,20 +1,44 @@
 import { Badge, Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconArrowBackUp, IconHistory } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp, IconGitCompare, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type Revision, useRevisions } from '../../api/publishing';
 import { formatDateTime } from '../../format';
+import { loadRevisionMarks } from '../../canvas/revisionMarks';
+import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 import { EmptyBlock } from '../common/EmptyBlock';
 import { QueryState } from '../common/QueryState';
 import { RevisionChanges } from './RevisionChanges';
 import { RollbackModal } from './RollbackModal';
 
-/** The published revisions, newest first, each with what changed and a rollback. */
+/** The published revisions, newest first, each with what changed (in words, and marked on the
+ * canvas on request) and a rollback. */
 export function HistoryDrawer() {
   const opened = useUiStore((s) => s.historyOpen);
   const setOpen = useUiStore((s) => s.setHistoryOpen);
   const revisions = useRevisions(opened);
   const [rollingBack, setRollingBack] = useState<Revision | null>(null);
+  const setDiff = useCanvasStore((s) => s.setDiff);
+  const [showing, setShowing] = useState<number | null>(null);
+
+  /** Mark what the revision changed on the canvas, and close the drawer to show it. */
+  const showOnCanvas = async (number: number) => {
+    setShowing(number);
+    try {
+      const marks = await loadRevisionMarks(number);
+      setDiff(marks);
+      setOpen(false);
+      // Centre what was added or changed on this tab (the banner counts the rest).
+      const present = new Set(useCanvasStore.getState().nodes.map((n) => n.id));
+      const here = Object.keys(marks.nodes).filter((id) => present.has(id));
+      if (here.length > 0) useUiStore.getState().focusObjects(here.map(Number), { select: false });
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Changes not available', message: error instanceof Error ? error.message : 'Try again.' });
+    } finally {
+      setShowing(null);
+    }
+  };
 
   return (
     <>
@@ -48,11 +72,25 @@ export function HistoryDrawer() {
                         </Text>
                         {revision.number > 1 && <RevisionChanges number={revision.number} />}
                       </Stack>
+                      <Stack gap={6} align="flex-end">
+                      {revision.number > 1 && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconGitCompare size={14} aria-hidden />}
+                          loading={showing === revision.number}
+                          onClick={() => void showOnCanvas(revision.number)}
+                          aria-label={`Show the changes of revision ${revision.number} on the canvas`}
+                        >
+                          Show on canvas
+                        </Button>
+                      )}
                       {!revision.isPublished && (
                         <Button size="xs" variant="light" color="orange" leftSection={<IconArrowBackUp size={14} aria-hidden />} onClick={() => setRollingBack(revision)} aria-label={`Roll back to revision ${revision.number}`}>
                           Roll back
                         </Button>
                       )}
+                      </Stack>
                     </Group>
                   </Paper>
                 ))}

@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
@@ -10,6 +10,7 @@ import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 import { CanvasEmptyState } from './CanvasEmptyState';
 import { CanvasToolbar } from './CanvasToolbar';
+import { RevisionMarksBanner } from './RevisionMarksBanner';
 import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
 import { useDisplayEdges } from './useDisplayEdges';
@@ -101,6 +102,9 @@ export function WorkspaceCanvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
         <CanvasToolbar />
+        <Panel position="top-right">
+          <RevisionMarksBanner />
+        </Panel>
         <RemoteCursors />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
       </ReactFlow>

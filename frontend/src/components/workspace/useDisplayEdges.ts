@@ -1,4 +1,5 @@
-/** The edges as drawn: problem cables red, the simulated path lit, warning ports dashed. */
+/** The edges as drawn: problem cables red, the simulated path lit, warning ports dashed, a
+ * revision's new cables green. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type CanvasNode, objectTypeOf } from '../../nodes/types';
@@ -10,8 +11,8 @@ export function useDisplayEdges(): CanvasEdge[] {
   // The nodes' types, not their positions: a drag (new positions on every step) does not hand
   // React Flow a new edge list each step.
   const shapes = useCanvasStore((s) => shapesOf(s.nodes));
-  const { edges, problems, lit, catalogue } = useCanvasStore(
-    useShallow((s) => ({ edges: s.edges, problems: s.problems, lit: s.lit, catalogue: s.catalogue })),
+  const { edges, problems, lit, catalogue, diff } = useCanvasStore(
+    useShallow((s) => ({ edges: s.edges, problems: s.problems, lit: s.lit, catalogue: s.catalogue, diff: s.diff })),
   );
   return useMemo(() => {
     const typeOf = new Map(shapes.map((n) => [n.id, objectTypeOf(n as CanvasNode)]));
@@ -19,9 +20,16 @@ export function useDisplayEdges(): CanvasEdge[] {
     const shining = new Set(lit?.edges ?? []);
     return edges.map((edge) => {
       const port = catalogue[typeOf.get(edge.source) ?? '']?.ports.find((p) => p.name === edge.sourceHandle && p.direction === 'out');
-      const classes = [bad.has(edge.id) && 'edge-problem', shining.has(edge.id) && 'edge-lit', port?.warning && 'edge-warning'].filter(Boolean).join(' ');
+      const classes = [
+        bad.has(edge.id) && 'edge-problem',
+        shining.has(edge.id) && 'edge-lit',
+        diff?.edges[edge.id] && 'edge-diff-added',
+        port?.warning && 'edge-warning',
+      ]
+        .filter(Boolean)
+        .join(' ');
       const label = port?.warning ? port.label : undefined;
       return classes || label ? { ...edge, className: classes, label, labelStyle: LABEL_STYLE } : edge;
     });
-  }, [edges, problems, lit, catalogue, shapes]);
+  }, [edges, problems, lit, catalogue, shapes, diff]);
 }
