@@ -163,12 +163,13 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
             },
         )
 
-    entry = place("phone_number", "Main line", 0, 120, {"number": main.id})
+    # Cards are about 160 (numbers), 220 (ring group) and 200 (contact method) px tall.
+    entry = place("phone_number", "Main line", 0, 190, {"number": main.id})
     people = [
-        place("contact_method", name, 620, 40 + i * 140, {"contact_method": method_id})
+        place("contact_method", name, 660, i * 240, {"contact_method": method_id})
         for i, (method_id, _, name) in enumerate(methods)
     ]
-    group = place("ring_group", "Sales & Support", 300, 120, {"preset": "ring_all"})
+    group = place("ring_group", "Sales & Support", 330, 160, {"preset": "ring_all"})
     for person in people:
         cable(group, "members", person)
     objects_service.update_object(
@@ -185,7 +186,7 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
     cable(entry, "calls", group)
     for i, (_, internal, _) in enumerate(methods):
         ext = place(
-            "internal_number", f"Ext {internal.number}", 300, 420 + i * 110, {"number": internal.id}
+            "internal_number", f"Ext {internal.number}", 330, 440 + i * 190, {"number": internal.id}
         )
         cable(ext, "calls", people[i])
     publishing_service.publish_workspace(aid, admin, "First call flow: main line rings the team")
