@@ -23,7 +23,6 @@ import {
   IconSearch,
 } from '@tabler/icons-react';
 import { Fragment, useEffect, useState } from 'react';
-import type { Socket } from 'socket.io-client';
 import {
   applyRecordingUpdate,
   canRetry,
@@ -66,8 +65,7 @@ function duration(seconds: number): string {
 /** "recording.updated" on /workspace keeps the cached lists current; a reconnect reloads them. */
 function useRecordingsLive(): void {
   useEffect(() => {
-    // The shared socket type lists the editor's events; this page listens to one more.
-    const socket = createWorkspaceSocket() as unknown as Socket;
+    const socket = createWorkspaceSocket();
     let lost = false;
     socket.on('connect', () => {
       if (lost) void queryClient.invalidateQueries({ queryKey: recordingKeys.all });
@@ -76,7 +74,7 @@ function useRecordingsLive(): void {
     socket.on('disconnect', () => {
       lost = true;
     });
-    socket.on('recording.updated', (payload: unknown) => {
+    socket.on('recording.updated', (payload) => {
       const { recording } = camel<{ recording?: Recording }>(payload);
       if (recording) applyRecordingUpdate(recording);
     });

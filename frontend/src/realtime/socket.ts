@@ -24,6 +24,7 @@ export interface WorkspaceServerEvents {
   'revision.published': Listener;
   'draft.replaced': Listener;
   'device.status': Listener;
+  'recording.updated': Listener;
   drag: Listener;
   cursor: Listener;
 }
