@@ -123,9 +123,25 @@ def quick_valid(props: Mapping[str, Any]) -> bool:
     if not isinstance(preset, str) or preset not in PRESETS:
         return False
     members = props.get("members", [])
-    if not isinstance(members, list) or any(_entry_errors(m) for m in members):
+    if not isinstance(members, list) or not all(_entry_ok(m) for m in members):
         return False
     return len({m["target"] for m in members}) == len(members)
+
+
+_ENTRY_KEYS = frozenset(("target", *_BOUNDS))
+
+
+def _entry_ok(entry: Any) -> bool:
+    """A timeline entry the schema accepts as it is (the common case, checked cheaply)."""
+    if type(entry) is not dict or not _ENTRY_KEYS.issuperset(entry):
+        return False
+    if type(entry.get("target")) is not int:
+        return False
+    for key, (low, high) in _BOUNDS.items():
+        value = entry.get(key, low)
+        if type(value) is not int or not low <= value <= high:
+            return False
+    return True
 
 
 def ring_all(targets: Iterable[int], duration: int = 30) -> list[dict[str, int]]:
