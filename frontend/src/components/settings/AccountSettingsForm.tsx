@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { accountApi, accountKeys, type AccountSettings, useAccountSettings } from '../../api/account';
 import { isApiError } from '../../api/client';
+import { sessionQueryKey } from '../../auth/sessionKey';
 import { QueryState } from '../common/QueryState';
 
 interface Values {
@@ -29,6 +30,7 @@ function Form({ settings }: { settings: AccountSettings }) {
     mutationFn: (values: Values) => accountApi.update({ name: values.name.trim(), setupWizard: values.setupWizard }, settings.version),
     onSuccess: (saved) => {
       queryClient.setQueryData(accountKeys.settings, saved);
+      void queryClient.invalidateQueries({ queryKey: sessionQueryKey }); // the header shows the account name
       notifications.show({ color: 'teal', title: 'Account settings saved', message: saved.setupWizard ? 'Setup using Wizard is on.' : 'Setup using Wizard is off.' });
     },
     onError: (error) => {
