@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { API_PREFIX } from './client';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 import { upload, type UploadOptions } from './upload';
 
 export const AUDIO_ACCEPT = '.wav,.mp3,.ogg,.flac,audio/wav,audio/mpeg,audio/ogg,audio/flac';
@@ -37,5 +37,5 @@ export const audioFilesApi = {
 };
 
 export function useAudioFiles() {
-  return useQuery({ queryKey: queryKeys.audioFiles, queryFn: () => audioFilesApi.list(ALL) });
+  return useQuery({ queryKey: queryKeys.audioFiles, queryFn: () => listAll(audioFilesApi.list) });
 }

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type Collection, request, withQuery } from './client';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export const NUMBER_TYPES = ['landline', 'mobile', 'internal'] as const;
 export type ContactNumberType = (typeof NUMBER_TYPES)[number];
@@ -73,7 +73,7 @@ export function useContacts(search: ContactSearch) {
 
 /** Every contact, for pickers (move a device). */
 export function useAllContacts() {
-  return useQuery({ queryKey: [...queryKeys.contacts, 'list', 'all'], queryFn: () => contactsApi.list(ALL) });
+  return useQuery({ queryKey: [...queryKeys.contacts, 'list', 'all'], queryFn: () => listAll(contactsApi.list) });
 }
 
 export function useContact(id: number) {

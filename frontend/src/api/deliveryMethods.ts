@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from './queryKeys';
 import { request } from './client';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export const DELIVERY_TYPES = ['email', 'ftp', 'sftp', 'dropbox', 'google_drive', 'onedrive'] as const;
 export type DeliveryType = (typeof DELIVERY_TYPES)[number];
@@ -39,7 +39,7 @@ export interface DeliveryMethodInput {
 export const deliveryMethodsApi = resource<DeliveryMethod, DeliveryMethodInput>('/delivery-methods');
 
 export function useDeliveryMethods() {
-  return useQuery({ queryKey: queryKeys.deliveryMethods, queryFn: () => deliveryMethodsApi.list(ALL) });
+  return useQuery({ queryKey: queryKeys.deliveryMethods, queryFn: () => listAll(deliveryMethodsApi.list) });
 }
 
 /** The answer of POST /delivery-methods/{id}/test: 200 whenever the test ran. */

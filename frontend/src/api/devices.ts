@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { queryClient } from '../queryClient';
 import { API_PREFIX, type Collection, request } from './client';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export const MAX_SIP_ACCOUNTS = 4;
 export type DeviceStatus = 'not_activated' | 'online' | 'offline';
@@ -132,7 +132,7 @@ export const devicesApi = {
 export function useDevices(contactId?: number) {
   return useQuery({
     queryKey: [...queryKeys.devices, contactId ?? 'all'],
-    queryFn: () => devicesApi.list({ ...ALL, contactId }),
+    queryFn: () => listAll(devicesApi.list, { contactId }),
   });
 }
 

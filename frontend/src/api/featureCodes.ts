@@ -1,7 +1,7 @@
 /** /feature-codes: dialable codes such as *1 (record on demand). */
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export const FEATURE_PURPOSES = { record_on_demand: 'Record on demand' } as const;
 export type FeaturePurpose = keyof typeof FEATURE_PURPOSES;
@@ -21,5 +21,5 @@ export interface FeatureCodeInput {
 export const featureCodesApi = resource<FeatureCode, FeatureCodeInput>('/feature-codes');
 
 export function useFeatureCodes() {
-  return useQuery({ queryKey: queryKeys.featureCodes, queryFn: () => featureCodesApi.list(ALL) });
+  return useQuery({ queryKey: queryKeys.featureCodes, queryFn: () => listAll(featureCodesApi.list) });
 }

@@ -1,7 +1,7 @@
 /** /numbers/phone and /numbers/internal: the account's DIDs (E.164) and extensions. */
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export type NumberKind = 'phone' | 'internal';
 
@@ -24,7 +24,7 @@ export const numbersApi = {
 export const numberQueryKey = (kind: NumberKind) => (kind === 'phone' ? queryKeys.phoneNumbers : queryKeys.internalNumbers);
 
 export function useNumbers(kind: NumberKind) {
-  return useQuery({ queryKey: numberQueryKey(kind), queryFn: () => numbersApi[kind].list(ALL) });
+  return useQuery({ queryKey: numberQueryKey(kind), queryFn: () => listAll(numbersApi[kind].list) });
 }
 
 /** "+4930123456 · Berlin office" for pickers. */

@@ -1,7 +1,7 @@
 /** /providers: SIP service providers (the account's built-in one cannot be deleted). */
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export const DEFAULT_SIP_PORT = 5060;
 
@@ -29,5 +29,5 @@ export interface ProviderInput {
 export const providersApi = resource<Provider, ProviderInput>('/providers');
 
 export function useProviders() {
-  return useQuery({ queryKey: queryKeys.providers, queryFn: () => providersApi.list(ALL) });
+  return useQuery({ queryKey: queryKeys.providers, queryFn: () => listAll(providersApi.list) });
 }

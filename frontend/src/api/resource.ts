@@ -7,8 +7,20 @@ export interface Versioned {
   version: number;
 }
 
-/** Lists the pickers and small tables ask for: the largest page the API allows. */
+/** The largest page the API allows. */
 export const ALL = { perPage: 200 } as const;
+
+/**
+ * Every item of a paged list, for pickers and the canvas's lookups: the first page says how
+ * many there are, the other pages are fetched at once. (A single page of 200 silently left
+ * out the rest on large accounts: pickers missed numbers, cards showed bare ids.)
+ */
+export async function listAll<T>(list: (params?: QueryParams) => Promise<Collection<T>>, params: QueryParams = {}): Promise<Collection<T>> {
+  const first = await list({ ...params, ...ALL, page: 1 });
+  const pages = Math.ceil(first.total / ALL.perPage);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => list({ ...params, ...ALL, page: i + 2 })));
+  return { items: [...first.items, ...rest.flatMap((page) => page.items)], total: first.total };
+}
 
 export interface Resource<T extends Versioned, Input> {
   list: (params?: QueryParams) => Promise<Collection<T>>;

@@ -1,7 +1,7 @@
 /** /sip-accounts: the SIP accounts at each provider. The password is write-only. */
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from './queryKeys';
-import { ALL, resource, type Versioned } from './resource';
+import { listAll, resource, type Versioned } from './resource';
 
 export const SIP_PROTOCOLS = ['udp', 'tcp', 'tls'] as const;
 export type SipProtocol = (typeof SIP_PROTOCOLS)[number];
@@ -60,6 +60,6 @@ export const sipAccountsApi = resource<SipAccount, SipAccountInput>('/sip-accoun
 export function useSipAccounts(providerId?: number) {
   return useQuery({
     queryKey: [...queryKeys.sipAccounts, providerId ?? 'all'],
-    queryFn: () => sipAccountsApi.list({ ...ALL, providerId }),
+    queryFn: () => listAll(sipAccountsApi.list, { providerId }),
   });
 }
