@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import socket
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import requests
@@ -22,7 +22,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, NewConnectionError
 from urllib3.util.connection import create_connection
 
-from workspace.delivery.destinations.base import DeliveryContext, DeliveryError
+from workspace.delivery.destinations._common import probe_upload
+from workspace.delivery.destinations.base import DeliveryContext, DeliveryError, Target, Upload
 from workspace.delivery.netguard import resolve_allowed
 
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9_./: -]{1,100}$")
@@ -279,3 +280,51 @@ def oauth_refresh(
     raise http_error(
         response, http.service, "renew the access token", identifier(data.get("error"))
     )
+
+
+class CloudClient(Protocol):
+    """What a cloud module's client offers: put (temporary name, then the final one), delete."""
+
+    http: Http
+
+    def put(self, upload: Upload) -> str: ...
+
+    def delete(self, ref: str) -> None: ...
+
+
+class CloudDestination:
+    """deliver/check of a cloud service, given how to make its client.
+
+    `where(target)` words the folder for the Test connection answer.
+    """
+
+    def __init__(
+        self,
+        prefix: str,
+        service: str,
+        make_client: Callable[[Target, DeliveryContext], CloudClient],
+        where: Callable[[Target], str] = lambda target: "the folder",
+    ) -> None:
+        self.prefix = prefix
+        self.service = service
+        self.make_client = make_client
+        self.where = where
+
+    def deliver(self, target: Target, upload: Upload, ctx: DeliveryContext) -> str:
+        client = self.make_client(target, ctx)
+        try:
+            return f"{self.prefix}:{client.put(upload)}"
+        finally:
+            client.http.close()
+
+    def check(self, target: Target, ctx: DeliveryContext) -> str:
+        client = self.make_client(target, ctx)
+        try:
+            with probe_upload() as upload:
+                client.delete(client.put(upload))
+            return (
+                f"Connected to {self.service}: a test file was written to "
+                f"{self.where(target)} and removed."
+            )
+        finally:
+            client.http.close()

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import posixpath
+from functools import partial
 from typing import Any
 
 import requests
 
-from workspace.delivery.destinations._common import probe_upload, read_chunks, temp_name
+from workspace.delivery.destinations._common import read_chunks, temp_name
 from workspace.delivery.destinations._http import (
     BearerClient,
+    CloudDestination,
     Http,
     identifier,
     json_of,
@@ -139,21 +141,7 @@ class _Client:
         return final
 
 
-class DropboxDestination:
-    def deliver(self, target: Target, upload: Upload, ctx: DeliveryContext) -> str:
-        client = _Client(target, ctx)
-        try:
-            return f"dropbox:{client.put(upload)}"
-        finally:
-            client.http.close()
-
-    def check(self, target: Target, ctx: DeliveryContext) -> str:
-        client = _Client(target, ctx)
-        try:
-            with probe_upload() as upload:
-                path = client.put(upload)
-                client.delete(path)
-            folder = _folder(target) or "/"
-            return f"Connected to Dropbox: a test file was written to {folder} and removed."
-        finally:
-            client.http.close()
+# A factory, like the other modules' Destination classes.
+DropboxDestination = partial(
+    CloudDestination, "dropbox", "Dropbox", _Client, where=lambda target: _folder(target) or "/"
+)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
+from functools import partial
 from typing import Any
 
 import requests
 
-from workspace.delivery.destinations._common import probe_upload, temp_name
+from workspace.delivery.destinations._common import temp_name
 from workspace.delivery.destinations._http import (
     BearerClient,
+    CloudDestination,
     Http,
     identifier,
     json_of,
@@ -148,19 +150,5 @@ class _Client:
         return file_id
 
 
-class GoogleDriveDestination:
-    def deliver(self, target: Target, upload: Upload, ctx: DeliveryContext) -> str:
-        client = _Client(target, ctx)
-        try:
-            return f"google_drive:{client.put(upload)}"
-        finally:
-            client.http.close()
-
-    def check(self, target: Target, ctx: DeliveryContext) -> str:
-        client = _Client(target, ctx)
-        try:
-            with probe_upload() as upload:
-                client.delete(client.put(upload))
-            return "Connected to Google Drive: a test file was written to the folder and removed."
-        finally:
-            client.http.close()
+# A factory, like the other modules' Destination classes.
+GoogleDriveDestination = partial(CloudDestination, "google_drive", "Google Drive", _Client)

@@ -10,13 +10,15 @@ the session, so nothing is left under any name.
 from __future__ import annotations
 
 from contextlib import suppress
+from functools import partial
 from urllib.parse import quote
 
 import requests
 
-from workspace.delivery.destinations._common import probe_upload, read_chunks, temp_name
+from workspace.delivery.destinations._common import read_chunks, temp_name
 from workspace.delivery.destinations._http import (
     BearerClient,
+    CloudDestination,
     Http,
     http_error,
     identifier,
@@ -133,19 +135,5 @@ class _Client:
         return item_id
 
 
-class OneDriveDestination:
-    def deliver(self, target: Target, upload: Upload, ctx: DeliveryContext) -> str:
-        client = _Client(target, ctx)
-        try:
-            return f"onedrive:{client.put(upload)}"
-        finally:
-            client.http.close()
-
-    def check(self, target: Target, ctx: DeliveryContext) -> str:
-        client = _Client(target, ctx)
-        try:
-            with probe_upload() as upload:
-                client.delete(client.put(upload))
-            return "Connected to OneDrive: a test file was written to the folder and removed."
-        finally:
-            client.http.close()
+# A factory, like the other modules' Destination classes.
+OneDriveDestination = partial(CloudDestination, "onedrive", "OneDrive", _Client)
