@@ -54,6 +54,15 @@ def _register_and_confirm(page: Page, base: str, mailbox) -> None:
     assert confirmed.status == 200, confirmed.text()
 
 
+def _log_in(page: Page, base: str) -> None:
+    """Log the registered admin in through the login page."""
+    page.goto(f"{base}/login")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/workspace$"))
+
+
 def _api_post(page: Page, base: str, path: str, body: dict) -> dict:
     """A write as the logged-in admin: the session cookie plus the CSRF header."""
     me = page.request.get(f"{base}{API}/auth/me")
@@ -83,12 +92,7 @@ def test_when_an_admin_sets_up_the_contact_center_then_devices_follow_the_rules(
     base = live_server
     _register_and_confirm(page, base, mailbox)
 
-    # Log in through the UI.
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/workspace$"))
+    _log_in(page, base)  # through the UI
     shot(page, "cc-01-logged-in")
 
     # --- A service provider -------------------------------------------------------------

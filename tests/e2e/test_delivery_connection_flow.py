@@ -7,13 +7,15 @@ loopback. A working method answers green; one with a wrong password answers red 
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot
-from tests.e2e.test_contact_center_flow import EMAIL, PASSWORD, _api_post, _register_and_confirm
+from tests.e2e.test_contact_center_flow import (
+    _api_post,
+    _log_in,
+    _register_and_confirm,
+)
 from tests.servers import prepare_instance, running_server, server_env
 from tests.standins.ftp_server import PASSWORD as FTP_PASSWORD
 from tests.standins.ftp_server import USER, ftp_server
@@ -51,11 +53,7 @@ def test_when_admin_tests_a_delivery_method_then_the_answer_shows_green_or_red(
 ):
     ftp, base = ftp_and_server
     _register_and_confirm(page, base, mailbox)
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/workspace$"))
+    _log_in(page, base)
     _ftp_method(page, base, ftp, "Archive FTP", FTP_PASSWORD)
     _ftp_method(page, base, ftp, "Broken FTP", "Wrong-Pass-4711")
 

@@ -17,10 +17,9 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import shot
 from tests.e2e.test_contact_center_flow import (
     API,
-    EMAIL,
-    PASSWORD,
     _api_post,
     _choose,
+    _log_in,
     _notification,
     _register_and_confirm,
 )
@@ -28,14 +27,6 @@ from tests.e2e.test_contact_center_flow import (
 pytestmark = pytest.mark.e2e
 
 CODE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
-
-
-def _login(page: Page, base: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/workspace$"))
 
 
 def _shown_code(page: Page) -> str:
@@ -52,7 +43,7 @@ def test_when_admin_adds_a_device_then_activation_page_sends_and_resets_its_code
 ):
     base = live_server
     _register_and_confirm(page, base, mailbox)
-    _login(page, base)
+    _log_in(page, base)
     provider = _api_post(page, base, "/providers", {"name": "Acme", "server": "sip.acme.example"})
     _api_post(
         page,

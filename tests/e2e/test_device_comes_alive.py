@@ -19,9 +19,8 @@ from playwright.sync_api import Page, expect
 from tests.e2e.conftest import shot
 from tests.e2e.test_contact_center_flow import (
     API,
-    EMAIL,
-    PASSWORD,
     _api_post,
+    _log_in,
     _notification,
     _register_and_confirm,
 )
@@ -30,14 +29,6 @@ from tests.sim_process import Sim
 pytestmark = pytest.mark.e2e
 
 CODE = re.compile(r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b")
-
-
-def _log_in(page: Page, base: str) -> None:
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/workspace$"))
 
 
 def _turn_on_the_wizard(page: Page) -> None:

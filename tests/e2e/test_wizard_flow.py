@@ -14,7 +14,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import shot as full_shot
-from tests.e2e.test_contact_center_flow import EMAIL, PASSWORD, _api_post, _register_and_confirm
+from tests.e2e.test_contact_center_flow import (
+    _api_post,
+    _log_in,
+    _register_and_confirm,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -56,11 +60,7 @@ def test_when_admin_runs_the_wizard_for_mike_brown_then_he_is_published_and_acti
 ):
     base = live_server
     _register_and_confirm(page, base, mailbox)
-    page.goto(f"{base}/login")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_role("textbox", name="Password", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/workspace$"))
+    _log_in(page, base)
     _prepare(page, base)
 
     page.get_by_role("link", name="Contacts", exact=True).click()
