@@ -80,9 +80,11 @@ def setup_contact(
         db.session.rollback()
         raise
     built.out.send()
-    # Activated devices see the new directory entry even if publishing does not happen.
-    refresh_config_hashes(account_id)
     published, problems = _publish(account_id, admin, data, built.contact.full_name)
+    if published is None:
+        # A publish refreshes devices' configs itself; without one, activated devices
+        # still need to hear of the new directory entry.
+        refresh_config_hashes(account_id)
     return {
         "contact": describe_contact(account_id, built.contact),
         "device": describe_device(built.device),
