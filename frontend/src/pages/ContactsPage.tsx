@@ -1,4 +1,4 @@
-import { Button, Group, Pagination, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Button, Group, Stack, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAddressBook, IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { QueryState } from '../components/common/QueryState';
 import { ContactModal } from '../components/contacts/ContactForm';
 import { ContactTable } from '../components/contacts/ContactTable';
 import { DeleteContactModal } from '../components/contacts/DeleteContactModal';
+import { ListFooter } from '../components/common/ListFooter';
 import { Page } from '../components/Page';
 
 const PER_PAGE = 25;
@@ -78,21 +79,7 @@ export default function ContactsPage() {
             ) : (
               <Stack gap="sm">
                 <ContactTable contacts={items} onEdit={setEditing} onDelete={setDeleting} />
-                <Group justify="space-between">
-                  <Text c="dimmed" size="sm">
-                    {total} contact{total === 1 ? '' : 's'}
-                  </Text>
-                  {total > PER_PAGE && (
-                    <Pagination
-                      total={Math.ceil(total / PER_PAGE)}
-                      value={page}
-                      onChange={setPage}
-                      aria-label="Contact pages"
-                      getControlProps={(control) => ({ 'aria-label': `${control.charAt(0).toUpperCase()}${control.slice(1)} page` })}
-                      getItemProps={(number) => ({ 'aria-label': `Page ${number}` })}
-                    />
-                  )}
-                </Group>
+                <ListFooter total={total} perPage={PER_PAGE} page={page} onPage={setPage} noun="contact" />
               </Stack>
             )
           }

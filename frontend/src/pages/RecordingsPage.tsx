@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Group,
-  Pagination,
   Select,
   Stack,
   Table,
@@ -36,6 +35,7 @@ import {
 import { EmptyBlock } from '../components/common/EmptyBlock';
 import { QueryState } from '../components/common/QueryState';
 import { notifySaved, reportError } from '../components/common/feedback';
+import { ListFooter } from '../components/common/ListFooter';
 import { Page } from '../components/Page';
 import { queryClient } from '../queryClient';
 import { camel, createWorkspaceSocket } from '../realtime/socket';
@@ -330,21 +330,7 @@ export default function RecordingsPage() {
             ) : (
               <Stack gap="sm">
                 <RecordingTable recordings={items} />
-                <Group justify="space-between">
-                  <Text c="dimmed" size="sm">
-                    {total} recording{total === 1 ? '' : 's'}
-                  </Text>
-                  {total > PER_PAGE && (
-                    <Pagination
-                      total={Math.ceil(total / PER_PAGE)}
-                      value={page}
-                      onChange={setPage}
-                      aria-label="Recording pages"
-                      getControlProps={(control) => ({ 'aria-label': `${control.charAt(0).toUpperCase()}${control.slice(1)} page` })}
-                      getItemProps={(number) => ({ 'aria-label': `Page ${number}` })}
-                    />
-                  )}
-                </Group>
+                <ListFooter total={total} perPage={PER_PAGE} page={page} onPage={setPage} noun="recording" />
               </Stack>
             )
           }
