@@ -4,7 +4,15 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# uv installs .venv from uv.lock (exact versions and hashes); uv itself comes, pinned and
+# hashed, from tools/uv-requirements.txt into its own small venv.
+UV_VENV := .uv
+UV := $(UV_VENV)/bin/uv
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
 PY_STAMP := $(VENV)/.installed
+# Debian packages make installs when missing (all of them, in this one place).
+APT_PACKAGES := chromium
 NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/index.html
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
@@ -12,20 +20,33 @@ KEY := instance/secrets.key
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup migrate lint typecheck pytest chromium bench clean
+.PHONY: run test setup migrate lint typecheck pytest system-packages lock upgrade bench clean
 
 run: setup migrate
 	$(BIN)/workspace run --host $(HOST) --port $(PORT)
 
-test: setup chromium lint typecheck pytest
+test: setup system-packages lint typecheck pytest
 
 setup: $(PY_STAMP) $(DIST) $(KEY)
 
-$(PY_STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(UV): tools/uv-requirements.txt
+	test -x $(UV_VENV)/bin/python || $(PYTHON) -m venv $(UV_VENV)
+	$(UV_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+	  --require-hashes -r tools/uv-requirements.txt
 	touch $@
+
+# --locked: install exactly uv.lock, and fail if pyproject.toml changed without `make lock`.
+$(PY_STAMP): pyproject.toml uv.lock $(UV)
+	$(UV) sync --locked --extra test --quiet
+	touch $@
+
+# Refresh the lock after editing pyproject.toml (keeps every other pin as it is).
+lock: $(UV)
+	$(UV) lock
+
+# Move every dependency to the newest release pyproject.toml allows, on purpose.
+upgrade: $(UV)
+	$(UV) lock --upgrade
 
 $(NODE_STAMP): frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
@@ -51,15 +72,19 @@ pytest: $(PY_STAMP) $(DIST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Debian's Chromium drives the e2e tests (browser downloads are blocked here).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the e2e tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
-bench: setup chromium
+bench: setup system-packages
 	$(BIN)/python bench/compile.py --sizes 1000,10000,50000
 	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 
 clean:
-	rm -rf $(VENV) frontend/node_modules frontend/dist
+	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist

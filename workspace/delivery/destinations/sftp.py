@@ -15,10 +15,17 @@ from __future__ import annotations
 import asyncio
 import posixpath
 import threading
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
-import asyncssh
+from cryptography.utils import CryptographyDeprecationWarning
+
+with warnings.catch_warnings():
+    # asyncssh names the DSA key types in its annotations; cryptography >= 51 warns about
+    # DSA on that attribute access alone. Nothing here uses DSA, so the warning is noise.
+    warnings.filterwarnings("ignore", "DSA is deprecated", CryptographyDeprecationWarning)
+    import asyncssh
 
 from workspace.delivery.destinations._common import network_error, probe_upload, temp_name
 from workspace.delivery.destinations.base import DeliveryContext, DeliveryError, Target, Upload
