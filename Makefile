@@ -22,8 +22,9 @@ PORT ?= 5000
 
 .PHONY: run test setup migrate lint typecheck pytest system-packages lock upgrade bench clean
 
+# The production server (gunicorn), as in scale-out mode; `workspace run` is the dev server.
 run: setup migrate
-	$(BIN)/workspace run --host $(HOST) --port $(PORT)
+	$(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
 test: setup system-packages lint typecheck pytest
 

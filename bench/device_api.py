@@ -1,13 +1,13 @@
 """Benchmark: the device API's config poll under gunicorn, against a baseline in the same run.
 
 Every call.center device polls `GET /device/v1/config` with If-None-Match, so the 304 answer
-is the request the server sees most. This starts the app under gunicorn (gthread workers,
-which Flask-SocketIO's threading mode runs on) on a throwaway SQLite instance, or on
-PostgreSQL when DATABASE_URL is set, seeds one account with N activated devices (a quarter as
-many contacts, each with an extension, a SIP account with a provisioned password and four
-devices, every contact placed on the published workspace), and then, from a load generator in
-another process (asyncio, raw HTTP/1.1 keep-alive, each request with its device's token,
-round robin over the devices), measures for --seconds each:
+is the request the server sees most. This starts the app with `workspace serve` (gunicorn,
+gthread workers, which Flask-SocketIO's threading mode runs on) on a throwaway SQLite
+instance, or on PostgreSQL when DATABASE_URL is set, seeds one account with N activated
+devices (a quarter as many contacts, each with an extension, a SIP account with a
+provisioned password and four devices, every contact placed on the published workspace),
+and then, from a load generator in another process (asyncio, raw HTTP/1.1 keep-alive,
+each request with its device's token, round robin over the devices), measures for --seconds each:
 
 * baseline: GET /healthz (a tiny JSON answer after one `SELECT 1`: routing, a DB round
             trip and a response, the least any authenticated device request can cost)
@@ -20,7 +20,9 @@ round robin over the devices), measures for --seconds each:
 Baseline, 304 and full run flat out over --connections keep-alive connections (closed loop:
 requests/s is the server's top rate, latency includes queueing). It prints requests/s,
 p50/p99 latency and the gunicorn workers' CPU milliseconds per request for each, the ratio
-304-rate / baseline-rate (target >= 0.5) and the 304 p99 (target < 50 ms). Rates and
+304-rate / baseline-rate (target >= 0.5) and the 304 p99 (target < 50 ms). Then it serves the
+same instance with the development server (`workspace run`, Werkzeug) and runs the 304 poll
+again, printing the ratio of the two rates (serve / development). Rates and
 latencies move with whatever else the machine is doing; the ratios (from one run and one
 server) and the CPU per request are the numbers to compare across runs.
 
@@ -60,6 +62,7 @@ BASELINE = "baseline /healthz"
 POLL = "config 304"
 PACED = f"config 304 at {RATIO_TARGET} x base"
 FULL = "config 200 (full)"
+DEV_POLL = "config 304, dev server"
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -186,18 +189,33 @@ def seed(devices: int) -> list[tuple[int, str, str]]:
 # --- the server -----------------------------------------------------------------------------
 
 
-def start_gunicorn(env: dict[str, str], port: int, workers: int, threads: int, log: Path):
+def start_server(env: dict[str, str], port: int, workers: int, threads: int, log: Path):
+    """`workspace serve`, as production and `make run` start it (no access log: it would be
+    most of the work measured)."""
     command = [
-        str(BIN / "gunicorn"),
+        str(BIN / "workspace"), "serve",
         "--workers", str(workers),
-        "--worker-class", "gthread",
         "--threads", str(threads),
-        "--bind", f"{HOST}:{port}",
-        "--keep-alive", "30",
-        "--log-level", "warning",
-        "workspace:create_app()",
+        "--port", str(port),
+        "--access-log", "",
+        "--no-demo",
     ]  # fmt: skip
     return subprocess.Popen(command, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+
+def start_dev_server(env: dict[str, str], port: int, log: Path):
+    """`workspace run`: Werkzeug's threaded development server, the comparison."""
+    command = [str(BIN / "workspace"), "run", "--port", str(port), "--no-demo"]
+    return subprocess.Popen(command, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+
+def stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def check_answers(base: str, seeded: list[tuple[int, str, str]]) -> None:
@@ -327,7 +345,8 @@ def measure(
 
 
 def server_cpu_seconds(master_pid: int) -> float:
-    """User + system CPU seconds of gunicorn's workers (the children of `master_pid`).
+    """User + system CPU seconds of the server: the process and its children (gunicorn's
+    workers are the children of its master; the development server is one process).
 
     Unlike requests/s and latency, CPU per request hardly moves with what else the machine
     runs, so it says what a request costs even on a busy machine.
@@ -340,7 +359,8 @@ def server_cpu_seconds(master_pid: int) -> float:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:  # the process is gone
             continue
-        if int(fields[1]) == master_pid:  # ppid; utime and stime follow at 11 and 12
+        # ppid; utime and stime follow at 11 and 12
+        if int(fields[1]) == master_pid or entry.name == str(master_pid):
             ticks += int(fields[11]) + int(fields[12])
     return ticks / os.sysconf("SC_CLK_TCK")
 
@@ -364,15 +384,16 @@ def main() -> None:
     parser.add_argument("--devices", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1, help="more than 1 needs REDIS_URL")
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-device-api-") as tmp:
         instance = Path(tmp)
         extra = {"WORKSPACE_RATELIMIT": "0"}  # the bench measures work, not the limiter's 429
-        if os.environ.get("DATABASE_URL"):
-            extra["DATABASE_URL"] = os.environ["DATABASE_URL"]
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            if os.environ.get(name):
+                extra[name] = os.environ[name]
         env = server_env(instance, **extra)
         prepare_instance(instance, env)
         os.environ.clear()
@@ -388,7 +409,7 @@ def main() -> None:
 
         port = free_port()
         log = instance / "gunicorn.log"
-        server = start_gunicorn(env, port, args.workers, args.threads, log)
+        server = start_server(env, port, args.workers, args.threads, log)
         base = f"http://{HOST}:{port}"
         try:
             _wait_healthy(base, server, log)
@@ -400,7 +421,8 @@ def main() -> None:
             ]
             fulls = [_request("/device/v1/config", a) for a in auth]
             print(
-                f"gunicorn gthread: {args.workers} workers x {args.threads} threads; "
+                f"workspace serve (gunicorn gthread): {args.workers} workers x "
+                f"{args.threads} threads; "
                 f"{args.connections} keep-alive connections; {args.seconds:g} s each "
                 f"after {WARMUP_SECONDS:g} s warm-up\n"
             )
@@ -426,11 +448,18 @@ def main() -> None:
             run(PACED, polls, rate=RATIO_TARGET * baseline["rate"])
             run(FULL, fulls)
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            stop(server)
             errors = server_errors(log)
             if errors:
                 print(f"\nThe server logged errors:\n{errors}")
+
+        dev_log = instance / "dev-server.log"
+        server = start_dev_server(env, port, dev_log)
+        try:
+            _wait_healthy(base, server, dev_log)
+            run(DEV_POLL, polls)
+        finally:
+            stop(server)
 
     report(results)
 
@@ -450,7 +479,9 @@ def report(results: dict[str, dict]) -> None:
     cpu_ratio = results[BASELINE]["cpu_ms"] / results[POLL]["cpu_ms"]
     print(f"server CPU per request, baseline / 304 = {cpu_ratio:.2f} (the same ratio, load-free)")
     print(f"full config rate / 304 rate = {results[FULL]['rate'] / results[POLL]['rate']:.3f}")
-    expected = {BASELINE: 200, POLL: 304, PACED: 304, FULL: 200}
+    dev_ratio = results[POLL]["rate"] / results[DEV_POLL]["rate"]
+    print(f"config 304 rate, workspace serve / development server = {dev_ratio:.2f}")
+    expected = {BASELINE: 200, POLL: 304, PACED: 304, FULL: 200, DEV_POLL: 304}
     for name, status in expected.items():
         if set(results[name]["statuses"]) != {status}:
             print(f"warning: {name}: expected only {status}s, got {results[name]['statuses']}")

@@ -1,7 +1,7 @@
 """Real server processes for the e2e and cross-process tests.
 
-Each runs `workspace run` on its own port against a database the test chooses, with
-migrations applied first, exactly as `make run` does.
+Each runs `workspace serve` (gunicorn) on its own port against a database the test chooses,
+with migrations applied first, exactly as `make run` does.
 """
 
 from __future__ import annotations
@@ -54,14 +54,24 @@ def prepare_instance(instance: Path, env: dict[str, str]) -> None:
 
 @contextmanager
 def running_server(
-    instance: Path, env: dict[str, str], *, port: int | None = None, demo: bool = False
+    instance: Path,
+    env: dict[str, str],
+    *,
+    port: int | None = None,
+    demo: bool = False,
+    workers: int = 1,
 ):
-    """Start `workspace run`, wait for /healthz, yield its base URL, stop it."""
+    """Start `workspace serve`, wait for /healthz, yield its base URL, stop it (SIGTERM)."""
     port = port or free_port()
     log_path = instance / f"server-{port}.log"
+    command = [
+        BIN / "workspace", "serve", "--port", str(port),
+        "--workers", str(workers), "--threads", "32", "--graceful-timeout", "5",
+        "--demo" if demo else "--no-demo",
+    ]  # fmt: skip
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(
-            [BIN / "workspace", "run", "--port", str(port), "--demo" if demo else "--no-demo"],
+            command,
             env={
                 **env,
                 "WORKSPACE_PUBLIC_URL": env.get("WORKSPACE_PUBLIC_URL", f"http://127.0.0.1:{port}"),
@@ -76,7 +86,7 @@ def running_server(
         finally:
             proc.terminate()
             try:
-                proc.wait(timeout=10)
+                proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()

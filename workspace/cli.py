@@ -17,6 +17,78 @@ def cli() -> None:
     """Callflow Workspace management commands."""
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="WORKSPACE_HOST")
+@click.option("--port", default=5000, show_default=True, type=int, envvar="WORKSPACE_PORT")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    envvar="WORKSPACE_WORKERS",
+    help="gunicorn worker processes (more than one needs REDIS_URL).",
+)
+@click.option(
+    "--threads",
+    default=100,
+    show_default=True,
+    type=click.IntRange(min=2),
+    envvar="WORKSPACE_THREADS",
+    help="Threads per worker; each open WebSocket holds one.",
+)
+@click.option(
+    "--graceful-timeout",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    envvar="WORKSPACE_GRACEFUL_TIMEOUT",
+    help="Seconds requests in flight get to finish after SIGTERM.",
+)
+@click.option(
+    "--access-log",
+    default="-",
+    show_default=True,
+    envvar="WORKSPACE_ACCESS_LOG",
+    help="File for the access log, '-' for standard output, '' for none.",
+)
+@click.option("--demo/--no-demo", default=False, show_default=True, help="Create the demo account.")
+@with_appcontext
+def serve_command(host, port, workers, threads, graceful_timeout, access_log, demo) -> None:
+    """Serve the app on gunicorn (production and `make run`): access log, graceful SIGTERM."""
+    from workspace.delivery.loop import start_embedded_worker
+    from workspace.extensions import db
+    from workspace.serve import ServeOptions, serve
+
+    if workers > 1 and not current_app.config["REDIS_URL"]:
+        raise click.ClickException(
+            "--workers above 1 needs REDIS_URL: Socket.IO events cross workers through Redis."
+        )
+    overrides = _embedded_mail_outbox()
+    if demo:
+        _ensure_demo()
+    # The workers build their own app after the fork: hand them no open connection.
+    db.session.remove()
+    db.engine.dispose()
+
+    def load_app():
+        app = create_app(overrides)
+        start_embedded_worker(app)
+        return app
+
+    click.echo(f" * Callflow Workspace on http://{host}:{port} (gunicorn, {workers}x{threads})")
+    serve(
+        ServeOptions(
+            host=host,
+            port=port,
+            workers=workers,
+            threads=threads,
+            graceful_timeout=graceful_timeout,
+            access_log=access_log,
+        ),
+        load_app,
+    )
+
+
 @cli.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -28,7 +100,7 @@ def cli() -> None:
 )
 @with_appcontext
 def run_command(host: str, port: int, demo: bool) -> None:
-    """Serve the app (embedded mode: Socket.IO in process)."""
+    """Development server (Werkzeug, one process); `workspace serve` is the real one."""
     from workspace.extensions import db, socketio
 
     _embedded_mail_outbox()
@@ -37,7 +109,7 @@ def run_command(host: str, port: int, demo: bool) -> None:
     # Release the CLI's connection: on SQLite an open transaction holds the write lock.
     db.session.remove()
     _start_embedded_delivery_worker()
-    click.echo(f" * Callflow Workspace on http://{host}:{port}")
+    click.echo(f" * Callflow Workspace (development server) on http://{host}:{port}")
     # Flask ignores app.run() under its CLI unless this marker is gone; we are the server here.
     os.environ.pop("FLASK_RUN_FROM_CLI", None)
     socketio.run(
@@ -50,13 +122,18 @@ def run_command(host: str, port: int, demo: bool) -> None:
     )
 
 
-def _embedded_mail_outbox() -> None:
-    """Embedded mode without a mail server: mail goes to instance/mail-outbox as .eml files."""
+def _embedded_mail_outbox() -> dict[str, str]:
+    """Embedded mode without a mail server: mail goes to instance/mail-outbox as .eml files.
+
+    Applies the setting to this app and returns it for the apps gunicorn's workers build.
+    """
     config = current_app.config
     if config["MAIL_SERVER"] or config.get("MAIL_OUTBOX_DIR"):
-        return
-    config["MAIL_OUTBOX_DIR"] = str(Path(config["INSTANCE_DIR"]) / "mail-outbox")
-    click.echo(f" * No MAIL_SERVER: mail is saved in {config['MAIL_OUTBOX_DIR']}")
+        return {}
+    outbox = str(Path(config["INSTANCE_DIR"]) / "mail-outbox")
+    config["MAIL_OUTBOX_DIR"] = outbox
+    click.echo(f" * No MAIL_SERVER: mail is saved in {outbox}")
+    return {"MAIL_OUTBOX_DIR": outbox}
 
 
 def _ensure_demo() -> None:

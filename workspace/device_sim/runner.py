@@ -53,6 +53,8 @@ def _listen(sim: DeviceSim, stop: threading.Event) -> socketio.Client:
         sim.options.server,
         namespaces=[NAMESPACE],
         auth={"token": sim.token},
+        # WebSocket only, as the web app: no sticky sessions needed behind several workers.
+        transports=["websocket"],
         wait_timeout=TIMEOUT,
     )
     return client

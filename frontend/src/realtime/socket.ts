@@ -49,9 +49,13 @@ export interface WorkspaceClientEvents {
 
 export type WorkspaceSocket = Socket<WorkspaceServerEvents, WorkspaceClientEvents>;
 
-/** A new, unconnected socket; call `.connect()` when the page that needs it mounts. */
+/**
+ * A new, unconnected socket; call `.connect()` when the page that needs it mounts.
+ * WebSocket only: one connection, so several server workers or hosts need no sticky
+ * sessions (long-polling would spread one session's requests over them).
+ */
 export function createWorkspaceSocket(): WorkspaceSocket {
-  return io('/workspace', { withCredentials: true, autoConnect: false });
+  return io('/workspace', { withCredentials: true, autoConnect: false, transports: ['websocket'] });
 }
 
 export const camel = <T>(payload: unknown): T => toCamelKeys(payload) as T;
