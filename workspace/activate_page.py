@@ -17,13 +17,12 @@ from workspace.contact_center.devices.codes import GROUP, code_hash, normalize_c
 
 bp = Blueprint("activate_page", __name__)
 
-# A page with a credential in its URL: no caching, no referrer, no scripts at all.
+# A page with a credential in its URL: no caching, no referrer, no scripts at all. These
+# override the app-wide policy (workspace.security_headers), which adds nosniff and DENY.
 _HEADERS = {
     "Cache-Control": "no-store",
     "Referrer-Policy": "no-referrer",
     "X-Robots-Tag": "noindex",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
     "Content-Security-Policy": (
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"

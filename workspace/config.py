@@ -106,6 +106,9 @@ class Config:
     OPENAPI_JSON_PATH = "openapi.json"
     OPENAPI_SWAGGER_UI_PATH = "/docs"
     OPENAPI_SWAGGER_UI_URL = "/api/v1/docs-assets/"
+    # No badge from validator.swagger.io: it would send our spec's URL to a third party (and
+    # the page's CSP allows no images from elsewhere).
+    OPENAPI_SWAGGER_UI_CONFIG = {"validatorUrl": None}
     MAX_CONTENT_LENGTH = int(os.environ.get("WORKSPACE_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
     AUDIO_MAX_BYTES = int(os.environ.get("WORKSPACE_AUDIO_MAX_BYTES", str(20 * 1024 * 1024)))
     DEMO_ON_START = _bool("WORKSPACE_DEMO", False)

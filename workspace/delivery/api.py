@@ -57,6 +57,5 @@ def get_recording_audio(recording_id: int):
         etag=row.sha256,
         download_name=row.file_name,
     )
-    response.headers["X-Content-Type-Options"] = "nosniff"
     response.cache_control.private = True
     return response

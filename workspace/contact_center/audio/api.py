@@ -85,7 +85,6 @@ def get_audio_content(audio_id: int):
         etag=row.sha256,
         download_name=row.original_filename,
     )
-    response.headers["X-Content-Type-Options"] = "nosniff"
     response.cache_control.private = True
     return response
 

@@ -19,8 +19,8 @@ blp = Blueprint(
 )
 protect(blp)
 
-# The code is a credential: no cache, no sniffing the SVG as anything else.
-_NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
+# The code is a credential: no cache (nosniff is on every answer: workspace.security_headers).
+_NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _account_key() -> str:
