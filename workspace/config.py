@@ -89,6 +89,7 @@ class Config:
     RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "callflow")
     LOGIN_RATE_LIMIT = os.environ.get("WORKSPACE_LOGIN_RATE_LIMIT", "10 per minute")
     REGISTER_RATE_LIMIT = os.environ.get("WORKSPACE_REGISTER_RATE_LIMIT", "10 per hour")
+    PASSWORD_RATE_LIMIT = os.environ.get("WORKSPACE_PASSWORD_RATE_LIMIT", "10 per hour")
     # Device API: activation attempts per address, activations per account (codes found),
     # and the seconds without a heartbeat after which an activated device shows offline.
     DEVICE_ACTIVATE_RATE_LIMIT = os.environ.get(

@@ -92,6 +92,29 @@ def test_when_current_password_wrong_then_422_and_password_unchanged(client, adm
     assert ok.status_code == 200
 
 
+def test_when_current_password_guessed_past_the_limit_then_429_and_the_right_one_is_refused(
+    admin_client,
+):
+    def change(current: str):
+        body = {
+            "current_password": current,
+            "new_password": "brand-new-pass",
+            "new_password_confirm": "brand-new-pass",
+        }
+        return admin_client.post("/api/v1/auth/password", json=body)
+
+    statuses = [change(f"guess-{i}").status_code for i in range(10)]  # the default: 10 per hour
+    assert statuses == [422] * 10
+    refused = change(DEFAULT_PASSWORD)
+    assert refused.status_code == 429
+    assert refused.get_json() == {
+        "code": 429,
+        "status": "Too Many Requests",
+        "message": "Too many attempts. Please wait and try again.",
+    }
+    assert admin_client.get(ME).status_code == 200  # the session itself is untouched
+
+
 def test_when_password_changed_then_other_sessions_end(app, admin_client, admin):
     other = ApiClient(app.test_client())
     other.login(admin["email"], DEFAULT_PASSWORD)

@@ -84,6 +84,9 @@ def me():
 
 
 @blp.post("/password")
+# The current password is checked here: without a limit, a stolen session cookie could
+# guess it at full speed and then lock the owner out.
+@limiter.limit(lambda: current_app.config["PASSWORD_RATE_LIMIT"])
 @blp.arguments(schemas.PasswordChangeSchema)
 @blp.response(204)
 def change_password(data):
