@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import registration
+from tests.factories import make_admin, registration
+from tests.mailbox import Mailbox, smtp_server
 from workspace.auth.models import Account, Admin
 from workspace.extensions import db
 
@@ -70,11 +71,61 @@ def test_when_body_is_not_json_then_400_or_422_and_nothing_is_created(app, clien
     assert _counts(app) == (0, 0)
 
 
-def test_when_email_already_registered_then_422_on_email(app, client):
+@pytest.fixture
+def mailbox(app):
+    """A real SMTP server the app sends to."""
+    with smtp_server() as (box, port):
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+        yield box
+
+
+def test_when_email_already_registered_then_the_answer_is_the_one_for_a_new_address(
+    app, client, mailbox
+):
+    new = client.post(REGISTER, json=registration())
+    taken = client.post(REGISTER, json=registration(email="MIKE.BROWN@example.com"))
+    assert taken.status_code == new.status_code == 201
+    assert taken.get_json() == new.get_json()
+    assert taken.headers.get("Content-Length") == new.headers.get("Content-Length")
+    assert _counts(app) == (1, 1)
+
+
+def test_when_a_confirmed_admins_email_is_registered_again_then_the_owner_is_told_by_mail(
+    app, client, mailbox
+):
+    with app.app_context():
+        make_admin(email="ann@example.com", first_name="Ann", password="anns-own-password")
+    response = client.post(REGISTER, json=registration(email="ann@example.com", first_name="X"))
+    assert response.status_code == 201
+    message = mailbox.wait_for("ann@example.com")
+    text = Mailbox.text_of(message)
+    assert message["Subject"] == "Someone tried to sign up with your address"
+    assert "Hello Ann" in text and "http://127.0.0.1:5000/login" in text
+    assert "/confirm?token=" not in text
+    assert _counts(app) == (1, 1)
+    with app.app_context():
+        admin = db.session.execute(db.select(Admin)).scalar_one()
+        assert admin.first_name == "Ann"  # the attempt changed nothing of the account
+    login = {"email": "ann@example.com", "password": "anns-own-password"}
+    assert client.post("/api/v1/auth/login", json=login).status_code == 200
+
+
+def test_when_an_unconfirmed_email_is_registered_again_then_the_owner_gets_a_new_link(
+    app, client, mailbox
+):
     assert client.post(REGISTER, json=registration()).status_code == 201
-    response = client.post(REGISTER, json=registration(email="MIKE.BROWN@example.com"))
-    assert response.status_code == 422
-    assert "email" in response.get_json()["errors"]["json"]
+    first = mailbox.wait_for("mike.brown@example.com")
+    again = registration(first_name="Someone", password="other-password-1")
+    again["password_confirm"] = again["password"]
+    assert client.post(REGISTER, json=again).status_code == 201
+    assert len(mailbox.messages) == 2
+    text = Mailbox.text_of(mailbox.messages[1])
+    assert "Someone tried to create" in text and "Hello Mike" in text
+    token = text.split("/confirm?token=")[1].split()[0]
+    assert token not in Mailbox.text_of(first)
+    assert client.post("/api/v1/auth/confirm", json={"token": token}).status_code == 200
+    login = {"email": "mike.brown@example.com", "password": "s3cret-password"}
+    assert client.post("/api/v1/auth/login", json=login).status_code == 200
     assert _counts(app) == (1, 1)
 
 

@@ -26,12 +26,19 @@ def _normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def register_account(data: dict) -> Admin:
-    """Create an account with its first admin, unconfirmed, and mail the confirmation link."""
+def register_account(data: dict) -> None:
+    """Create an account with its first admin, unconfirmed, and mail the confirmation link.
+
+    An address that already has an account gets the same answer, so registration does not
+    tell who has an account here: nothing is created and the owner is told by mail instead.
+    Both ways hash the password and send one mail, so neither answers faster.
+    """
     email = _normalise_email(data["email"])
-    taken = db.session.execute(db.select(Admin.id).where(Admin.email == email)).first()
-    if taken:
-        raise FieldErrors({"email": "An account with this email already exists. Log in instead."})
+    password_hash = hash_password(data["password"])
+    existing = db.session.execute(db.select(Admin).where(Admin.email == email)).scalar_one_or_none()
+    if existing is not None:
+        _send_already_registered(existing)
+        return
     now = utcnow()
     phone = phonenumbers.parse(data["phone_number"], data["country"])
     account = Account(name=f"{data['first_name']} {data['last_name']}")
@@ -39,7 +46,7 @@ def register_account(data: dict) -> Admin:
     admin = Admin(
         account=account,
         email=email,
-        password_hash=hash_password(data["password"]),
+        password_hash=password_hash,
         first_name=data["first_name"].strip(),
         last_name=data["last_name"].strip(),
         phone_number=phonenumbers.format_number(phone, phonenumbers.PhoneNumberFormat.E164),
@@ -56,17 +63,48 @@ def register_account(data: dict) -> Admin:
         hook(account)
     db.session.commit()
     _send_confirmation(admin, token)
-    return admin
+
+
+def _confirm_link(token: str) -> str:
+    return f"{current_app.config['PUBLIC_URL'].rstrip('/')}/confirm?token={token}"
 
 
 def _send_confirmation(admin: Admin, token: str) -> None:
-    link = f"{current_app.config['PUBLIC_URL'].rstrip('/')}/confirm?token={token}"
+    link = _confirm_link(token)
     send_mail(
         admin.email,
         "Confirm your Callflow Workspace account",
         f"Hello {admin.first_name},\n\nConfirm your account by opening this link:\n{link}\n\n"
         "If you did not sign up, ignore this message.\n",
         html=f'<p>Hello {admin.first_name},</p><p><a href="{link}">Confirm my account</a></p>',
+    )
+
+
+def _send_already_registered(admin: Admin) -> None:
+    """Tell the owner of an address that someone tried to sign up with it.
+
+    Their account is left as it is (name, password); one still unconfirmed gets a fresh
+    confirmation link, since an expired first link is the usual reason to sign up again.
+    """
+    login = f"{current_app.config['PUBLIC_URL'].rstrip('/')}/login"
+    if admin.confirmed_at is None:
+        token = new_token()
+        admin.confirm_token_hash = hash_token(token)
+        hours = current_app.config["CONFIRMATION_HOURS"]
+        admin.confirm_expires_at = utcnow() + timedelta(hours=hours)
+        db.session.commit()
+        step = (
+            "If it was you, confirm your address with this link, then log in with the "
+            f"password you chose when you first signed up:\n{_confirm_link(token)}"
+        )
+    else:
+        step = f"If it was you, log in instead:\n{login}"
+    send_mail(
+        admin.email,
+        "Someone tried to sign up with your address",
+        f"Hello {admin.first_name},\n\nSomeone tried to create a Callflow Workspace account "
+        "with this email address. You already have an account, so no new one was made.\n\n"
+        f"{step}\n\nIf it was not you, you can ignore this message.\n",
     )
 
 
