@@ -8,6 +8,7 @@ device listens on process B.
 from __future__ import annotations
 
 import queue
+from contextlib import contextmanager
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -97,6 +98,36 @@ def test_when_a_device_is_reset_then_its_token_no_longer_connects(app, client, a
     assert not _device_socket(app, token).is_connected(NS)
 
 
+def _reset(admin_client, device_id: int):
+    version = admin_client.get(f"/api/v1/devices/{device_id}").headers["ETag"]
+    return admin_client.post(
+        f"/api/v1/devices/{device_id}/activation/reset", headers={"If-Match": version}
+    )
+
+
+def test_when_a_device_is_reset_then_its_open_socket_is_closed_and_others_stay(
+    app, client, admin_client, acme
+):
+    token = _activate(app, client, acme.laptop)
+    laptop, again = _device_socket(app, token), _device_socket(app, token)
+    ann = _device_socket(app, _activate(app, client, acme.ann_device))
+    assert laptop.is_connected(NS) and again.is_connected(NS) and ann.is_connected(NS)
+
+    assert _reset(admin_client, acme.laptop).status_code == 200
+    assert not laptop.is_connected(NS) and not again.is_connected(NS)
+    assert ann.is_connected(NS)  # another device's socket is left alone
+    assert not _device_socket(app, token).is_connected(NS)  # and the old token cannot return
+
+
+def test_when_a_device_is_deleted_then_its_open_socket_is_closed(app, client, admin_client, acme):
+    laptop = _device_socket(app, _activate(app, client, acme.laptop))
+    assert laptop.is_connected(NS)
+    version = admin_client.get(f"/api/v1/devices/{acme.laptop}").headers["ETag"]
+    deleted = admin_client.delete(f"/api/v1/devices/{acme.laptop}", headers={"If-Match": version})
+    assert deleted.status_code == 204
+    assert not laptop.is_connected(NS)
+
+
 # ---- pushes ---------------------------------------------------------------------------------
 
 
@@ -162,64 +193,83 @@ def test_when_a_sip_account_password_changes_then_its_devices_hear_it_and_no_sec
 # ---- across processes -----------------------------------------------------------------------
 
 
+ADMIN_EMAIL, ADMIN_PASSWORD = "devices@example.com", "cross-process-password"
+
+
+def _activated_on(base: str) -> SimpleNamespace:
+    """Through server `base`: log in, make a SIP account, a contact and a device, activate it."""
+    http = requests.Session()
+    login = http.post(
+        f"{base}/api/v1/auth/login",
+        json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD},
+        timeout=10,
+    )
+    assert login.status_code == 200, login.text
+    http.headers["X-CSRF-Token"] = login.json()["csrf_token"]
+
+    def made(path: str, body: dict) -> dict:
+        response = http.post(f"{base}/api/v1/{path}", json=body, timeout=10)
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    provider = made("providers", {"name": "Acme SIP", "server": "sip.example.net"})
+    sip = made(
+        "sip-accounts",
+        {"provider_id": provider["id"], "username": "1001", "password": "first-secret"},
+    )
+    contact = made(
+        "contacts",
+        {
+            "first_name": "Mike",
+            "last_name": "Brown",
+            "emails": [{"address": "mike@example.com", "label": "work"}],
+        },
+    )
+    device = made(
+        "devices",
+        {"contact_id": contact["id"], "name": "Android Phone", "sip_account_ids": [sip["id"]]},
+    )
+    device_url = f"{base}/api/v1/devices/{device['id']}"
+    code = http.get(f"{device_url}/activation", timeout=10).json()["code"]
+    activated = requests.post(
+        f"{base}{API}/activate",
+        json={"code": code, "platform": "android", "app_version": "4.2.0"},
+        timeout=10,
+    )
+    assert activated.status_code == 200, activated.text
+    return SimpleNamespace(
+        http=http,
+        sip=sip,
+        device_url=device_url,
+        token=activated.json()["token"],
+        activated=activated.json(),
+    )
+
+
+@contextmanager
+def _two_servers(tmp_path, redis_url):
+    env = redis_env(tmp_path, redis_url)
+    prepare_instance(tmp_path, env)
+    create_admin(env, ADMIN_EMAIL, ADMIN_PASSWORD)
+    with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
+        yield first, second
+
+
 @pytest.mark.redis
 def test_when_a_change_is_committed_on_process_a_then_a_device_on_process_b_hears_it(
     tmp_path, redis_url
 ):
-    email, password = "devices@example.com", "cross-process-password"
-    env = redis_env(tmp_path, redis_url)
-    prepare_instance(tmp_path, env)
-    create_admin(env, email, password)
-    with running_server(tmp_path, env) as first, running_server(tmp_path, env) as second:
-        http = requests.Session()
-        login = http.post(
-            f"{first}/api/v1/auth/login", json={"email": email, "password": password}, timeout=10
-        )
-        assert login.status_code == 200, login.text
-        http.headers["X-CSRF-Token"] = login.json()["csrf_token"]
-
-        def made(path: str, body: dict) -> dict:
-            response = http.post(f"{first}/api/v1/{path}", json=body, timeout=10)
-            assert response.status_code == 201, response.text
-            return response.json()
-
-        provider = made("providers", {"name": "Acme SIP", "server": "sip.example.net"})
-        sip = made(
-            "sip-accounts",
-            {"provider_id": provider["id"], "username": "1001", "password": "first-secret"},
-        )
-        contact = made(
-            "contacts",
-            {
-                "first_name": "Mike",
-                "last_name": "Brown",
-                "emails": [{"address": "mike@example.com", "label": "work"}],
-            },
-        )
-        device = made(
-            "devices",
-            {"contact_id": contact["id"], "name": "Android Phone", "sip_account_ids": [sip["id"]]},
-        )
-        code = http.get(f"{first}/api/v1/devices/{device['id']}/activation", timeout=10).json()[
-            "code"
-        ]
-        activated = requests.post(
-            f"{first}{API}/activate",
-            json={"code": code, "platform": "android", "app_version": "4.2.0"},
-            timeout=10,
-        )
-        assert activated.status_code == 200, activated.text
-        token = activated.json()["token"]
-
+    with _two_servers(tmp_path, redis_url) as (first, second):
+        device = _activated_on(first)
         heard: queue.Queue = queue.Queue()
         listener = socketio_client.Client(reconnection=False)
         listener.on("config.changed", heard.put, namespace=NS)
-        listener.connect(second, auth={"token": token}, namespaces=[NS], wait_timeout=10)
+        listener.connect(second, auth={"token": device.token}, namespaces=[NS], wait_timeout=10)
         try:
-            changed = http.patch(
-                f"{first}/api/v1/sip-accounts/{sip['id']}",
+            changed = device.http.patch(
+                f"{first}/api/v1/sip-accounts/{device.sip['id']}",
                 json={"password": "second-secret"},
-                headers={"If-Match": f'"{sip["version"]}"'},
+                headers={"If-Match": f'"{device.sip["version"]}"'},
                 timeout=10,
             )
             assert changed.status_code == 200, changed.text
@@ -227,11 +277,35 @@ def test_when_a_change_is_committed_on_process_a_then_a_device_on_process_b_hear
         finally:
             listener.disconnect()
         config = requests.get(
-            f"{second}{API}/config", headers={"Authorization": f"Bearer {token}"}, timeout=10
+            f"{second}{API}/config",
+            headers={"Authorization": f"Bearer {device.token}"},
+            timeout=10,
         )
     assert event == {"etag": config.json()["etag"]}
-    assert event["etag"] != activated.json()["config"]["etag"]
+    assert event["etag"] != device.activated["config"]["etag"]
     assert config.json()["lines"][0]["password"] == "second-secret"
+
+
+@pytest.mark.redis
+def test_when_a_device_is_reset_on_process_a_then_its_socket_on_process_b_is_closed(
+    tmp_path, redis_url
+):
+    with _two_servers(tmp_path, redis_url) as (first, second):
+        device = _activated_on(first)
+        closed: queue.Queue = queue.Queue()
+        listener = socketio_client.Client(reconnection=False)
+        listener.on("disconnect", lambda *reason: closed.put(reason), namespace=NS)
+        listener.connect(second, auth={"token": device.token}, namespaces=[NS], wait_timeout=10)
+        try:
+            version = device.http.get(device.device_url, timeout=10).headers["ETag"]
+            reset = device.http.post(
+                f"{device.device_url}/activation/reset", headers={"If-Match": version}, timeout=10
+            )
+            assert reset.status_code == 200, reset.text
+            reason = closed.get(timeout=10)
+        finally:
+            listener.disconnect()
+    assert reason == (socketio_client.Client.reason.SERVER_DISCONNECT,)
 
 
 # ---- going offline --------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 The code is stored twice: as a hash (what the device API checks) and AES-GCM encrypted (only
 so the portal can show it). The encrypted copy is dropped once instructions are mailed or
 the device activates, and from then on the portal shows no code: a reset makes a new one.
-A reset also clears the device token, so an activated app stops working on its next request.
+A reset also clears the device token, so an activated app stops working on its next request,
+and closes the app's open /device socket.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
 from workspace.database import utcnow
 from workspace.device_api.liveness import device_status
+from workspace.device_api.sockets import close_device_sockets
 from workspace.errors import Conflict, FieldErrors, NotFound, PreconditionFailed, ServiceError
 from workspace.extensions import db
 from workspace.mail import send_mail
@@ -221,7 +223,7 @@ def _contact_address(contact: Contact, email: str) -> str:
 def reset_activation(
     account_id: int, device_id: int, expected_version: int
 ) -> tuple[Device, dict[str, Any]]:
-    """A new code; the old code and any device token stop working at once."""
+    """A new code; the old code, any device token and its open socket stop working at once."""
     device = _device(account_id, device_id)
     check_version(device, expected_version)
     before = (device.status, device.sub_status)
@@ -234,6 +236,7 @@ def reset_activation(
     for link in device.sip_links:
         link.registered = None  # the lines' registration state died with the token
     _commit()
+    close_device_sockets(device.id)  # the old app stops hearing pushes now, not at its next fetch
     if (device.status, device.sub_status) != before:
         emit_device_status(device)
     return device, _view(device)

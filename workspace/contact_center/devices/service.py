@@ -21,6 +21,7 @@ from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.device_api.liveness import device_status
 from workspace.device_api.refresh import refresh_config_hashes
+from workspace.device_api.sockets import close_device_sockets
 from workspace.errors import Conflict, FieldErrors, NotFound, PreconditionFailed
 from workspace.extensions import db
 from workspace.tenancy import get_owned, resolve_id, resolve_ids, scoped
@@ -118,6 +119,7 @@ def delete_device(account_id: int, device_id: int, expected_version: int | None)
     check_version(device, expected_version)
     db.session.delete(device)
     _commit()
+    close_device_sockets(device_id)  # its token died with the row
 
 
 def _owned(account_id: int, device_id: int) -> Device:
