@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 from pathlib import Path
 
 import pytest
@@ -240,6 +241,32 @@ def test_when_wav_uploaded_then_201_with_duration_and_bytes_stored_under_random_
     [stored] = stored_files(app)
     assert not stored.startswith(".") and "Greeting" not in stored
     assert (Path(app.config["INSTANCE_DIR"]) / "audio" / stored).read_bytes() == content
+
+
+def _claiming(content: bytes, data_bytes: int) -> bytes:
+    """`content` (a 44-byte-header WAV) with its data chunk claiming `data_bytes`."""
+    assert content[36:40] == b"data"
+    return content[:40] + struct.pack("<I", data_bytes) + content[44:]
+
+
+def test_when_wav_header_claims_more_samples_than_the_file_holds_then_the_bytes_present_count(
+    admin_client,
+):
+    seventy_four_hours = 74 * 3600 * 8000 * 2  # 8 kHz, 16-bit mono
+    content = _claiming(wav_bytes(seconds=0.0625), seventy_four_hours)
+    assert len(content) < 1100
+    response = upload_audio(admin_client, content, filename="short.wav")
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["duration_seconds"] == pytest.approx(0.0625, abs=0.001)
+
+
+def test_when_wav_has_chunks_after_its_data_then_they_are_not_counted_as_samples(admin_client):
+    content = wav_bytes(seconds=0.5)
+    listed = content + b"LIST" + struct.pack("<I", 8001) + bytes(8001) + b"\x00"
+    riff = struct.pack("<I", len(listed) - 8)
+    response = upload_audio(admin_client, listed[:4] + riff + listed[8:], filename="tags.wav")
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["duration_seconds"] == 0.5
 
 
 @pytest.mark.parametrize(

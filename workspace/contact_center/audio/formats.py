@@ -7,6 +7,8 @@ decide the format, and mutagen must then parse the file as that format.
 from __future__ import annotations
 
 import math
+import os
+import struct
 
 from mutagen.flac import FLAC
 from mutagen.mp3 import MP3
@@ -20,6 +22,9 @@ __all__ = ["MIME_TYPES", "UnreadableAudio", "detect_format", "duration_of"]
 
 MIME_TYPES = {"wav": "audio/wav", "mp3": "audio/mpeg", "ogg": "audio/ogg", "flac": "audio/flac"}
 HEADER_BYTES = 12
+# A WAV holds a handful of chunks (fmt, data, LIST, fact, id3...); past this many, a file
+# is built to make the chunk walk slow, not to be played.
+_MAX_WAV_CHUNKS = 64
 _PARSERS = {
     "wav": (WAVE,),
     "mp3": (MP3,),
@@ -53,6 +58,37 @@ def detect_format(head: bytes) -> str | None:
     return None
 
 
+def _wav_seconds(path: str) -> float:
+    """Seconds of the WAV samples actually in the file.
+
+    mutagen takes the data chunk's size from its header, so a 1 KB file claiming 2 GB of
+    samples measured 74 hours. Here the size is the smaller of the claim and the bytes that
+    follow the chunk header, divided by the bytes per second (frame size x sample rate).
+    """
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        file.seek(HEADER_BYTES)
+        frame = data = None
+        for _ in range(_MAX_WAV_CHUNKS):
+            header = file.read(8)
+            if len(header) < 8:
+                break
+            chunk, length = struct.unpack("<4sI", header)
+            start = file.tell()
+            if chunk == b"fmt " and len(fields := file.read(16)) == 16:
+                _, _, rate, _, align, _ = struct.unpack("<HHIIHH", fields)
+                frame = (rate, align)
+            elif chunk == b"data":
+                data = min(length, size - start)
+            if frame and data is not None:
+                break
+            file.seek(start + length + length % 2)  # chunks are padded to an even size
+    if not frame or not frame[0] or not frame[1] or data is None:
+        return 0.0
+    rate, align = frame
+    return (data // align) / rate
+
+
 def duration_of(path: str, fmt: str) -> float:
     """Seconds of audio in the file; raises UnreadableAudio when mutagen cannot parse it."""
     for parser in _PARSERS[fmt]:
@@ -60,6 +96,8 @@ def duration_of(path: str, fmt: str) -> float:
             length = parser(path).info.length
         except Exception:  # noqa: S110 - mutagen raises many error types on hostile input
             continue
+        if fmt == "wav":
+            length = _wav_seconds(path)
         if length and math.isfinite(length) and length > 0:
             return round(float(length), 3)
         raise UnreadableAudio("The file contains no audio.")
