@@ -112,6 +112,8 @@ class Config:
     OPENAPI_SWAGGER_UI_CONFIG = {"validatorUrl": None}
     MAX_CONTENT_LENGTH = int(os.environ.get("WORKSPACE_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
     AUDIO_MAX_BYTES = int(os.environ.get("WORKSPACE_AUDIO_MAX_BYTES", str(20 * 1024 * 1024)))
+    # Largest POST /workspace/import body; 0: derived from the document's count limits.
+    IMPORT_MAX_BYTES = int(os.environ.get("WORKSPACE_IMPORT_MAX_BYTES", "0"))
     DEMO_ON_START = _bool("WORKSPACE_DEMO", False)
 
     # Call recordings (workspace/delivery): upload limit, the outbox worker, retention.

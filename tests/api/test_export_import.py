@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 
@@ -23,6 +24,7 @@ from workspace.extensions import db, socketio
 from workspace.objects.draft import load_draft
 from workspace.objects.models import Revision, Tab, WorkspaceObject, WorkspaceState
 from workspace.objects.natural_keys import export_ref
+from workspace.objects.publishing_schemas import MAX_DOCUMENT_BYTES, MAX_OBJECTS
 from workspace.objects.types import REGISTRY
 
 
@@ -130,6 +132,53 @@ def test_when_document_malformed_then_422_at_its_place_and_nothing_written(
     response = admin_client.post(IMPORT, json=body)
     assert response.status_code == 422, response.get_json()
     assert _at(response.get_json()["errors"]["json"], path)
+    assert _draft(app, admin["account_id"]) == before
+
+
+def test_when_the_body_is_over_the_byte_limit_then_413_before_it_is_parsed(
+    app, admin, admin_client
+):
+    before = _draft(app, admin["account_id"])
+    over = MAX_DOCUMENT_BYTES + 1
+    # Not even JSON: parsing it would answer 400, so the 413 says it was never parsed.
+    response = admin_client.client.post(
+        IMPORT,
+        data=b"[" * over,
+        content_type="application/json",
+        headers={"X-CSRF-Token": admin_client.csrf},
+    )
+    assert response.status_code == 413
+    body = response.get_json()
+    assert (body["code"], body["status"]) == (413, "Request Entity Too Large")
+    assert "8.6 MB" in body["message"] and "10,000 objects" in body["message"]
+    assert _draft(app, admin["account_id"]) == before
+
+
+def test_when_the_byte_limit_is_configured_then_it_rules(app, admin_client, document):
+    body = json.dumps({"document": document, "mode": "merge"})
+
+    def post():
+        headers = {"X-CSRF-Token": admin_client.csrf}
+        return admin_client.client.post(
+            IMPORT, data=body, content_type="application/json", headers=headers
+        )
+
+    app.config["IMPORT_MAX_BYTES"] = len(body) - 1
+    assert post().status_code == 413
+    app.config["IMPORT_MAX_BYTES"] = len(body)
+    assert post().status_code == 200
+
+
+def test_when_a_list_is_past_its_limit_then_422_without_reading_its_items(
+    app, admin, admin_client, document
+):
+    before = _draft(app, admin["account_id"])
+    changed = copy.deepcopy(document)
+    changed["objects"] = [{}] * (MAX_OBJECTS + 1)  # every item invalid: none is looked at
+    response = admin_client.post(IMPORT, json={"document": changed, "mode": "replace"})
+    assert response.status_code == 422
+    errors = response.get_json()["errors"]["json"]["document"]
+    assert errors == {"objects": [f"Longer than maximum length {MAX_OBJECTS}."]}
     assert _draft(app, admin["account_id"]) == before
 
 

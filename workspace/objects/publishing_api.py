@@ -5,9 +5,11 @@ Two blueprints: `blp` for the workspace-wide actions and `revisions_blp` for /re
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_smorest import Blueprint
 
 from workspace.auth.current import current_account_id, protect, require_admin
+from workspace.body_limits import limit_bodies, max_body
 from workspace.objects import (
     device_config,
     publishing_service,
@@ -24,6 +26,7 @@ blp = Blueprint(
     description="Publish, simulate, export and import the workspace",
 )
 protect(blp)
+limit_bodies(blp)
 revisions_blp = Blueprint(
     "revisions",
     __name__,
@@ -69,6 +72,11 @@ def export_workspace():
 
 
 @blp.post("/workspace/import")
+@max_body(
+    lambda: current_app.config["IMPORT_MAX_BYTES"] or schemas.MAX_DOCUMENT_BYTES,
+    f"The document is larger than an import may be ({{megabytes}} MB for at most "
+    f"{schemas.MAX_OBJECTS:,} objects, {schemas.MAX_CABLES:,} cables and {schemas.MAX_TABS} tabs).",
+)
 @blp.arguments(schemas.ImportSchema)
 @blp.response(200, schemas.ImportResultSchema)
 def import_workspace(data):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from marshmallow import ValidationError, fields, validate, validates
+from typing import Any
+
+from marshmallow import ValidationError, fields, pre_load, validate, validates
 
 from workspace.objects.transfer_service import FORMAT, MODES, VERSION
 from workspace.objects.types import REGISTRY
@@ -12,6 +14,10 @@ MESSAGE_MAX = 500
 MAX_TABS = 100
 MAX_OBJECTS = 10_000
 MAX_CABLES = 20_000
+# The largest import body: a generous budget per item at the count limits (an exported tab
+# is ~50 bytes, an object ~200, a cable ~100), so a document past the limits is refused by
+# its size before it is parsed. WORKSPACE_IMPORT_MAX_BYTES overrides it.
+MAX_DOCUMENT_BYTES = MAX_TABS * 256 + MAX_OBJECTS * 512 + MAX_CABLES * 192 + 64 * 1024
 COORDINATE = validate.Range(min=-1_000_000, max=1_000_000)
 
 
@@ -217,6 +223,25 @@ class DocumentCableSchema(BaseSchema):
 
 
 class DocumentSchema(BaseSchema):
+    @pre_load
+    def _count_before_reading(self, data: Any, **kwargs: Any) -> Any:
+        """Refuse lists past their limits before any item is deserialized: a document of
+        100,000 small objects fits the byte limit, and reading every one of them before
+        Length said no took seconds of CPU."""
+        if isinstance(data, dict):
+            errors = {
+                name: [f"Longer than maximum length {most}."]
+                for name, most in (
+                    ("tabs", MAX_TABS),
+                    ("objects", MAX_OBJECTS),
+                    ("cables", MAX_CABLES),
+                )
+                if isinstance(data.get(name), list) and len(data[name]) > most
+            }
+            if errors:
+                raise ValidationError(errors)
+        return data
+
     format = fields.String(
         required=True,
         validate=validate.Equal(FORMAT, error=f'This is not a "{FORMAT}" document.'),
