@@ -40,6 +40,35 @@ def test_when_address_is_not_public_then_it_is_refused(address):
     assert (caught.value.kind, caught.value.retry) == ("host_not_allowed", False)
 
 
+EMBEDDED = [
+    ("2002:7f00:1::1", "6to4", "127.0.0.1"),
+    ("2002:a00:1::", "6to4", "10.0.0.1"),
+    ("2002:a9fe:a9fe::1", "6to4", "169.254.169.254"),
+    ("2002:c0a8:101::", "6to4", "192.168.1.1"),
+    ("64:ff9b::7f00:1", "NAT64", "127.0.0.1"),
+    ("64:ff9b::ac10:504", "NAT64", "172.16.5.4"),
+    ("2001:0:4136:e378:8000:63bf:f5ff:fffe", "Teredo", "10.0.0.1"),  # the client, obfuscated
+    ("2001:0:a00:1::", "Teredo", "10.0.0.1"),  # the Teredo server
+    ("::ffff:127.0.0.1", "IPv4-mapped", "127.0.0.1"),
+    ("::ffff:a9fe:a9fe", "IPv4-mapped", "169.254.169.254"),
+]
+
+
+@pytest.mark.parametrize(("address", "kind", "inner"), EMBEDDED, ids=[e[0] for e in EMBEDDED])
+def test_when_an_ipv6_address_embeds_a_non_public_ipv4_then_it_is_refused_naming_it(
+    address, kind, inner
+):
+    assert f"{kind} address of {inner}" in refusal(ipaddress.ip_address(address))
+    with pytest.raises(DeliveryError) as caught:
+        resolve_allowed(address, 21, allow_private=False)
+    assert (caught.value.kind, caught.value.retry) == ("host_not_allowed", False)
+    assert f"{kind} address of {inner}" in caught.value.reason
+
+
+def test_when_an_address_is_local_use_nat64_then_it_is_refused_whatever_it_embeds():
+    assert "local-use NAT64" in refusal(ipaddress.ip_address("64:ff9b:1::808:808"))
+
+
 def test_when_a_name_resolves_to_loopback_then_it_is_refused():
     with pytest.raises(DeliveryError) as caught:
         resolve_allowed("localhost", 21, allow_private=False)

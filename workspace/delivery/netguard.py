@@ -18,10 +18,49 @@ from workspace.delivery.destinations.base import DeliveryError
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
+# NAT64 (RFC 6052): a gateway turns 64:ff9b::a.b.c.d into a connection to a.b.c.d. The
+# local-use prefix may carry the IPv4 address at any of six offsets, so it cannot be read.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> list[tuple[str, ipaddress.IPv4Address]]:
+    """The IPv4 addresses a 6to4, Teredo or NAT64 address reaches, named by mechanism."""
+    found = []
+    if address.sixtofour is not None:
+        found.append(("6to4", address.sixtofour))
+    if address.teredo is not None:
+        server, client = address.teredo
+        found += [("Teredo", server), ("Teredo", client)]
+    if address in _NAT64:
+        found.append(("NAT64", ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF)))
+    return found
+
+
+def _ipv6_refusal(address: ipaddress.IPv6Address) -> str | None:
+    """Why an IPv6 address that stands for an IPv4 one is refused, from that IPv4 address.
+
+    Python's own checks do not look inside (2002:7f00:1:: is "global" to some versions), so
+    an address embedding loopback or a private network would pass them.
+    """
+    if address in _NAT64_LOCAL:
+        return "a local-use NAT64 address, whose IPv4 address cannot be told"
+    for kind, inner in _embedded_ipv4(address):
+        why = refusal(inner)
+        if why:
+            return f"a {kind} address of {inner}, {why}"
+    return None
+
+
 def refusal(address: IPAddress) -> str | None:
     """Why `address` is not a public address, or None when it is."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return refusal(address.ipv4_mapped)
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:  # the IPv4 address itself, written as IPv6
+            why = refusal(address.ipv4_mapped)
+            return f"an IPv4-mapped address of {address.ipv4_mapped}, {why}" if why else None
+        why = _ipv6_refusal(address)
+        if why:
+            return why
     checks = (
         ("is_loopback", "a loopback address"),
         ("is_link_local", "a link-local address"),
