@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from http import HTTPStatus
 
 import pytest
 
@@ -66,3 +67,26 @@ def count_rows(app, model) -> int:
 
     with app.app_context():
         return db.session.scalar(db.select(db.func.count()).select_from(model))
+
+
+def assert_error(response, status: int, location: str | None = None, field: str | None = None):
+    """The one error shape with `status`; with `field`, named under errors.<location>."""
+    body = response.get_json()
+    assert response.status_code == status, body
+    assert body["code"] == status
+    assert body["status"] == HTTPStatus(status).phrase
+    assert isinstance(body["message"], str) and body["message"]
+    if field is not None:
+        assert field in body["errors"][location], body
+    return body
+
+
+def row_counts(app) -> dict[str, int]:
+    """Rows per table: a refusal leaves every count as it was."""
+    from workspace.extensions import db
+
+    with app.app_context():
+        return {
+            table.name: db.session.scalar(db.select(db.func.count()).select_from(table))
+            for table in db.metadata.sorted_tables
+        }

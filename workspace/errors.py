@@ -10,6 +10,7 @@ from http import HTTPStatus
 from typing import Any
 
 from flask import Flask, jsonify
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 log = logging.getLogger(__name__)
@@ -63,11 +64,21 @@ class FieldErrors(ServiceError):
         super().__init__(message, {"json": normalised})
 
 
+def _string_keys(errors: Any) -> Any:
+    """Marshmallow keys list items by index next to "_schema" ({5: [...], "_schema": [...]});
+    JSON keys are strings, and sorting mixed keys would crash the handler itself."""
+    if isinstance(errors, dict):
+        return {str(key): _string_keys(value) for key, value in errors.items()}
+    if isinstance(errors, list):
+        return [_string_keys(value) for value in errors]
+    return errors
+
+
 def error_body(code: int, message: str | None = None, errors: Any = None) -> dict[str, Any]:
     phrase = HTTPStatus(code).phrase
     body: dict[str, Any] = {"code": code, "status": phrase, "message": message or phrase}
     if errors:
-        body["errors"] = errors
+        body["errors"] = _string_keys(errors)
     return body
 
 
@@ -90,6 +101,16 @@ def register_error_handlers(app: Flask) -> None:
         for key, value in (data.get("headers") or {}).items():
             response.headers[key] = value
         return response, code
+
+    @app.errorhandler(StaleDataError)
+    def _stale(exc: StaleDataError):
+        # Two writers passed check_version at once; the database let one UPDATE through and
+        # the other matched no row of its version: for the loser that is a stale If-Match.
+        from workspace.extensions import db  # extensions imports modules that import this one
+
+        db.session.rollback()
+        message = "Someone else changed this item at the same moment. Reload and try again."
+        return jsonify(error_body(412, message)), 412
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):

@@ -7,6 +7,8 @@ single-use activation code for a bearer token; every other route takes that toke
 
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
@@ -22,6 +24,18 @@ _ETAG = {"ETag": {"schema": {"type": "string"}}}
 
 def _not_modified(etag: str) -> Response:
     return Response(status=304, headers={"ETag": f'"{etag}"'})
+
+
+def _device_first(view):
+    """Authenticate before `@blp.arguments` reads the body (place it above that): an unknown
+    caller gets the one 401, never a 422 describing what a body should hold."""
+
+    @wraps(view)
+    def authenticated(*args, **kwargs):
+        current_device()
+        return view(*args, **kwargs)
+
+    return authenticated
 
 
 @blp.post("/activate")
@@ -52,6 +66,7 @@ def get_config():
 
 
 @blp.post("/heartbeat")
+@_device_first
 @blp.arguments(schemas.HeartbeatSchema)
 @blp.response(200, schemas.HeartbeatResultSchema)
 def heartbeat(data):
