@@ -21,7 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from workspace import secrets_key, security_headers
+    from workspace import input_guard, secrets_key, security_headers
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio
@@ -42,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
         engineio_logger=False,
     )
 
+    input_guard.init_app(app)  # before the blueprints: their routes use its converter
     register_blueprints(app, api)
     register_error_handlers(app)
     security_headers.init_app(app)

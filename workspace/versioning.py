@@ -11,8 +11,10 @@ import re
 from flask import after_this_request, request
 
 from workspace.errors import PreconditionFailed, PreconditionRequired
+from workspace.schemas import INT64_MAX
 
-_ETAG = re.compile(r'^(?:W/)?"?(\d+)"?$')
+# At most 19 digits: int() of a longer run is slow or refused, and no version is that big.
+_ETAG = re.compile(r'^(?:W/)?"?(\d{1,19})"?$')
 
 
 def etag_of(version: int) -> str:
@@ -25,7 +27,7 @@ def if_match() -> int:
     if not raw:
         raise PreconditionRequired("This change needs an If-Match header with the item's ETag.")
     match = _ETAG.match(raw)
-    if not match:
+    if not match or int(match.group(1)) > INT64_MAX:
         raise PreconditionFailed("The If-Match header is not an ETag of this item.")
     return int(match.group(1))
 

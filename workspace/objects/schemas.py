@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from workspace.schemas import BaseSchema, PagingSchema, list_schema
+from workspace.schemas import BaseSchema, PagingSchema, list_schema, page_field
 
 NAME = validate.Length(min=1, max=100, error="Use 1 to 100 characters.")
 COORDINATE = validate.Range(
@@ -165,7 +165,7 @@ class CableCreateSchema(BaseSchema):
 
 class CableQuerySchema(BaseSchema):
     tab_id = fields.Integer(validate=ROW_ID)
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    page = page_field()
     per_page = fields.Integer(load_default=500, validate=validate.Range(min=1, max=2000))
 
 
