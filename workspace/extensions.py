@@ -8,9 +8,10 @@ from flask_socketio import SocketIO
 from flask_sqlalchemy import SQLAlchemy
 
 from workspace.database import Base
+from workspace.versioning import IfMatchPlugin
 
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
-api = Api()
+api = Api(spec_kwargs={"extra_plugins": [IfMatchPlugin()]})
 socketio = SocketIO()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from workspace.account import schemas, service
 from workspace.auth.current import current_account_id, protect
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint("account", __name__, url_prefix="/api/v1/account", description="Account settings")
 protect(blp)
@@ -22,6 +22,7 @@ def get_settings():
 
 
 @blp.patch("/settings")
+@needs_if_match
 @blp.arguments(schemas.AccountSettingsUpdateSchema)
 @blp.response(200, schemas.AccountSettingsSchema)
 def update_settings(data):

@@ -9,7 +9,7 @@ from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.audio.formats import MIME_TYPES
 from workspace.delivery import schemas, service
 from workspace.delivery.present import describe_recording
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "recordings", __name__, url_prefix="/api/v1/recordings", description="Call recordings"
@@ -36,6 +36,7 @@ def get_recording(recording_id: int):
 
 
 @blp.post("/<int:recording_id>/retry")
+@needs_if_match
 @blp.response(200, schemas.CallRecordingSchema)
 def retry_recording(recording_id: int):
     """Send a failed or dead delivery again, with a fresh count of attempts (If-Match)."""

@@ -13,7 +13,7 @@ from workspace.auth.current import current_account_id, protect, require_admin
 from workspace.objects import draft_service, tabs_service
 from workspace.objects import schemas as s
 from workspace.objects.types import catalogue
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 DRAFT_HEADER = "X-Draft-Version"
 
@@ -83,6 +83,7 @@ def get_tab(tab_id: int):
 
 
 @tabs_blp.patch("/<int:tab_id>")
+@needs_if_match
 @tabs_blp.arguments(s.TabUpdateSchema)
 @tabs_blp.response(200, s.TabSchema)
 def update_tab(data, tab_id: int):
@@ -93,6 +94,7 @@ def update_tab(data, tab_id: int):
 
 
 @tabs_blp.delete("/<int:tab_id>")
+@needs_if_match
 @tabs_blp.arguments(s.TabDeleteQuerySchema, location="query")
 @tabs_blp.response(204)
 def delete_tab(query, tab_id: int):

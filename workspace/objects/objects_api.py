@@ -8,7 +8,7 @@ from workspace.auth.current import current_account_id, protect
 from workspace.objects import cables_service, objects_service
 from workspace.objects import schemas as s
 from workspace.objects.api import actor, changed, draft_header
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 objects_blp = Blueprint(
     "objects", __name__, url_prefix="/api/v1/objects", description="Workspace objects"
@@ -45,6 +45,7 @@ def get_object(object_id: int):
 
 
 @objects_blp.patch("/<int:object_id>")
+@needs_if_match
 @objects_blp.arguments(s.ObjectUpdateSchema)
 @objects_blp.response(200, s.ObjectSchema)
 def update_object(data, object_id: int):
@@ -66,6 +67,7 @@ def move_object(position, object_id: int):
 
 
 @objects_blp.delete("/<int:object_id>")
+@needs_if_match
 @objects_blp.response(204)
 def delete_object(object_id: int):
     """Delete an object and its cables (needs If-Match)."""
@@ -102,6 +104,7 @@ def get_cable(cable_id: int):
 
 
 @cables_blp.delete("/<int:cable_id>")
+@needs_if_match
 @cables_blp.response(204)
 def delete_cable(cable_id: int):
     """Delete a cable (needs If-Match)."""

@@ -13,7 +13,7 @@ from workspace.contact_center.audio import schemas, service
 from workspace.contact_center.audio.formats import MIME_TYPES
 from workspace.errors import error_body
 from workspace.schemas import PagingSchema
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "audio_files", __name__, url_prefix="/api/v1/audio-files", description="Audio files"
@@ -90,6 +90,7 @@ def get_audio_content(audio_id: int):
 
 
 @blp.patch("/<int:audio_id>")
+@needs_if_match
 @blp.arguments(schemas.AudioFileUpdateSchema)
 @blp.response(200, schemas.AudioFileSchema)
 def update_audio_file(data, audio_id: int):
@@ -100,6 +101,7 @@ def update_audio_file(data, audio_id: int):
 
 
 @blp.delete("/<int:audio_id>")
+@needs_if_match
 @blp.response(204)
 def delete_audio_file(audio_id: int):
     """Delete an audio file that no call.center settings use."""

@@ -13,7 +13,7 @@ from workspace.contact_center.contacts.schemas import (
     ContactUpdateSchema,
 )
 from workspace.schemas import PagingSchema
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "contacts", __name__, url_prefix="/api/v1/contacts", description="Contacts and their details"
@@ -53,6 +53,7 @@ def get_contact(contact_id: int):
 
 
 @blp.patch("/<int:contact_id>")
+@needs_if_match
 @blp.arguments(ContactUpdateSchema)
 @blp.response(200, ContactSchema)
 def update_contact(data, contact_id: int):
@@ -64,6 +65,7 @@ def update_contact(data, contact_id: int):
 
 
 @blp.delete("/<int:contact_id>")
+@needs_if_match
 @blp.response(204)
 def delete_contact(contact_id: int):
     """Delete a contact with its contact methods and devices (If-Match)."""

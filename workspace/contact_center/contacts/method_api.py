@@ -17,7 +17,7 @@ from workspace.contact_center.contacts.method_schemas import (
     ContactMethodUpdateSchema,
 )
 from workspace.contact_center.contacts.present import describe_methods
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "contact_methods",
@@ -60,6 +60,7 @@ def get_method(contact_id: int, method_id: int):
 
 
 @blp.patch("/<int:contact_id>/methods/<int:method_id>")
+@needs_if_match
 @blp.arguments(ContactMethodUpdateSchema)
 @blp.response(200, ContactMethodSchema)
 def update_method(data, contact_id: int, method_id: int):
@@ -70,6 +71,7 @@ def update_method(data, contact_id: int, method_id: int):
 
 
 @blp.delete("/<int:contact_id>/methods/<int:method_id>")
+@needs_if_match
 @blp.response(204)
 def delete_method(contact_id: int, method_id: int):
     """Delete a SIP account or phone method; the call.center method stays (If-Match)."""
@@ -87,6 +89,7 @@ def get_call_center(contact_id: int):
 
 
 @blp.patch("/<int:contact_id>/call-center")
+@needs_if_match
 @blp.arguments(CallCenterUpdateSchema)
 @blp.response(200, CallCenterSchema)
 def update_call_center(data, contact_id: int):

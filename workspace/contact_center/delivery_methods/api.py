@@ -10,7 +10,7 @@ from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.delivery_methods import schemas, service
 from workspace.extensions import limiter
 from workspace.schemas import BaseSchema, PagingSchema
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "delivery_methods",
@@ -49,6 +49,7 @@ def get_delivery_method(method_id: int):
 
 
 @blp.patch("/<int:method_id>")
+@needs_if_match
 @blp.arguments(schemas.DeliveryMethodUpdateSchema)
 @blp.response(200, schemas.DeliveryMethodSchema)
 def update_delivery_method(data, method_id: int):
@@ -59,6 +60,7 @@ def update_delivery_method(data, method_id: int):
 
 
 @blp.delete("/<int:method_id>")
+@needs_if_match
 @blp.response(204)
 def delete_delivery_method(method_id: int):
     """Delete a delivery method that no call.center settings use."""

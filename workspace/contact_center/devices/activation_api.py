@@ -9,7 +9,7 @@ from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.devices import activation_schemas as schemas
 from workspace.contact_center.devices import activation_service as service
 from workspace.extensions import limiter
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "device_activation",
@@ -64,6 +64,7 @@ def send_instructions(data, device_id: int):
 
 
 @blp.post("/<int:device_id>/activation/reset")
+@needs_if_match
 @blp.response(200, schemas.DeviceActivationSchema)
 def reset_activation(device_id: int):
     """A new code; an activated device is deactivated and its token stops working (If-Match)."""

@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.devices import schemas, service
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint("devices", __name__, url_prefix="/api/v1/devices", description="Devices")
 protect(blp)
@@ -40,6 +40,7 @@ def get_device(device_id: int):
 
 
 @blp.patch("/<int:device_id>")
+@needs_if_match
 @blp.arguments(schemas.DeviceUpdateSchema)
 @blp.response(200, schemas.DeviceSchema)
 def update_device(data, device_id: int):
@@ -51,6 +52,7 @@ def update_device(data, device_id: int):
 
 
 @blp.delete("/<int:device_id>")
+@needs_if_match
 @blp.response(204)
 def delete_device(device_id: int):
     """Delete a device (If-Match)."""
@@ -59,6 +61,7 @@ def delete_device(device_id: int):
 
 
 @blp.post("/<int:device_id>/move")
+@needs_if_match
 @blp.arguments(schemas.DeviceMoveSchema)
 @blp.response(200, schemas.DeviceSchema)
 def move_device(data, device_id: int):

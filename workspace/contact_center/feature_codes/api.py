@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.feature_codes import schemas, service
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "feature_codes", __name__, url_prefix="/api/v1/feature-codes", description="Feature codes"
@@ -42,6 +42,7 @@ def get_feature_code(code_id: int):
 
 
 @blp.patch("/<int:code_id>")
+@needs_if_match
 @blp.arguments(schemas.FeatureCodeUpdateSchema)
 @blp.response(200, schemas.FeatureCodeSchema)
 def update_feature_code(data, code_id: int):
@@ -53,6 +54,7 @@ def update_feature_code(data, code_id: int):
 
 
 @blp.delete("/<int:code_id>")
+@needs_if_match
 @blp.response(204)
 def delete_feature_code(code_id: int):
     """Delete a feature code (If-Match); 409 while record on demand relies on it."""

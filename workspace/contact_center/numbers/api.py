@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.numbers import schemas, service
 from workspace.schemas import PagingSchema
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "numbers", __name__, url_prefix="/api/v1/numbers", description="Phone and internal numbers"
@@ -44,6 +44,7 @@ def get_phone_number(number_id: int):
 
 
 @blp.patch("/phone/<int:number_id>")
+@needs_if_match
 @blp.arguments(schemas.PhoneNumberUpdateSchema)
 @blp.response(200, schemas.PhoneNumberSchema)
 def update_phone_number(data, number_id: int):
@@ -55,6 +56,7 @@ def update_phone_number(data, number_id: int):
 
 
 @blp.delete("/phone/<int:number_id>")
+@needs_if_match
 @blp.response(204)
 def delete_phone_number(number_id: int):
     """Delete a phone number that nothing uses."""
@@ -90,6 +92,7 @@ def get_internal_number(number_id: int):
 
 
 @blp.patch("/internal/<int:number_id>")
+@needs_if_match
 @blp.arguments(schemas.InternalNumberUpdateSchema)
 @blp.response(200, schemas.InternalNumberSchema)
 def update_internal_number(data, number_id: int):
@@ -101,6 +104,7 @@ def update_internal_number(data, number_id: int):
 
 
 @blp.delete("/internal/<int:number_id>")
+@needs_if_match
 @blp.response(204)
 def delete_internal_number(number_id: int):
     """Delete an internal number that nothing uses."""

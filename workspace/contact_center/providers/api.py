@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.providers import schemas, service
 from workspace.schemas import PagingSchema
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "providers", __name__, url_prefix="/api/v1/providers", description="SIP service providers"
@@ -44,6 +44,7 @@ def get_provider(provider_id: int):
 
 
 @blp.patch("/<int:provider_id>")
+@needs_if_match
 @blp.arguments(schemas.ProviderUpdateSchema)
 @blp.response(200, schemas.ProviderSchema)
 def update_provider(data, provider_id: int):
@@ -55,6 +56,7 @@ def update_provider(data, provider_id: int):
 
 
 @blp.delete("/<int:provider_id>")
+@needs_if_match
 @blp.response(204)
 def delete_provider(provider_id: int):
     """Delete a service provider without SIP accounts (never the built-in one)."""

@@ -7,7 +7,7 @@ from flask_smorest import Blueprint
 from workspace.auth.current import current_account_id, protect
 from workspace.contact_center.providers import sip_schemas as schemas
 from workspace.contact_center.providers import sip_service as service
-from workspace.versioning import if_match, set_etag
+from workspace.versioning import if_match, needs_if_match, set_etag
 
 blp = Blueprint(
     "sip_accounts", __name__, url_prefix="/api/v1/sip-accounts", description="SIP accounts"
@@ -44,6 +44,7 @@ def get_sip_account(sip_account_id: int):
 
 
 @blp.patch("/<int:sip_account_id>")
+@needs_if_match
 @blp.arguments(schemas.SipAccountUpdateSchema)
 @blp.response(200, schemas.SipAccountSchema)
 def update_sip_account(data, sip_account_id: int):
@@ -55,6 +56,7 @@ def update_sip_account(data, sip_account_id: int):
 
 
 @blp.delete("/<int:sip_account_id>")
+@needs_if_match
 @blp.response(204)
 def delete_sip_account(sip_account_id: int):
     """Delete a SIP account that no device or contact method uses."""
