@@ -13,33 +13,43 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-INT64 = validate.Range(
-    min=INT64_MIN, max=INT64_MAX, error="Use a whole number that fits in 64 bits."
-)
 NUL_ERROR = "Remove the NUL character (\\u0000): text cannot hold it."
 # Pages times per_page must stay a valid 64-bit OFFSET on every database.
 MAX_PAGE = 2**31 - 1
 
 
-def _no_nul(value: str) -> None:
-    if "\x00" in value:
+class _Int64(validate.Range):
+    """A Range (so the OpenAPI document shows the bounds) that passes over what is not an
+    int: a custom field may turn "" into None before validators run."""
+
+    def __call__(self, value: Any) -> Any:
+        return super().__call__(value) if isinstance(value, int) else value
+
+
+INT64 = _Int64(min=INT64_MIN, max=INT64_MAX, error="Use a whole number that fits in 64 bits.")
+
+
+def _no_nul(value: Any) -> None:
+    if isinstance(value, str) and "\x00" in value:
         raise ValidationError(NUL_ERROR)
 
 
-def _plain_json(value: Any) -> None:
-    """No NUL in free-form JSON either (a dict whose values no field describes). Its numbers
-    are left to whoever describes them: an object type's properties answer an id no row can
-    have with the 404 of any missing reference."""
-    stack = [value]
-    while stack:  # iterative: nesting depth is the JSON guard's business, not a recursion
-        item = stack.pop()
-        if isinstance(item, str):
+class FreeJSON(fields.Raw):
+    """A value no field describes (a dict's values): no NUL in any text inside it. Its numbers
+    are left to whoever describes them (an object type's properties answer an id no row
+    can have with the 404 of any missing reference)."""
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> Any:
+        stack = [value]
+        while stack:  # iterative: nesting depth is the JSON guard's business
+            item = stack.pop()
             _no_nul(item)
-        elif isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
+            if isinstance(item, dict):
+                stack.extend(item.keys())
+                stack.extend(item.values())
+            elif isinstance(item, list | tuple):
+                stack.extend(item)
+        return value
 
 
 def _prepend(field: fields.Field, check) -> None:
@@ -65,11 +75,16 @@ def guard_field(field: fields.Field) -> None:
         for inner in field.tuple_fields:
             guard_field(inner)
     elif isinstance(field, fields.Mapping):
-        for part in (field.key_field, field.value_field):
-            if part is not None:
-                guard_field(part)
-        if field.key_field is None or field.value_field is None:
-            _prepend(field, _plain_json)
+        # Undescribed keys and values get fields of their own, so a refusal is named at its
+        # place (errors.json.settings.folder.value), as a described one would be.
+        if field.key_field is None:
+            field.key_field = fields.String()
+            field.key_field._bind_to_schema(field.name, field)
+        if field.value_field is None:
+            field.value_field = FreeJSON(allow_none=True)
+            field.value_field._bind_to_schema(field.name, field)
+        guard_field(field.key_field)
+        guard_field(field.value_field)
 
 
 class BaseSchema(Schema):
