@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from workspace.graph import route_key
@@ -184,3 +186,29 @@ def test_when_a_format_1_plan_is_simulated_then_it_is_read_as_format_2(ws):
     }
     del old["inbound"]["ext:101"]["steps"][0]["type"]
     assert simulate(old, number="101")["rings"] == simulate(new, number="101")["rings"]
+
+
+def test_when_a_type_repeats_by_design_then_the_call_stops_at_its_bound():
+    menu = dataclasses.replace(REGISTRY["ring_group"], name="menu", max_visits=2)
+    entry = {"object": 40, "contact_method": 44, "kind": "phone", "devices": []}
+    plan = {
+        "format": 2,
+        "routes": {"ext:101": {"node": "n1"}},
+        "nodes": {
+            "n1": {"object": 1, "type": "internal_number", "exits": {"calls": "n2"}},
+            "n2": {
+                "object": 2,
+                "type": "menu",
+                "timeline": [{**entry, "start": 0, "duration": 5}],
+                "no_answer_after": 5,
+                "exits": {"no_answer": "n2"},
+            },
+        },
+        "devices": {},
+    }
+    result = simulate_plan(plan, types={**REGISTRY, "menu": menu}, number="101")
+    assert (result["outcome"], result["ends_at"], result["path"]) == ("loop_limit", 10, [1, 2, 2])
+    assert [(r["at"], r["until"]) for r in result["rings"]] == [(0, 5), (5, 10)]
+    # A type without the declaration gets one visit.
+    once = simulate_plan(plan, types={**REGISTRY, "menu": REGISTRY["ring_group"]}, number="101")
+    assert (once["outcome"], once["path"]) == ("loop_limit", [1, 2])
