@@ -250,7 +250,7 @@ def measure(size: int, repeat: int, clock: Any = time.perf_counter) -> dict[str,
     return {
         "size": size,
         "cables": len(cables),
-        "routes": len(plan["inbound"]),
+        "routes": len(plan["routes"]),
         "devices": len(plan["devices"]),
         "total": total,
         "baseline": baseline,

@@ -385,7 +385,7 @@ def test_when_exported_and_imported_into_another_account_then_exports_are_identi
     assert other_client.post(PUBLISH, json={"message": "imported"}).status_code == 201
     mine = admin_client.post(PUBLISH, json={"message": "original"}).get_json()
     plans = [c.get(f"{REVISIONS}/1/plan").get_json() for c in (admin_client, other_client)]
-    assert set(plans[0]["inbound"]) == set(plans[1]["inbound"]) == {"+14155550100", "ext:101"}
+    assert set(plans[0]["routes"]) == set(plans[1]["routes"]) == {"+14155550100", "ext:101"}
     assert mine["number"] == 1
 
 

@@ -25,6 +25,7 @@ def test_when_logged_in_then_the_catalogue_is_served_whole_and_in_palette_order(
         "internal_number",
         "ring_group",
         "contact_method",
+        "forward",
     ]
 
 

@@ -130,7 +130,8 @@ def test_when_draft_valid_then_201_revision_1_stores_snapshot_plan_and_author(
         assert revision.plan["revision"] == 1
         assert revision.plan["hash"] == revision.hash == body["hash"]
         assert revision.plan["compiled_at"].endswith("Z")
-        assert set(revision.plan["inbound"]) == {"+14155550100", "ext:101"}
+        assert revision.plan["format"] == 2
+        assert set(revision.plan["routes"]) == {"+14155550100", "ext:101"}
     assert _published(app, admin["account_id"]) == 1
 
 

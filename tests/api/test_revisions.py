@@ -197,7 +197,7 @@ def test_when_one_revision_read_then_snapshot_and_plan_are_those_published(
     assert detail["snapshot"] == snapshot
     plan = admin_client.get(f"{REVISIONS}/1/plan").get_json()
     assert plan["revision"] == 1 and plan["hash"] == detail["hash"]
-    assert set(plan["inbound"]) == {"+14155550100", "ext:101"}
+    assert set(plan["routes"]) == {"+14155550100", "ext:101"}
     assert set(plan["devices"]) == {str(published["laptop"]), str(published["phone"])}
 
 
@@ -220,16 +220,16 @@ def test_when_diffed_then_objects_cables_and_plan_changes_are_listed(
     assert [c["id"] for c in diff["cables"]["added"]] == [added["cable"]]
     assert diff["cables"]["removed"] == []
     assert diff["tabs"] == {"added": [], "removed": [], "changed": []}
-    assert diff["plan"]["inbound"] == {"added": ["ext:102"], "removed": [], "changed": []}
+    assert diff["plan"]["routes"] == {"added": ["ext:102"], "removed": [], "changed": []}
     devices = sorted([str(published["laptop"]), str(published["phone"])])
     assert diff["plan"]["devices"] == {"added": [], "removed": [], "changed": devices}
 
     back = admin_client.get(f"{REVISIONS}/2/diff/1").get_json()
     assert [o["id"] for o in back["objects"]["removed"]] == [added["ext"]]
-    assert back["plan"]["inbound"]["removed"] == ["ext:102"]
+    assert back["plan"]["routes"]["removed"] == ["ext:102"]
     same = admin_client.get(f"{REVISIONS}/2/diff/2").get_json()
     assert same["objects"] == {"added": [], "removed": [], "changed": []}
-    assert same["plan"]["inbound"] == {"added": [], "removed": [], "changed": []}
+    assert same["plan"]["routes"] == {"added": [], "removed": [], "changed": []}
 
 
 # ---- rollback ---------------------------------------------------------------------------------

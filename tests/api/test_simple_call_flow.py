@@ -31,12 +31,14 @@ def test_when_simple_call_flow_published_then_mike_is_reachable_and_a_broken_edi
 
     # The plan routes the phone number and ext:101 through the ring group to his devices.
     plan = admin_client.get(f"{REVISIONS}/1/plan").get_json()
-    assert set(plan["inbound"]) == {PHONE, "ext:101"}
+    assert plan["format"] == 2
+    assert set(plan["routes"]) == {PHONE, "ext:101"}
     for key, entry in ((PHONE, ids["o_phone"]), ("ext:101", ids["o_ext"])):
-        route = plan["inbound"][key]
-        assert route["entry"] == entry
-        [step] = route["steps"]
-        assert step["ring_group"] == ids["o_group"]
+        route = plan["nodes"][plan["routes"][key]["node"]]
+        assert route["object"] == entry
+        step = plan["nodes"][route["exits"]["calls"]]
+        assert (step["object"], step["type"]) == (ids["o_group"], "ring_group")
+        assert "exits" not in step  # no no_answer cable: the call ends
         [member] = step["timeline"]
         assert member["contact_method"] == ids["method"]
         assert member["kind"] == "call_center"

@@ -128,7 +128,10 @@ def test_when_extension_called_then_his_devices_ring_with_names_and_the_path(
         str(flow["o_method"]): "Mike Brown",
         str(flow["o_group"]): "Mike's ring group",
     }
-    assert body["steps"] == [{"object": flow["o_group"], "at": 0, "until": 30, "no_answer": None}]
+    assert [(s["object"], s["at"], s["until"], s["exit"]) for s in body["steps"]] == [
+        (flow["o_ext"], 0, 0, "calls"),
+        (flow["o_group"], 0, 30, None),
+    ]
 
 
 def test_when_number_written_with_spaces_then_it_is_found(admin_client, published):

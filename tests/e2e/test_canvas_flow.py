@@ -591,3 +591,43 @@ def test_the_simulator_lights_the_path_of_the_published_flow(page, live_server, 
     panel.get_by_role("button", name="Clear").click()
     expect(page.locator(".object-card.lit")).to_have_count(0)
     expect(page.locator(".react-flow__edge.edge-lit")).to_have_count(0)
+
+
+def test_a_forward_placed_from_the_palette_takes_unanswered_calls(page, live_server, mailbox):
+    api, inv = admin_with_inventory(page, live_server, mailbox)
+    ids = build_flow(api, inv)
+    open_workspace(page, live_server)
+    expect(nodes(page)).to_have_count(4)
+
+    # The palette and the form come from the catalogue: Forward needs no code in either.
+    dialog = drop(page, "Forward", 700, 420)
+    dialog.get_by_role("textbox", name="Name").fill("After hours")
+    dialog.get_by_role("textbox", name="Number to forward to").fill("+1 415 555 0199")
+    expect(dialog.get_by_role("combobox", name="Caller ID shown")).to_have_value("Caller")
+    dialog.get_by_role("button", name="Save").click()
+    expect(dialog).to_be_hidden()
+    forward = node_id(page, "After hours")
+    expect(card(page, forward)).to_contain_text("+1 415 555 0199")
+    expect(card(page, forward)).to_contain_text("Shows caller's number")
+
+    connect(page, ids["group"], "no_answer", forward)
+    expect(edges(page)).to_have_count(4)
+    cables = draft(api, api.get("/tabs")["items"][0]["id"])["cables"]
+    assert {(c["source"], c["source_port"], c["target"]) for c in cables} >= {
+        (ids["group"], "no_answer", int(forward))
+    }
+
+    page.get_by_role("button", name="Simulate").click()
+    panel = page.get_by_role("region", name="Simulator panel")
+    panel.get_by_role("combobox", name="Number to call").fill(PHONE)
+    page.keyboard.press("Escape")
+    panel.get_by_role("textbox", name="Caller", exact=True).fill("+4930999")
+    panel.get_by_role("button", name="Start call").click()
+    expect(panel.get_by_role("status")).to_have_text(
+        "Forwarded to +14155550199 after 30 s, showing +4930999."
+    )
+    expect(card(page, forward)).to_have_class(re.compile(r"\blit\b"))
+    shot(page, "canvas-50-forwarded")
+    published = api.post("/workspace/publish", {"message": "Forward after 30 s"})
+    plan = api.get(f"/revisions/{published['number']}/plan")
+    assert plan["nodes"][f"n{forward}"]["number"] == "+14155550199"

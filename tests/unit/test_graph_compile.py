@@ -14,7 +14,7 @@ from workspace.objects.types.ring_group import sequential
 
 MIKE_STEP = {
     "object": 30,
-    "ring_group": 30,
+    "type": "ring_group",
     "timeline": [
         {
             "object": 40,
@@ -97,7 +97,7 @@ def test_when_given_problems_have_errors_then_compile_error_without_revalidating
 def test_when_only_warnings_then_plan_compiles(ws):
     objects = [*ws.simple_objects(), ws.obj(41, "contact_method", contact_method=46)]
     plan = ws.plan(objects, ws.simple_cables())
-    assert set(plan["inbound"]) == {"+14155550100", "ext:101"}
+    assert set(plan["routes"]) == {"+14155550100", "ext:101"}
 
 
 def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
@@ -109,9 +109,12 @@ def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
         compiled_at="2026-11-26T10:00:00Z",
     )
     body = {
-        "inbound": {
-            "+14155550100": {"entry": 12, "steps": [MIKE_STEP]},
-            "ext:101": {"entry": 13, "steps": [MIKE_STEP]},
+        "format": 2,
+        "routes": {"+14155550100": {"node": "n12"}, "ext:101": {"node": "n13"}},
+        "nodes": {
+            "n12": {"object": 12, "type": "phone_number", "exits": {"calls": "n30"}},
+            "n13": {"object": 13, "type": "internal_number", "exits": {"calls": "n30"}},
+            "n30": MIKE_STEP,
         },
         "devices": {
             "5": {
@@ -132,6 +135,7 @@ def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
     }
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert plan == {
+        "format": 2,
         "revision": 7,
         "hash": "sha256:" + hashlib.sha256(canonical.encode()).hexdigest(),
         "compiled_at": "2026-11-26T10:00:00Z",
@@ -142,7 +146,7 @@ def test_when_simple_call_flow_then_the_guides_plan(ws, facts):
 def test_when_names_are_not_ascii_then_hash_is_of_utf8_canonical_json(ws, facts):
     facts["devices"][5]["name"] = "Mikes Laptop \u00e9\u4e2d"
     plan = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)
-    body = {"inbound": plan["inbound"], "devices": plan["devices"]}
+    body = {k: plan[k] for k in ("format", "routes", "nodes", "devices")}
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert plan["hash"] == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -181,20 +185,18 @@ def test_when_entry_is_cabled_to_contact_method_then_one_direct_step(ws):
         ws.obj(2, "contact_method", contact_method=45),
     ]
     plan = ws.plan(objects, [ws.cable(9, 1, "calls", 2)])
-    assert plan["inbound"] == {
-        "ext:102": {
-            "entry": 1,
-            "steps": [
-                {
-                    "object": 2,
-                    "contact_method": 45,
-                    "contact": 10,
-                    "kind": "sip_account",
-                    "devices": [],
-                    "sip_account": 3,
-                }
-            ],
-        }
+    assert plan["routes"] == {"ext:102": {"node": "n1"}}
+    assert plan["nodes"] == {
+        "n1": {"object": 1, "type": "internal_number", "exits": {"calls": "n2"}},
+        "n2": {
+            "object": 2,
+            "type": "contact_method",
+            "contact_method": 45,
+            "contact": 10,
+            "kind": "sip_account",
+            "devices": [],
+            "sip_account": 3,
+        },
     }
     assert plan["devices"] == {}
 
@@ -219,8 +221,14 @@ def test_when_no_answer_chain_then_steps_follow_it(ws):
         ws.cable(16, 7, "calls", 4),
     ]
     plan = ws.plan(objects, cables)
-    steps = plan["inbound"]["+14155550111"]["steps"]
-    assert [s["object"] for s in steps] == [2, 3, 4]
+    nodes = plan["nodes"]
+    assert plan["routes"]["+14155550111"] == {"node": "n1"}
+    assert [nodes[n]["exits"] for n in ("n1", "n2", "n3")] == [
+        {"calls": "n2"},
+        {"no_answer": "n3"},
+        {"no_answer": "n4"},
+    ]
+    steps = [nodes[n] for n in ("n2", "n3", "n4")]
     assert [(e["object"], e["start"], e["duration"]) for e in steps[1]["timeline"]] == [
         (5, 0, 20),
         (6, 20, 20),
@@ -228,6 +236,7 @@ def test_when_no_answer_chain_then_steps_follow_it(ws):
     assert steps[1]["no_answer_after"] == 40
     assert steps[2] == {
         "object": 4,
+        "type": "contact_method",
         "contact_method": 46,
         "contact": 10,
         "kind": "phone",

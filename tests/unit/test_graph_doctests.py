@@ -12,10 +12,12 @@ MODULES = [
     "workspace.graph.build",
     "workspace.graph.compile",
     "workspace.graph.facts",
+    "workspace.graph.plan_format",
     "workspace.graph.simulate",
     "workspace.graph.spec",
     "workspace.graph.validate",
     "workspace.objects.types",
+    "workspace.objects.types.forward",
     "workspace.objects.types.internal_number",
     "workspace.objects.types.ring_group",
 ]

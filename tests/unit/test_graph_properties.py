@@ -319,9 +319,9 @@ def test_when_a_call_flow_is_valid_then_it_compiles(workspace):
     assert not has_errors(problems), problems
     plan = _compile(objects, cables)
     entries = [o for o in objects if o["type"] in ("phone_number", "internal_number")]
-    assert len(plan["inbound"]) == len(entries)
-    for key in plan["inbound"]:
-        assert simulate(plan, number=key)["found"]
+    assert len(plan["routes"]) == len(entries)
+    for key in plan["routes"]:
+        assert simulate(plan, types=REGISTRY, number=key)["found"]
 
 
 @PROPERTY
@@ -333,9 +333,19 @@ def test_when_input_order_is_shuffled_then_the_hash_is_the_same(workspace, seed)
     assert shuffled["hash"] == plan["hash"]
     assert shuffled == plan
     assert _compile(objects, cables)["hash"] == plan["hash"]
-    body = {"inbound": plan["inbound"], "devices": plan["devices"]}
+    body = {k: plan[k] for k in ("format", "routes", "nodes", "devices")}
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
     assert plan["hash"] == "sha256:" + hashlib.sha256(canonical).hexdigest()
+
+
+def _route_nodes(plan, key):
+    """The nodes a route passes, following every exit."""
+    found, todo = [], [plan["routes"][key]["node"]]
+    while todo:
+        node = plan["nodes"][todo.pop()]
+        found.append(node)
+        todo += [t for t in node.get("exits", {}).values() if plan["nodes"][t] not in found]
+    return found
 
 
 @PROPERTY
@@ -343,10 +353,10 @@ def test_when_input_order_is_shuffled_then_the_hash_is_the_same(workspace, seed)
 def test_when_a_device_rings_on_a_route_then_its_contact_method_is_on_that_route(workspace):
     plan = _compile(*workspace)
     methods = FACTS["contact_methods"]
-    for key, route in plan["inbound"].items():
+    for key in plan["routes"]:
         entries = []
-        for step in route["steps"]:
-            entries += step.get("timeline", [step])
+        for step in _route_nodes(plan, key):
+            entries += step.get("timeline", [step] if "contact_method" in step else [])
         on_route = {e["contact_method"] for e in entries}
         for entry in entries:
             for device in entry["devices"]:
@@ -354,8 +364,10 @@ def test_when_a_device_rings_on_a_route_then_its_contact_method_is_on_that_route
                 assert key in plan["devices"][str(device)]["reachable_at"]
     for device, config in plan["devices"].items():
         for key in config["reachable_at"]:
-            steps = plan["inbound"][key]["steps"]
-            ringing = {d for s in steps for e in s.get("timeline", [s]) for d in e["devices"]}
+            steps = _route_nodes(plan, key)
+            ringing = {
+                d for s in steps for e in s.get("timeline", [s]) for d in e.get("devices", [])
+            }
             assert int(device) in ringing
 
 
@@ -368,5 +380,7 @@ def test_when_compiled_then_the_plan_names_only_ids_from_the_input(workspace):
     assume(not has_errors(problems))
     plan = compile_plan(G, types=REGISTRY, facts=FACTS, problems=problems)
     known = _ints(objects) | _ints(cables) | _ints(FACTS)
-    named = _ints({k: v for k, v in plan.items() if k != "revision"}, skip=frozenset(TIMING))
+    named = _ints(
+        {k: v for k, v in plan.items() if k not in ("revision", "format")}, skip=frozenset(TIMING)
+    )
     assert named <= known

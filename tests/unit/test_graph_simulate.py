@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from workspace.graph import route_key, simulate
+from workspace.graph import route_key
+from workspace.graph import simulate as simulate_plan
+from workspace.objects.types import REGISTRY
 from workspace.objects.types.ring_group import sequential
+
+
+def simulate(plan, **call):
+    return simulate_plan(plan, types=REGISTRY, **call)
 
 
 def chain_plan(ws):
@@ -41,11 +49,15 @@ def test_when_number_is_not_in_plan_then_not_found(ws):
         "path": [],
         "outcome": "not_found",
         "ends_at": None,
+        "answered_by": None,
+        "answered_at": None,
+        "forwarded_to": None,
     }
 
 
 def test_when_plan_is_empty_then_not_found():
-    assert simulate({"inbound": {}, "devices": {}}, number="101")["found"] is False
+    empty = {"format": 2, "routes": {}, "nodes": {}, "devices": {}}
+    assert simulate(empty, number="101")["found"] is False
 
 
 @pytest.mark.parametrize(
@@ -85,10 +97,35 @@ def test_when_simple_call_flow_is_called_then_mike_rings_30_s_and_call_ends(ws):
                 "object_path": [13, 30, 40],
             }
         ],
-        "steps": [{"object": 30, "at": 0, "until": 30, "no_answer": None}],
+        "steps": [
+            {
+                "node": "n13",
+                "object": 13,
+                "type": "internal_number",
+                "at": 0,
+                "until": 0,
+                "exit": "calls",
+                "next": 30,
+                "reason": "The call arrives at this Internal Number and goes on by calls.",
+            },
+            {
+                "node": "n30",
+                "object": 30,
+                "type": "ring_group",
+                "at": 0,
+                "until": 30,
+                "exit": None,
+                "next": None,
+                "reason": "Rings 1 member on its timeline; nobody answers within 30 s. "
+                "No no_answer exit is cabled: the call ends.",
+            },
+        ],
         "path": [13, 30],
         "outcome": "hangup",
         "ends_at": 30,
+        "answered_by": None,
+        "answered_at": None,
+        "forwarded_to": None,
     }
 
 
@@ -103,10 +140,11 @@ def test_when_no_answer_chain_then_times_add_up_and_call_ends_ringing(ws):
         (25, 35, 6, 3, [1, 2, 3, 6]),
         (35, None, 4, None, [1, 2, 3, 4]),
     ]
-    assert result["steps"] == [
-        {"object": 2, "at": 0, "until": 15, "no_answer": 3},
-        {"object": 3, "at": 15, "until": 35, "no_answer": 4},
-        {"object": 4, "at": 35, "until": None, "no_answer": None},
+    assert [(s["object"], s["at"], s["until"], s["exit"], s["next"]) for s in result["steps"]] == [
+        (1, 0, 0, "calls", 2),
+        (2, 0, 15, "no_answer", 3),
+        (3, 15, 35, "no_answer", 4),
+        (4, 35, None, None, None),
     ]
     assert result["path"] == [1, 2, 3, 4]
     assert (result["outcome"], result["ends_at"]) == ("ringing", None)
@@ -115,5 +153,62 @@ def test_when_no_answer_chain_then_times_add_up_and_call_ends_ringing(ws):
 def test_when_two_numbers_share_a_route_then_both_simulate_alike(ws):
     plan = chain_plan(ws)
     by_did, by_ext = simulate(plan, number="+14155550111"), simulate(plan, number="101")
-    assert by_did["steps"] == by_ext["steps"]
+    assert by_did["steps"][1:] == by_ext["steps"][1:]
     assert by_ext["path"][0] == 7
+
+
+def test_when_the_second_group_answers_then_the_call_ends_answered_there(ws):
+    result = simulate(chain_plan(ws), number="+14155550111", answer=45)
+    assert (result["outcome"], result["answered_by"], result["answered_at"]) == (
+        "answered",
+        45,
+        25,
+    )
+    assert [(r["at"], r["until"], r["contact_method"]) for r in result["rings"]] == [
+        (0, 15, 44),
+        (15, 25, 44),
+        (25, 25, 45),
+    ]
+    assert result["path"] == [1, 2, 3]
+    assert result["ends_at"] is None
+
+
+def test_when_a_format_1_plan_is_simulated_then_it_is_read_as_format_2(ws):
+    new = ws.plan(ws.simple_objects(), ws.simple_cables())
+    old = {
+        "inbound": {
+            "ext:101": {
+                "entry": 13,
+                "steps": [{**new["nodes"]["n30"], "ring_group": 30}],
+            }
+        },
+        "devices": {},
+    }
+    del old["inbound"]["ext:101"]["steps"][0]["type"]
+    assert simulate(old, number="101")["rings"] == simulate(new, number="101")["rings"]
+
+
+def test_when_a_type_repeats_by_design_then_the_call_stops_at_its_bound():
+    menu = dataclasses.replace(REGISTRY["ring_group"], name="menu", max_visits=2)
+    entry = {"object": 40, "contact_method": 44, "kind": "phone", "devices": []}
+    plan = {
+        "format": 2,
+        "routes": {"ext:101": {"node": "n1"}},
+        "nodes": {
+            "n1": {"object": 1, "type": "internal_number", "exits": {"calls": "n2"}},
+            "n2": {
+                "object": 2,
+                "type": "menu",
+                "timeline": [{**entry, "start": 0, "duration": 5}],
+                "no_answer_after": 5,
+                "exits": {"no_answer": "n2"},
+            },
+        },
+        "devices": {},
+    }
+    result = simulate_plan(plan, types={**REGISTRY, "menu": menu}, number="101")
+    assert (result["outcome"], result["ends_at"], result["path"]) == ("loop_limit", 10, [1, 2, 2])
+    assert [(r["at"], r["until"]) for r in result["rings"]] == [(0, 5), (5, 10)]
+    # A type without the declaration gets one visit.
+    once = simulate_plan(plan, types={**REGISTRY, "menu": REGISTRY["ring_group"]}, number="101")
+    assert (once["outcome"], once["path"]) == ("loop_limit", [1, 2])

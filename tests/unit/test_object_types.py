@@ -52,6 +52,7 @@ def test_when_catalogue_is_served_then_it_is_json_in_palette_order():
         ("internal_number", "entry"),
         ("ring_group", "routing"),
         ("contact_method", "destination"),
+        ("forward", "destination"),
     ]
     for entry in served:
         assert set(entry) == {
@@ -64,6 +65,9 @@ def test_when_catalogue_is_served_then_it_is_json_in_palette_order():
             "properties_schema",
             "defaults",
             "default_name_prefix",
+            "exits",
+            "pickers",
+            "max_visits",
         }
         assert entry["color"].startswith("#") and len(entry["color"]) == 7
 
@@ -125,7 +129,11 @@ def test_when_signals_meet_ports_then_only_contact_methods_take_members():
         for p in kind.ports
         if p.direction == "in"
     }
-    assert takers == {"ring_group": ["call"], "contact_method": ["call", "member"]}
+    assert takers == {
+        "ring_group": ["call"],
+        "contact_method": ["call", "member"],
+        "forward": ["call"],
+    }
 
 
 def test_when_ports_are_looked_up_then_direction_matters():

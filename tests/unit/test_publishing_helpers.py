@@ -29,10 +29,14 @@ def test_when_tabs_and_plans_differ_then_the_diff_lists_them():
     empty = {"tabs": [], "objects": [], "cables": []}
     tabbed = {"tabs": [{"id": 1, "name": "Main", "position": 0}], "objects": [], "cables": []}
     diff = diff_revisions(
-        empty, {"inbound": {"+1": {"entry": 1}}, "devices": {"5": {}}}, tabbed, {}
+        empty,
+        {"routes": {"+1": {"node": "n1"}}, "nodes": {"n1": {}}, "devices": {"5": {}}},
+        tabbed,
+        {},
     )
     assert diff["tabs"]["added"] == tabbed["tabs"]
-    assert diff["plan"]["inbound"] == {"added": [], "removed": ["+1"], "changed": []}
+    assert diff["plan"]["routes"] == {"added": [], "removed": ["+1"], "changed": []}
+    assert diff["plan"]["nodes"]["removed"] == ["n1"]
     assert diff["plan"]["devices"]["removed"] == ["5"]
 
 

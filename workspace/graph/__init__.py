@@ -12,14 +12,15 @@ Example
 >>> G = build(objects=[], cables=[])
 >>> validate(G, types=REGISTRY, facts={})
 []
->>> compile_plan(G, types=REGISTRY, facts={})["inbound"]
+>>> compile_plan(G, types=REGISTRY, facts={})["routes"]
 {}
 """
 
 from workspace.graph.build import build, in_cables, object_label, out_cables
-from workspace.graph.compile import compile_plan, plan_hash
+from workspace.graph.compile import FORMAT, compile_plan, node_id, plan_hash
 from workspace.graph.facts import record_on_demand_code
-from workspace.graph.simulate import route_key, simulate
+from workspace.graph.plan_format import upgrade_plan
+from workspace.graph.simulate import ring_of, route_key, simulate
 from workspace.graph.spec import (
     BuildError,
     CompileError,
@@ -33,6 +34,7 @@ from workspace.graph.spec import (
 from workspace.graph.validate import has_errors, placed_rows, valid_objects, validate
 
 __all__ = [
+    "FORMAT",
     "BuildError",
     "CompileError",
     "GraphError",
@@ -45,13 +47,16 @@ __all__ = [
     "has_errors",
     "in_cables",
     "make_problem",
+    "node_id",
     "object_label",
     "out_cables",
     "placed_rows",
     "plan_hash",
     "record_on_demand_code",
+    "ring_of",
     "route_key",
     "simulate",
+    "upgrade_plan",
     "valid_objects",
     "validate",
 ]

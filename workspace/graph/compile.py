@@ -1,8 +1,9 @@
 """Compile a valid workspace graph into the routing plan (DESIGN.md section 6).
 
-The plan is plain JSON: ``inbound`` routes keyed by number (E.164, or ``ext:<digits>`` for
-extensions), each a list of steps that follows the ``no_answer`` chain; and ``devices``, the
-slice of settings each call.center device is given. No SIP password is ever in it.
+The plan is plain JSON, format 2, a call program: ``routes`` keyed by number (E.164, or
+``ext:<digits>`` for extensions) point at ``nodes``, each node one object's compiled step with
+named exits to other nodes; and ``devices``, the slice of settings each call.center device is
+given. No SIP password is ever in it. docs/routing-plan.md documents the format.
 """
 
 from __future__ import annotations
@@ -20,10 +21,13 @@ from workspace.graph.gc_pause import gc_paused
 from workspace.graph.spec import CompileError, ObjectType, Problem, make_problem
 from workspace.graph.validate import has_errors, placed_rows, validate
 
-__all__ = ["compile_plan", "plan_hash"]
+__all__ = ["FORMAT", "compile_plan", "node_id", "plan_hash"]
 
 Types = Mapping[str, ObjectType]
 Facts = Mapping[str, Any]
+
+#: The plan format ``compile_plan`` writes (docs/routing-plan.md).
+FORMAT = 2
 
 #: Plan keys that are left out of the hash: they name the publication, not the routing.
 UNHASHED = ("hash", "compiled_at", "revision")
@@ -60,25 +64,25 @@ def compile_plan(
     Returns
     -------
     plan : dict
-        ``{"revision", "hash", "compiled_at", "inbound", "devices"}``. ``hash`` is
-        ``"sha256:"`` + the hex digest of the canonical JSON (sorted keys, no whitespace) of
-        the plan without ``hash``, ``compiled_at`` and ``revision``: the same workspace and
-        facts always give the same hash, whatever the order of the input rows.
+        ``{"format": 2, "revision", "hash", "compiled_at", "routes", "nodes", "devices"}``
+        (docs/routing-plan.md describes every field). ``hash`` is ``"sha256:"`` + the hex
+        digest of the canonical JSON (sorted keys, no whitespace) of the plan without
+        ``hash``, ``compiled_at`` and ``revision``: the same workspace and facts always give
+        the same hash, whatever the order of the input rows.
 
-        ``inbound[key]`` is ``{"entry": object id, "steps": [...]}``. A ring group step is
-        ``{"object", "ring_group", "timeline", "no_answer_after"}``, its timeline entries
-        being contact method steps plus ``start`` and ``duration`` (ordered by start, then
-        object id); a contact method step is ``{"object", "contact_method", "contact",
-        "kind", "devices"}`` (+ ``sip_account`` or ``number`` for those kinds). Steps follow
-        the ``no_answer`` chain. A step that several numbers reach is one dict shared by
-        their routes: treat the plan as read-only (it is stored as JSON).
+        ``routes[key]`` is ``{"node": "n<entry object id>"}``, keyed by E.164 or
+        ``ext:<digits>``. ``nodes["n<id>"]`` is one object's compiled step: ``{"object",
+        "type", ...the type's compile hook..., "exits": {exit name: node id}}``, ``exits``
+        left out when no exit is cabled (an absent exit ends the call with the type's
+        documented answer). Only objects a route reaches through exits are nodes; contact
+        methods a ring group rings are entries of its ``timeline``.
 
         ``devices[str(device id)]`` exists for every device of each call.center method that
         a Contact Method object places, reachable or not: ``contact``, ``contact_method``,
         ``name``, ``lines`` (SIP accounts, ``password`` only ``"manual"`` or
         ``"provisioned"``), ``caller_id``, ``recording`` (its options are all off while
         recording is disabled; ``on_demand_code`` is the enabled record-on-demand feature
-        code), ``announcements`` and ``reachable_at`` (the inbound keys that ring it).
+        code), ``announcements`` and ``reachable_at`` (the route keys that ring it).
 
     Raises
     ------
@@ -97,16 +101,21 @@ def compile_plan(
     ...           [{"id": 3, "source": 1, "source_port": "calls", "target": 2,
     ...             "target_port": "calls"}])
     >>> plan = compile_plan(G, types=REGISTRY, facts=facts)
-    >>> plan["inbound"]["+14155550100"]["steps"][0]["number"]
-    '+4930123'
+    >>> plan["routes"], plan["nodes"]["n1"]["exits"], plan["nodes"]["n2"]["number"]
+    ({'+14155550100': {'node': 'n1'}}, {'calls': 'n2'}, '+4930123')
     """
     if problems is None:
         problems = validate(G, types=types, facts=facts)
     if has_errors(problems):
         raise CompileError(problems)
     hook_facts = {**facts, "placed": placed_rows(G, types=types)}
-    inbound = _inbound(G, types, hook_facts)
-    body = {"inbound": inbound, "devices": _devices(hook_facts, inbound)}
+    routes, nodes = _program(G, types, hook_facts)
+    body = {
+        "format": FORMAT,
+        "routes": routes,
+        "nodes": nodes,
+        "devices": _devices(hook_facts, _reachable(routes, nodes)),
+    }
     return {"revision": revision, "hash": plan_hash(body), "compiled_at": compiled_at, **body}
 
 
@@ -121,8 +130,8 @@ def plan_hash(plan: Mapping[str, Any]) -> str:
 
     Example
     -------
-    >>> plan_hash({"inbound": {}, "devices": {}}) == plan_hash(
-    ...     {"devices": {}, "inbound": {}, "revision": 3})
+    >>> plan_hash({"routes": {}, "devices": {}}) == plan_hash(
+    ...     {"devices": {}, "routes": {}, "revision": 3})
     True
     """
     body = {k: v for k, v in plan.items() if k not in UNHASHED}
@@ -130,80 +139,112 @@ def plan_hash(plan: Mapping[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical).hexdigest()
 
 
-def _inbound(G: nx.MultiDiGraph, types: Types, facts: Facts) -> dict[str, Any]:
-    """One route per entry object: its key, the entry, and the steps a call goes through."""
+def node_id(obj: int) -> str:
+    """Return the plan's node id of an object: ``"n<object id>"``.
+
+    >>> node_id(12)
+    'n12'
+    """
+    return f"n{obj}"
+
+
+def _program(G: nx.MultiDiGraph, types: Types, facts: Facts) -> tuple[dict, dict]:
+    """The routes (one per entry) and the nodes that calls can reach from them."""
     attrs = G._node
     kinds = {node: types[attrs[node]["type"]] for node in G}
-    onward = _onward(G, kinds)
-    steps: dict[int, dict[str, Any]] = {}  # a step is compiled once, however many routes share it
-    inbound: dict[str, Any] = {}
+    routes: dict[str, Any] = {}
+    owner: dict[str, int] = {}
+    nodes: dict[str, Any] = {}
+    frontier = []
     for node in sorted(G):
         kind = kinds[node]
         if kind.category != "entry":
             continue
         key = kind.inbound(G, node, facts)
-        if key in inbound:
+        if key in routes:
             raise CompileError(
                 [
                     make_problem(
                         "number.placed_twice",
                         f"The number {key} is placed twice.",
-                        objects=[inbound[key]["entry"], node],
+                        objects=[owner[key], node],
                     )
                 ]
             )
-        route = []
-        seen = {node}
-        step_node = onward.get(node)
-        while step_node is not None:
-            if step_node in seen:  # validate reports route.loop; this guards callers that skip it
-                raise CompileError(
-                    [make_problem("route.loop", "Calls go round in a loop.", objects=sorted(seen))]
-                )
-            seen.add(step_node)
-            step = steps.get(step_node)
-            if step is None:
-                step = steps[step_node] = kinds[step_node].compile(G, step_node, facts)
-            route.append(step)
-            step_node = onward.get(step_node)
-        inbound[key] = {"entry": node, "steps": route}
-    return inbound
+        owner[key] = node
+        routes[key] = {"node": node_id(node)}
+        frontier.append(node)
+    seen = set(frontier)
+    while frontier:  # every object is compiled once, however many routes reach it
+        node = frontier.pop()
+        kind = kinds[node]
+        body = kind.compile(G, node, facts) if kind.compile is not None else {}
+        compiled: dict[str, Any] = {"object": node, "type": kind.name, **body}
+        exits = _exits(G, node, kind)
+        if exits:
+            compiled["exits"] = {name: node_id(target) for name, target in exits.items()}
+        nodes[node_id(node)] = compiled
+        for target in exits.values():
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    _refuse_loops(nodes, kinds)
+    return routes, dict(sorted(nodes.items(), key=lambda item: item[1]["object"]))
 
 
-def _onward(G: nx.MultiDiGraph, kinds: Mapping[int, ObjectType]) -> dict[int, int]:
-    """Where a call goes after each object: the target of its ``continue_port`` cable."""
-    onward = {}
-    for source, targets in G._succ.items():
-        port = kinds[source].continue_port
-        if port is None:
-            continue
-        for target, keyed in targets.items():
-            if any(data["source_port"] == port for data in keyed.values()):
-                onward[source] = target  # such ports take one cable (port.too_many_cables)
-    return onward
+def _exits(G: nx.MultiDiGraph, node: int, kind: ObjectType) -> dict[str, int]:
+    """Where each of the object's exits leads: the target of the cable on that port."""
+    exits = {}
+    for target, keyed in G._succ[node].items():
+        for data in keyed.values():
+            if data["source_port"] in kind.exits:
+                exits[data["source_port"]] = target  # exit ports take one cable
+    return {name: exits[name] for name in kind.exits if name in exits}
 
 
-def _ringing(step: Mapping[str, Any]) -> set[int]:
-    """The devices a step rings: its own, or those of its timeline's entries."""
-    devices = set(step.get("devices", ()))
-    for entry in step.get("timeline", ()):
+def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> None:
+    """Guard callers that skip validate: a cycle only through types that bound their visits."""
+    flow = nx.DiGraph()
+    for key, node in nodes.items():
+        flow.add_node(key)
+        flow.add_edges_from((key, target) for target in node.get("exits", {}).values())
+    for cycle in nx.simple_cycles(flow):
+        objects = sorted(nodes[key]["object"] for key in cycle)
+        if all(kinds[obj].max_visits <= 1 for obj in objects):
+            raise CompileError(
+                [make_problem("route.loop", "Calls go round in a loop.", objects=objects)]
+            )
+
+
+def _ringing(node: Mapping[str, Any]) -> set[int]:
+    """The devices a node rings: its own, or those of its timeline's entries."""
+    devices = set(node.get("devices", ()))
+    for entry in node.get("timeline", ()):
         devices.update(entry["devices"])
     return devices
 
 
-def _devices(facts: Facts, inbound: Mapping[str, Any]) -> dict[str, Any]:
-    """The settings of every device of the call.center methods the workspace places."""
-    ringing: dict[int, set[int]] = {}  # by id(step): steps are shared between routes
+def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int, list[str]]:
+    """The route keys that ring each device, in key order."""
+    rings = {key: _ringing(node) for key, node in nodes.items()}
     reachable: dict[int, list[str]] = defaultdict(list)
-    for key, route in sorted(inbound.items()):
+    for key, route in sorted(routes.items()):
         devices: set[int] = set()
-        for step in route["steps"]:
-            if id(step) not in ringing:
-                ringing[id(step)] = _ringing(step)
-            devices |= ringing[id(step)]
+        stack, seen = [route["node"]], {route["node"]}
+        while stack:
+            current = stack.pop()
+            devices |= rings[current]
+            for target in nodes[current].get("exits", {}).values():
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
         for device in devices:
             reachable[device].append(key)
+    return reachable
 
+
+def _devices(facts: Facts, reachable: Mapping[int, list[str]]) -> dict[str, Any]:
+    """The settings of every device of the call.center methods the workspace places."""
     configs: dict[str, Any] = {}
     on_demand_code = record_on_demand_code(facts)
     for method_id in sorted(facts["placed"].get("contact_methods", {})):

@@ -147,7 +147,7 @@ def check_entries(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
         if kind is None or kind.category != "entry":
             continue
         routed = any(
-            data["source_port"] == kind.continue_port
+            data["source_port"] in kind.exits
             for keyed in succ[node].values()
             for data in keyed.values()
         )
@@ -221,6 +221,8 @@ def check_loops(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
     loops = []
     for component in nx.strongly_connected_components(rest):
         node = next(iter(component))
+        if any(getattr(kinds[n], "max_visits", 1) > 1 for n in component):
+            continue  # a type that repeats by design bounds its own visits
         if len(component) > 1 or rest.has_edge(node, node):
             loops.append(sorted(component))
     problems = []

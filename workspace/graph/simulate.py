@@ -1,79 +1,132 @@
-"""Play a call through a compiled routing plan: who rings, when, for how long, and what then.
+"""Play a call through a compiled routing plan: the path it takes and who rings when.
 
-It reads only the plan, so the simulator shows exactly what a published revision does.
+It reads only the plan (format 2, a call program; older formats are upgraded first), so the
+simulator shows exactly what a published revision does. Each node type's behaviour comes from
+its ``simulate`` hook (``ObjectType.simulate``); the walk here is the same for every type. The
+table of plan cases in ``tests/plan_cases/`` pins the semantics for any executor of the plan.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["route_key", "simulate"]
+from workspace.graph.plan_format import upgrade_plan
+from workspace.graph.spec import ObjectType
+
+__all__ = ["ring_of", "route_key", "simulate"]
+
+#: The bound on nodes one call may pass, whatever the types declare: a plan is data, and an
+#: executor must stop even on a plan it did not compile itself.
+MAX_STEPS = 1000
 
 
 def route_key(plan: Mapping[str, Any], number: str) -> str | None:
-    """Return the plan's inbound key for a dialled number, or None.
+    """Return the plan's route key for a dialled number, or None.
 
     E.164 (``"+1 415 555 0100"``) is looked up as is; bare digits are tried as an extension
     (``"101"`` -> ``"ext:101"``) and then as E.164 without its plus; ``"ext:101"`` as is.
 
     Example
     -------
-    >>> route_key({"inbound": {"ext:101": {}}}, "101")
+    >>> route_key({"routes": {"ext:101": {}}}, "101")
     'ext:101'
     """
+    routes = plan.get("routes", plan.get("inbound", {}))
     text = str(number).strip()
     if text.startswith("ext:"):
         candidates = [text]
     else:
         compact = "".join(ch for ch in text if ch.isdigit() or ch in "+*#")
         candidates = [compact] if compact.startswith("+") else [f"ext:{compact}", f"+{compact}"]
-    return next((c for c in candidates if c in plan["inbound"]), None)
+    return next((c for c in candidates if c in routes), None)
+
+
+def ring_of(
+    entry: Mapping[str, Any], at: int, until: int | None, ring_group: int | None = None
+) -> dict[str, Any]:
+    """Return one row of the ring schedule: a contact method ringing from ``at`` to ``until``.
+
+    ``entry`` is a contact method's compiled step (a ring group's timeline entry or a
+    ``contact_method`` node); ``until`` None rings until someone answers.
+
+    >>> entry = {"object": 40, "contact_method": 44, "kind": "phone", "devices": []}
+    >>> ring_of(entry, 0, 20)["until"]
+    20
+    """
+    return {
+        "at": at,
+        "until": until,
+        "contact_method": entry["contact_method"],
+        "contact": entry.get("contact"),
+        "kind": entry["kind"],
+        "devices": list(entry["devices"]),
+        "ring_group": ring_group,
+        "object": entry["object"],
+    }
 
 
 def simulate(
     plan: Mapping[str, Any],
     *,
+    types: Mapping[str, ObjectType],
     number: str,
     caller: str | None = None,
     at: str | None = None,
+    digits: Sequence[str] = (),
+    answer: int | None = None,
 ) -> dict[str, Any]:
-    """Return what happens to a call to ``number`` that nobody answers.
+    """Return what happens to a call to ``number``.
 
     Parameters
     ----------
     plan : dict
-        A routing plan from ``compile_plan``.
+        A routing plan from ``compile_plan`` (format 2; a format-1 plan is upgraded).
+    types : mapping of str to ObjectType
+        The object-type registry: each node's ``simulate`` hook. A node whose type has none
+        passes the call on through its first declared exit (entries do).
     number : str
-        The dialled number: E.164, an extension (``"101"``) or an inbound key (``"ext:101"``).
+        The dialled number: E.164, an extension (``"101"``) or a route key (``"ext:101"``).
     caller : str, optional
-        The caller's number. No object type routes on it yet (caller routers will).
+        The caller's number (caller routers will route on it; Forward passes it on).
     at : str, optional
-        The ISO 8601 time of the call. No object type routes on it yet (time routers will).
+        The ISO 8601 time of the call, with its time zone (time routers will route on it).
+    digits : sequence of str
+        The digits the caller presses, in order (voice menus will read them).
+    answer : int, optional
+        The contact method (id) that answers when it rings; None: nobody answers. It picks up
+        the moment it starts ringing, and everyone else stops ringing then.
 
     Returns
     -------
     result : dict
-        ``{"number", "key", "found", "rings", "steps", "path", "outcome", "ends_at"}``.
-        ``rings``: one per contact method that rings, ``{"at", "until", "contact_method",
-        "contact", "kind", "devices", "ring_group", "object", "object_path"}`` with times in
+        ``{"number", "key", "found", "rings", "steps", "path", "outcome", "ends_at",
+        "answered_by", "answered_at", "forwarded_to"}``.
+        ``rings`` is the ring schedule: ``{"at", "until", "contact_method", "contact", "kind",
+        "devices", "ring_group", "object", "object_path"}`` per contact method that rings, in
         seconds from the start of the call (``until`` None: rings until answered).
-        ``steps``: ``{"object", "at", "until", "no_answer"}`` per object the call passes,
-        ``no_answer`` being where it goes next. ``path``: the object ids in order, entry
-        first. ``outcome``: ``"not_found"``, ``"ringing"`` (it ends at a contact method
-        that rings until answered) or ``"hangup"`` (the last timeline ran out), with
-        ``ends_at`` the second the call ends (None while it can ring on).
+        ``steps``: per node the call passes, ``{"node", "object", "type", "at", "until",
+        "exit", "next", "reason"}``: ``exit`` the exit it leaves by (None: it ends there),
+        ``next`` the next object, ``reason`` a sentence. ``path``: the object ids in order.
+        ``outcome``: ``"not_found"``, ``"answered"``, ``"ringing"`` (it ends at a contact
+        method that rings until answered), ``"hangup"`` (a timeline ran out with no exit
+        cabled), ``"forwarded"`` or ``"loop_limit"``; ``ends_at`` the second it ends (None
+        while it can ring on, or once answered).
 
     Example
     -------
-    >>> plan = {"inbound": {"ext:101": {"entry": 13, "steps": [
-    ...     {"object": 30, "ring_group": 30, "no_answer_after": 20, "timeline": [
+    >>> from workspace.objects.types import REGISTRY
+    >>> plan = {"format": 2, "routes": {"ext:101": {"node": "n13"}}, "nodes": {
+    ...     "n13": {"object": 13, "type": "internal_number", "exits": {"calls": "n30"}},
+    ...     "n30": {"object": 30, "type": "ring_group", "no_answer_after": 20, "timeline": [
     ...         {"object": 40, "contact_method": 44, "contact": 9, "kind": "call_center",
-    ...          "devices": [5], "start": 0, "duration": 20}]}]}}}
-    >>> result = simulate(plan, number="101")
+    ...          "devices": [5], "start": 0, "duration": 20}]}}}
+    >>> result = simulate(plan, types=REGISTRY, number="101")
     >>> result["rings"][0]["until"], result["path"], result["outcome"], result["ends_at"]
     (20, [13, 30], 'hangup', 20)
     """
+    plan = upgrade_plan(plan)
     key = route_key(plan, number)
     result: dict[str, Any] = {
         "number": number,
@@ -84,48 +137,98 @@ def simulate(
         "path": [],
         "outcome": "not_found",
         "ends_at": None,
+        "answered_by": None,
+        "answered_at": None,
+        "forwarded_to": None,
     }
     if key is None:
         return result
-    route = plan["inbound"][key]
-    path = [route["entry"]]
+    call = {"number": number, "key": key, "caller": caller, "at": at, "digits": list(digits)}
+    nodes = plan["nodes"]
+    current: str | None = plan["routes"][key]["node"]
+    visits: Counter[str] = Counter()
     now = 0
-    for step in route["steps"]:
-        path.append(step["object"])
-        if result["steps"]:
-            result["steps"][-1]["no_answer"] = step["object"]
-        if "timeline" in step:
-            until = now + step["no_answer_after"]
-            for entry in step["timeline"]:
-                start = now + entry["start"]
-                result["rings"].append(
-                    _ring(entry, start, start + entry["duration"], step["object"], path)
-                )
-        else:  # a contact method cabled straight in rings until someone answers
-            until = None
-            result["rings"].append(_ring(step, now, None, None, path[:-1]))
-        result["steps"].append(
-            {"object": step["object"], "at": now, "until": until, "no_answer": None}
-        )
-        if until is None:
-            result.update(path=path, outcome="ringing")
+    while current is not None:
+        node = nodes[current]
+        kind = types.get(node["type"])
+        visits[current] += 1
+        if visits[current] > (kind.max_visits if kind else 1) or len(result["steps"]) >= MAX_STEPS:
+            result.update(outcome="loop_limit", ends_at=now)
             return result
-        now = until
-    result.update(path=path, outcome="hangup", ends_at=now)
-    return result
+        result["path"].append(node["object"])
+        hook = kind.simulate if kind is not None and kind.simulate is not None else None
+        played = hook(node, call, now) if hook else _pass_on(node, kind, now)
+        step = {
+            "node": current,
+            "object": node["object"],
+            "type": node["type"],
+            "at": now,
+            "until": played.get("until"),
+            "exit": None,
+            "next": None,
+            "reason": played["reason"],
+        }
+        result["steps"].append(step)
+        fresh = [
+            {**ring, "object_path": [*result["path"], *_via(ring, node)]}
+            for ring in played.get("rings", ())
+        ]
+        result["rings"].extend(fresh)
+        if answer is not None and _answered(result, answer, step, fresh):
+            return result
+        if played.get("outcome"):  # the node ends the call itself (forward)
+            result.update(
+                outcome=played["outcome"],
+                ends_at=played.get("until", now),
+                forwarded_to=played.get("forwarded_to"),
+            )
+            return result
+        if played.get("until") is None:  # rings on until someone answers
+            result["outcome"] = "ringing"
+            return result
+        now = played["until"]
+        exit_name = played.get("exit")
+        target = node.get("exits", {}).get(exit_name) if exit_name else None
+        if target is None:
+            step["reason"] += f" No {exit_name} exit is cabled: the call ends." if exit_name else ""
+            result.update(outcome="hangup", ends_at=now)
+            return result
+        step.update(exit=exit_name, next=nodes[target]["object"])
+        current = target
+    return result  # pragma: no cover - the loop returns
 
 
-def _ring(
-    entry: Mapping[str, Any], start: int, until: int | None, ring_group: int | None, path: list[int]
-) -> dict[str, Any]:
-    return {
-        "at": start,
-        "until": until,
-        "contact_method": entry["contact_method"],
-        "contact": entry.get("contact"),
-        "kind": entry["kind"],
-        "devices": list(entry["devices"]),
-        "ring_group": ring_group,
-        "object": entry["object"],
-        "object_path": [*path, entry["object"]],
-    }
+def _pass_on(node: Mapping[str, Any], kind: ObjectType | None, now: int) -> dict[str, Any]:
+    """A node without a simulate hook (an entry) hands the call on at once by its first exit."""
+    exits = node.get("exits", {})
+    names = [e for e in (kind.exits if kind else ()) if e in exits] or list(exits)
+    first = names[0] if names else None
+    label = kind.display_name if kind else node["type"]
+    reason = f"The call arrives at this {label}" + (f" and goes on by {first}." if first else ".")
+    return {"until": now, "exit": first, "reason": reason}
+
+
+def _via(ring: Mapping[str, Any], node: Mapping[str, Any]) -> list[int]:
+    """The member object a ring goes through, unless the node rings itself."""
+    return [] if ring["object"] == node["object"] else [ring["object"]]
+
+
+def _answered(
+    result: dict[str, Any], answer: int, step: dict[str, Any], fresh: list[dict[str, Any]]
+) -> bool:
+    """End the call answered when ``answer`` rings at this node; stop every other ring then."""
+    start = min((r["at"] for r in fresh if r["contact_method"] == answer), default=None)
+    if start is None:
+        return False
+    kept = []
+    for ring in result["rings"]:
+        if ring["at"] > start:
+            continue  # its turn never comes
+        ring["until"] = start if ring["until"] is None else min(ring["until"], start)
+        kept.append(ring)
+    step["until"] = start
+    step["reason"] += f" Contact method #{answer} answers at {start} s."
+    result.update(
+        rings=kept, outcome="answered", answered_by=answer, answered_at=start, ends_at=None
+    )
+    return True

@@ -130,17 +130,22 @@ class Reference:
     """A property that holds the id of a row of the account's facts.
 
     ``collection`` names the facts mapping (``"phone_numbers"``); ``label`` names the row kind
-    in messages. Validation reports a reference that is unset or names no row.
+    in messages. Validation reports a reference that is unset or names no row; an ``optional``
+    one may be unset (the type's validate hook says when it is needed).
     """
 
     prop: str
     collection: str
     label: str
+    optional: bool = False
 
 
 ValidateHook = Callable[[nx.MultiDiGraph, int, Facts], list[Problem]]
 CompileHook = Callable[[nx.MultiDiGraph, int, Facts], dict[str, Any]]
 InboundHook = Callable[[nx.MultiDiGraph, int, Facts], str]
+#: ``simulate(node, call, at)``: what a compiled node does to a call that reaches it at
+#: second ``at`` (see ``workspace.graph.simulate``).
+SimulateHook = Callable[[Mapping[str, Any], Mapping[str, Any], int], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -167,13 +172,19 @@ class ObjectType:
     references : tuple of Reference
         Properties that point at facts rows (checked generically: unset or missing). The
         hooks run only once these resolve.
-    continue_port : str or None
-        The output port a call follows after this object (entry: ``calls``; ring group:
-        ``no_answer``); the engine follows it to lay out a route's steps.
+    max_visits : int
+        How often one call may pass this object. 1 (every type today) makes a cycle through
+        it a ``route.loop`` error; a type that repeats by design (a voice menu) declares its
+        bound, and the simulator and the SIP server stop a call there after that many visits.
     validate : hook returning a list of Problem, or None
-    compile : hook returning this object's step in a route (routing and destination types)
-    inbound : hook returning the plan's inbound key, ``"+1..."`` or ``"ext:101"`` (entries);
+    compile : hook returning this object's node body in the plan (without ``object``,
+        ``type`` and ``exits``, which the engine adds); None compiles to those alone.
+    simulate : hook playing a call through this type's node, or None (see ``graph.simulate``)
+    inbound : hook returning the plan's route key, ``"+1..."`` or ``"ext:101"`` (entries);
         two entries with one key are ``number.placed_twice``.
+    pickers : dict of str to str
+        Which picker the canvas uses for a property (``"phone_number"``, ``"internal_number"``,
+        ``"contact_method"``); declared, so the form never guesses from description text.
     quick_valid : predicate on properties, or None
         A fast accept path for ``schema``: True only for properties the schema surely
         accepts (a property test pins ``quick_valid(p) -> schema.validate(p) == {}``); on
@@ -181,6 +192,9 @@ class ObjectType:
         the time of validating a large workspace.
     in_ports, out_ports : dict of str to PortSpec
         The ports by name, derived from ``ports``.
+    exits : tuple of str
+        The output ports that carry calls (signal ``"call"``), in declared order: the exit
+        names of this type's plan nodes. Derived from ``ports``.
     """
 
     name: str
@@ -194,19 +208,27 @@ class ObjectType:
     defaults: Mapping[str, Any]
     default_name_prefix: str
     references: tuple[Reference, ...] = ()
-    continue_port: str | None = None
+    max_visits: int = 1
     validate: ValidateHook | None = None
     compile: CompileHook | None = None
+    simulate: SimulateHook | None = None
     inbound: InboundHook | None = None
     quick_valid: Callable[[Mapping[str, Any]], bool] | None = None
+    pickers: Mapping[str, str] = field(default_factory=dict)
     in_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
     out_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
+    exits: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Derived lookups (frozen dataclass, hence object.__setattr__).
         object.__setattr__(self, "in_ports", {p.name: p for p in self.ports if p.direction == "in"})
         object.__setattr__(
             self, "out_ports", {p.name: p for p in self.ports if p.direction == "out"}
+        )
+        object.__setattr__(
+            self,
+            "exits",
+            tuple(p.name for p in self.ports if p.direction == "out" and p.signal == "call"),
         )
 
     def port(self, name: str, direction: Direction) -> PortSpec | None:
@@ -225,4 +247,7 @@ class ObjectType:
             "properties_schema": self.properties_schema,
             "defaults": dict(self.defaults),
             "default_name_prefix": self.default_name_prefix,
+            "exits": list(self.exits),
+            "pickers": dict(self.pickers),
+            "max_visits": self.max_visits,
         }

@@ -211,6 +211,8 @@ def _check_references(
         ok = True
         for ref in kind.references:
             row = props.get(ref.prop, kind.defaults.get(ref.prop))
+            if row is None and ref.optional:
+                continue
             if row is None:
                 ok = False
                 problems.append(

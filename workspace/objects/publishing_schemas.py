@@ -82,10 +82,16 @@ class PublishResultSchema(RevisionSchema):
 
 
 class PlanSchema(BaseSchema):
+    format = fields.Integer(metadata={"description": "2: the call program (docs/routing-plan.md)"})
     revision = fields.Integer(allow_none=True)
     hash = fields.String()
     compiled_at = fields.String(allow_none=True)
-    inbound = fields.Dict(metadata={"description": "Routes by number: E.164 or ext:<digits>"})
+    routes = fields.Dict(
+        metadata={"description": 'Routes by number (E.164 or ext:<digits>): {"node": id}'}
+    )
+    nodes = fields.Dict(
+        metadata={"description": "Compiled steps by node id: object, type, exits, ..."}
+    )
     devices = fields.Dict(metadata={"description": "Per-device settings by device id"})
 
 
@@ -113,7 +119,8 @@ class KeysDiffSchema(BaseSchema):
 
 
 class PlanDiffSchema(BaseSchema):
-    inbound = fields.Nested(KeysDiffSchema)
+    routes = fields.Nested(KeysDiffSchema)
+    nodes = fields.Nested(KeysDiffSchema)
     devices = fields.Nested(KeysDiffSchema)
 
 
@@ -132,7 +139,22 @@ class RevisionDiffSchema(BaseSchema):
 class SimulateSchema(BaseSchema):
     number = fields.String(required=True, validate=validate.Length(min=1, max=40))
     caller = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
-    at = fields.AwareDateTime(load_default=None, metadata={"description": "ISO 8601 with zone"})
+    at = fields.AwareDateTime(
+        load_default=None, metadata={"description": "ISO 8601 with zone; now when left out"}
+    )
+    digits = fields.List(
+        fields.String(validate=validate.Regexp(r"^[0-9*#]$", error="One of 0-9, * or #.")),
+        load_default=list,
+        validate=validate.Length(max=40),
+        metadata={"description": "The digits the caller presses, in order"},
+    )
+    answer = fields.Integer(
+        load_default=None,
+        allow_none=True,
+        strict=True,
+        validate=validate.Range(min=1, max=2**63 - 1),
+        metadata={"description": "The contact method id that answers; null: nobody"},
+    )
     source = fields.String(
         load_default="published",
         validate=validate.OneOf(("published", "draft"), error='Choose "published" or "draft".'),
@@ -154,10 +176,19 @@ class RingSchema(BaseSchema):
 
 
 class SimulationStepSchema(BaseSchema):
+    node = fields.String()
     object = fields.Integer()
+    type = fields.String()
     at = fields.Integer()
     until = fields.Integer(allow_none=True)
-    no_answer = fields.Integer(allow_none=True)
+    exit = fields.String(allow_none=True, metadata={"description": "The exit it leaves by"})
+    next = fields.Integer(allow_none=True, metadata={"description": "The next object"})
+    reason = fields.String()
+
+
+class ForwardedSchema(BaseSchema):
+    number = fields.String()
+    caller_id = fields.String(allow_none=True)
 
 
 class SimulationSchema(BaseSchema):
@@ -169,8 +200,15 @@ class SimulationSchema(BaseSchema):
     at = fields.AwareDateTime(allow_none=True)
     key = fields.String(allow_none=True)
     found = fields.Boolean()
-    outcome = fields.String(metadata={"description": "not_found, ringing or hangup"})
+    digits = fields.List(fields.String())
+    answer = fields.Integer(allow_none=True)
+    outcome = fields.String(
+        metadata={"description": "not_found, answered, ringing, hangup, forwarded or loop_limit"}
+    )
     ends_at = fields.Integer(allow_none=True)
+    answered_by = fields.Integer(allow_none=True)
+    answered_at = fields.Integer(allow_none=True)
+    forwarded_to = fields.Nested(ForwardedSchema, allow_none=True)
     path = fields.List(fields.Integer(), metadata={"description": "Object ids, entry first"})
     steps = fields.List(fields.Nested(SimulationStepSchema))
     rings = fields.List(fields.Nested(RingSchema))

@@ -1,7 +1,8 @@
 """What changed between two revisions: their snapshots (tabs, objects, cables) and their plans.
 
 Pure functions over plain data, so the diff is tested without a database. Rows are matched
-by id (rollback keeps ids), inbound routes by number key and device slices by device id.
+by id (rollback keeps ids), routes by number key, plan nodes by node id and device slices by
+device id. Plans come in format 2 (callers upgrade stored format-1 plans first).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def diff_revisions(
         "objects": diff_rows(old_snapshot["objects"], new_snapshot["objects"], OBJECT_FIELDS),
         "cables": diff_cables(old_snapshot["cables"], new_snapshot["cables"]),
         "plan": {
-            "inbound": diff_keys(old_plan.get("inbound", {}), new_plan.get("inbound", {})),
+            "routes": diff_keys(old_plan.get("routes", {}), new_plan.get("routes", {})),
+            "nodes": diff_keys(old_plan.get("nodes", {}), new_plan.get("nodes", {})),
             "devices": diff_keys(old_plan.get("devices", {}), new_plan.get("devices", {})),
         },
     }

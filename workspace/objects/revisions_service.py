@@ -12,6 +12,7 @@ from workspace.auth.models import Admin
 from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import NotFound
 from workspace.extensions import db
+from workspace.graph import upgrade_plan
 from workspace.objects import publishing_events
 from workspace.objects.draft_restore import delete_draft, write_rows
 from workspace.objects.models import Revision
@@ -63,13 +64,18 @@ def revision_detail(account_id: int, number: int) -> dict[str, Any]:
 
 
 def revision_plan(account_id: int, number: int) -> dict[str, Any]:
-    return get_revision(account_id, number).plan
+    # Revisions published before format 2 are converted when read, never rewritten.
+    return upgrade_plan(get_revision(account_id, number).plan)
 
 
 def revision_diff(account_id: int, old: int, new: int) -> dict[str, Any]:
     """What changed from revision `old` to revision `new` (either may be the older one)."""
     a, b = get_revision(account_id, old), get_revision(account_id, new)
-    return {"from": old, "to": new, **diff_revisions(a.snapshot, a.plan, b.snapshot, b.plan)}
+    return {
+        "from": old,
+        "to": new,
+        **diff_revisions(a.snapshot, upgrade_plan(a.plan), b.snapshot, upgrade_plan(b.plan)),
+    }
 
 
 def rollback_revision(

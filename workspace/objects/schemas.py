@@ -45,6 +45,17 @@ class ObjectTypeSchema(BaseSchema):
     properties_schema = fields.Dict(metadata={"description": "JSON schema of the properties"})
     defaults = fields.Dict()
     default_name_prefix = fields.String()
+    exits = fields.List(
+        fields.String(), metadata={"description": "Output ports that carry calls: plan exits"}
+    )
+    pickers = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={
+            "description": "Property -> picker: phone_number, internal_number, contact_method"
+        },
+    )
+    max_visits = fields.Integer(metadata={"description": "How often one call may pass it"})
 
 
 ObjectTypeListSchema = list_schema(ObjectTypeSchema, "ObjectTypeListSchema")

@@ -6,7 +6,7 @@ published revision does; the names are joined from today's contact-center data.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from workspace.errors import Conflict
@@ -25,6 +25,8 @@ def simulate_call(
     number: str,
     caller: str | None = None,
     at: datetime | None = None,
+    digits: list[str] | None = None,
+    answer: int | None = None,
     source: str = "published",
 ) -> dict[str, Any]:
     """What happens to a call to `number`: who rings when, the path through the objects.
@@ -45,7 +47,17 @@ def simulate_call(
                 'with source "draft".'
             )
         snapshot, plan, revision = current.snapshot, current.plan, current.number
-    result = simulate(plan, number=number, caller=caller, at=at.isoformat() if at else None)
+    if at is None:
+        at = datetime.now(UTC)
+    result = simulate(
+        plan,
+        types=REGISTRY,
+        number=number,
+        caller=caller,
+        at=at.isoformat(),
+        digits=digits or [],
+        answer=answer,
+    )
     result["rings"] = [_named(ring, facts) for ring in result["rings"]]
     names = {o["id"]: o["name"] for o in snapshot["objects"]}
     shown = set(result["path"]) | {o for ring in result["rings"] for o in ring["object_path"]}
@@ -56,6 +68,8 @@ def simulate_call(
         "hash": plan["hash"],
         "caller": caller,
         "at": at,
+        "digits": list(digits or []),
+        "answer": answer,
         "object_names": {str(o): names.get(o, "") for o in sorted(shown)},
     }
 

@@ -33,7 +33,8 @@ export interface RevisionDiff {
   tabs: RowsDiff;
   objects: RowsDiff;
   cables: RowsDiff;
-  plan: { inbound: Record<string, string[]>; devices: Record<string, string[]> };
+  /** Route keys, plan node ids and device ids added, removed and changed (plan format 2). */
+  plan: { routes: Record<string, string[]>; nodes: Record<string, string[]>; devices: Record<string, string[]> };
 }
 
 export interface SimulateInput {
@@ -41,7 +42,23 @@ export interface SimulateInput {
   caller?: string;
   /** ISO 8601 with a zone. */
   at?: string;
+  /** The digits the caller presses, in order. */
+  digits?: string[];
+  /** The contact method that answers when it rings; null: nobody. */
+  answer?: number | null;
   source: 'published' | 'draft';
+}
+
+/** One node the call passes: when, by which exit it leaves, and why. */
+export interface SimulationStep {
+  node: string;
+  object: number;
+  type: string;
+  at: number;
+  until: number | null;
+  exit: string | null;
+  next: number | null;
+  reason: string;
 }
 
 export interface Ring {
@@ -65,10 +82,13 @@ export interface Simulation {
   number: string;
   key: string | null;
   found: boolean;
-  outcome: 'not_found' | 'ringing' | 'hangup';
+  outcome: 'not_found' | 'answered' | 'ringing' | 'hangup' | 'forwarded' | 'loop_limit';
   endsAt: number | null;
+  answeredBy: number | null;
+  answeredAt: number | null;
+  forwardedTo: { number: string; callerId: string | null } | null;
   path: number[];
-  steps: { object: number; at: number; until: number | null; noAnswer: number | null }[];
+  steps: SimulationStep[];
   rings: Ring[];
   objectNames: Record<string, string>;
 }

@@ -26,6 +26,8 @@ export interface PortSpec {
 /** A JSON schema, as far as the property forms read it (keys camelCased by the client). */
 export interface JsonSchema {
   type?: string | string[];
+  /** The field's label, when humanizing its key would not do. */
+  title?: string;
   description?: string;
   enum?: unknown[];
   default?: unknown;
@@ -45,6 +47,12 @@ export interface ObjectType {
   propertiesSchema: JsonSchema;
   defaults: Record<string, unknown>;
   defaultNamePrefix: string;
+  /** Output ports that carry calls: the exits of this type's plan nodes. */
+  exits: string[];
+  /** Property (camelCased like the schema's keys) -> the picker it uses: phone_number, internal_number, contact_method. */
+  pickers: Record<string, string>;
+  /** How often one call may pass an object of this type. */
+  maxVisits: number;
 }
 
 /** Responses to a change carry the account's new draft version. */

@@ -1,6 +1,10 @@
-/** One component per object type, at module level so React Flow keeps one reference. */
+/**
+ * One component per object type, by the catalogue's type name, at module level so React Flow
+ * keeps one reference. A type without an entry here is drawn by GenericNode from the catalogue.
+ */
 import type { NodeTypes } from '@xyflow/react';
 import ContactMethodNode from './ContactMethodNode';
+import ForwardNode from './ForwardNode';
 import GenericNode from './GenericNode';
 import InternalNumberNode from './InternalNumberNode';
 import PhoneNumberNode from './PhoneNumberNode';
@@ -11,5 +15,6 @@ export const nodeTypes: NodeTypes = {
   internal_number: InternalNumberNode,
   ring_group: RingGroupNode,
   contact_method: ContactMethodNode,
+  forward: ForwardNode,
   generic: GenericNode,
 };

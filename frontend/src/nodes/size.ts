@@ -42,8 +42,10 @@ function factsHeight(node: CanvasNode): number {
       // Rows of ~9 px with 3 px gaps, "and N more", then the end time.
       return 15 + rows * 9.2 + (rows - 1) * 3 + (members > 6 ? 21.6 : 0) + 3 + 15.5;
     }
-    default:
+    case 'generic':
       return 0;
+    default:
+      return 35; // a card of its own with one line of facts (a Forward's number)
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Cable, WorkspaceObject } from '../api/workspace';
+import { nodeTypes } from './nodeTypes';
 
 export interface ObjectData<Properties> {
   [field: string]: unknown;
@@ -52,8 +53,11 @@ export type CanvasNode =
 
 export type CanvasEdge = Edge<{ sourcePort: string; targetPort: string; version: number }>;
 
-/** Object types that have their own `<Kind>Node` component. */
-export const CARD_TYPES: ReadonlySet<string> = new Set(['phone_number', 'internal_number', 'ring_group', 'contact_method']);
+/**
+ * Whether a type has its own `<Kind>Node` component: registered in nodeTypes, nowhere else.
+ * (Read when called, not at import: nodeTypes' components import this module back.)
+ */
+export const hasCard = (type: string): boolean => type !== 'generic' && Object.hasOwn(nodeTypes, type);
 
 /** The object type behind a node (a generic card keeps it in its data). */
 export function objectTypeOf(node: CanvasNode): string {
@@ -68,7 +72,7 @@ export function toNode(object: WorkspaceObject, previous?: CanvasNode): CanvasNo
   const data = { name: object.name, version: object.version, properties: object.properties };
   // The wrapper (role "group") is named by the object's name, for assistive technology and tests.
   const base = { ...previous, id: nodeId(object.id), position: object.position, ariaLabel: object.name };
-  if (CARD_TYPES.has(object.type)) return { ...base, type: object.type, data } as CanvasNode;
+  if (hasCard(object.type)) return { ...base, type: object.type, data } as CanvasNode;
   return { ...base, type: 'generic', data: { ...data, objectType: object.type } } as GenericNodeType;
 }
 

@@ -10,13 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from workspace.graph import GraphError, ObjectType
-from workspace.objects.types import contact_method, internal_number, phone_number, ring_group
+from workspace.objects.types import (
+    contact_method,
+    forward,
+    internal_number,
+    phone_number,
+    ring_group,
+)
 
 __all__ = ["REGISTRY", "UnknownTypeError", "catalogue", "get_type"]
 
 REGISTRY: dict[str, ObjectType] = {
     t.name: t
-    for t in (phone_number.TYPE, internal_number.TYPE, ring_group.TYPE, contact_method.TYPE)
+    for t in (
+        phone_number.TYPE,
+        internal_number.TYPE,
+        ring_group.TYPE,
+        contact_method.TYPE,
+        forward.TYPE,
+    )
 }
 
 
@@ -49,6 +61,6 @@ def catalogue() -> list[dict[str, Any]]:
     Example
     -------
     >>> [t["type"] for t in catalogue()]
-    ['phone_number', 'internal_number', 'ring_group', 'contact_method']
+    ['phone_number', 'internal_number', 'ring_group', 'contact_method', 'forward']
     """
     return [t.to_dict() for t in REGISTRY.values()]

@@ -20,6 +20,7 @@ from workspace.graph import (
     make_problem,
     object_label,
     record_on_demand_code,
+    ring_of,
 )
 from workspace.objects.types._common import (
     PropertiesSchema,
@@ -29,7 +30,7 @@ from workspace.objects.types._common import (
     row_ids_only,
 )
 
-__all__ = ["TYPE", "ContactMethodProperties", "compile", "validate"]
+__all__ = ["TYPE", "ContactMethodProperties", "compile", "simulate", "validate"]
 
 DISPLAY_NAME = "Contact Method"
 
@@ -153,7 +154,7 @@ def validate(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> list[Pr
 
 
 def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the step that rings this contact method (also a ring group timeline entry).
+    """Return the node body that rings this contact method (also a ring group timeline entry).
 
     ``{"object", "contact_method", "contact", "kind", "devices"}`` plus ``sip_account`` or
     ``number`` for those kinds. ``devices`` is the call.center devices, ascending; [] otherwise.
@@ -175,6 +176,15 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
     return step
 
 
+def simulate(node: Mapping[str, Any], call: Mapping[str, Any], at: int) -> dict[str, Any]:
+    """A contact method cabled straight in rings from ``at`` until someone answers; no exits."""
+    return {
+        "rings": [ring_of(node, at, None)],
+        "until": None,
+        "reason": "Rings this contact method until someone answers.",
+    }
+
+
 TYPE = ObjectType(
     name="contact_method",
     display_name=DISPLAY_NAME,
@@ -191,7 +201,9 @@ TYPE = ObjectType(
     defaults={"contact_method": None},
     default_name_prefix=DISPLAY_NAME,
     references=(Reference("contact_method", "contact_methods", "contact method"),),
+    pickers={"contact_method": "contact_method"},
     validate=validate,
     compile=compile,
+    simulate=simulate,
     quick_valid=row_ids_only("contact_method"),
 )

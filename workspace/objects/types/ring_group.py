@@ -15,7 +15,15 @@ from typing import Any
 import networkx as nx
 from marshmallow import ValidationError, fields, validate
 
-from workspace.graph import ObjectType, PortSpec, Problem, make_problem, object_label, out_cables
+from workspace.graph import (
+    ObjectType,
+    PortSpec,
+    Problem,
+    make_problem,
+    object_label,
+    out_cables,
+    ring_of,
+)
 from workspace.objects.types import contact_method
 from workspace.objects.types._common import PropertiesSchema, calls_in
 
@@ -29,6 +37,7 @@ __all__ = [
     "quick_valid",
     "ring_all",
     "sequential",
+    "simulate",
     "timeline",
     "validate",
 ]
@@ -253,10 +262,10 @@ def validate(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> list[Pr
 
 
 def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the ring group's step: its timeline of contact methods and when it gives up.
+    """Return the ring group's node body: its timeline of contact methods and when it gives up.
 
-    ``{"object", "ring_group", "timeline": [{contact method step, "start", "duration"}],
-    "no_answer_after": <timeline end in s>}``.
+    ``{"timeline": [{contact method step, "start", "duration"}], "no_answer_after": <timeline
+    end in s>}``; the engine adds ``object``, ``type`` and the ``no_answer`` exit.
     """
     entries = []
     for member in timeline(G, node):
@@ -265,10 +274,27 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
         entry["duration"] = member["duration"]
         entries.append(entry)
     return {
-        "object": node,
-        "ring_group": node,
         "timeline": entries,
         "no_answer_after": max((e["start"] + e["duration"] for e in entries), default=0),
+    }
+
+
+def simulate(node: Mapping[str, Any], call: Mapping[str, Any], at: int) -> dict[str, Any]:
+    """Ring the timeline from ``at``; when it runs out the call leaves by ``no_answer``.
+
+    Absent ``no_answer`` exit: the call ends (hangup) when the timeline ends.
+    """
+    rings = [
+        ring_of(entry, at + entry["start"], at + entry["start"] + entry["duration"], node["object"])
+        for entry in node["timeline"]
+    ]
+    after = node["no_answer_after"]
+    who = "member" if len(rings) == 1 else "members"
+    return {
+        "rings": rings,
+        "until": at + after,
+        "exit": "no_answer",
+        "reason": f"Rings {len(rings)} {who} on its timeline; nobody answers within {after} s.",
     }
 
 
@@ -321,8 +347,8 @@ TYPE = ObjectType(
     },
     defaults={"members": [], "preset": "ring_all"},
     default_name_prefix=DISPLAY_NAME,
-    continue_port="no_answer",
     validate=validate,
     compile=compile,
+    simulate=simulate,
     quick_valid=quick_valid,
 )

@@ -4,7 +4,7 @@ import { useContactMethodIndex } from '../../canvas/lookups';
 import type { PickerProps } from './ReferencePicker';
 
 /** Choose one of the account's contact methods, named by its contact. */
-export function ContactMethodPicker({ label, description, value, error, onChange }: PickerProps) {
+export function ContactMethodPicker({ label, description, value, error, onChange, size, placeholder }: PickerProps) {
   const { methods, loading } = useContactMethodIndex();
   const data = useMemo(
     () =>
@@ -17,7 +17,8 @@ export function ContactMethodPicker({ label, description, value, error, onChange
     <Select
       label={label}
       description={description}
-      placeholder={loading ? 'Loading contacts…' : data.length ? 'Choose a contact method' : 'No contacts yet: add them under Contacts'}
+      placeholder={loading ? 'Loading contacts…' : data.length ? (placeholder ?? 'Choose a contact method') : 'No contacts yet: add them under Contacts'}
+      size={size}
       data={data}
       value={value === null ? null : String(value)}
       onChange={(next) => onChange(next === null ? null : Number(next))}

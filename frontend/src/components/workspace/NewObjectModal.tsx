@@ -2,7 +2,7 @@ import { Alert, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ObjectType, XY } from '../../api/workspace';
 import { placeObject } from '../../canvas/actions';
-import { type CanvasNode, CARD_TYPES } from '../../nodes/types';
+import { type CanvasNode, hasCard } from '../../nodes/types';
 import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 import { notifySaved } from '../common/feedback';
@@ -17,7 +17,7 @@ export const NEW_NODE_ID = 'new';
 function placeholder(type: ObjectType, position: XY): CanvasNode {
   const data = { name: `New ${type.displayName}`, version: 0, properties: structuredClone(type.defaults) };
   const base = { id: NEW_NODE_ID, position, draggable: false, selectable: false, deletable: false, connectable: false };
-  return (CARD_TYPES.has(type.type) ? { ...base, type: type.type, data } : { ...base, type: 'generic', data: { ...data, objectType: type.type } }) as CanvasNode;
+  return (hasCard(type.type) ? { ...base, type: type.type, data } : { ...base, type: 'generic', data: { ...data, objectType: type.type } }) as CanvasNode;
 }
 
 /** The form of a type dropped on the canvas: Save creates the object, Cancel removes it. */

@@ -8,6 +8,9 @@ export interface PickerProps {
   value: number | null;
   error?: string;
   onChange: (value: number | null) => void;
+  size?: 'xs' | 'sm';
+  /** Shown when nothing is picked (the picker's own hint by default). */
+  placeholder?: string;
 }
 
 /** Choose what a reference property points at: an inventory number or a contact method. */

@@ -18,7 +18,7 @@ export function RevisionChanges({ number }: { number: number }) {
     cables.added.length && `${count(cables.added.length, 'cable')} added`,
     cables.removed.length && `${count(cables.removed.length, 'cable')} removed`,
   ].filter(Boolean);
-  const routes = [...(plan.inbound.added ?? []), ...(plan.inbound.changed ?? []), ...(plan.inbound.removed ?? [])];
+  const routes = [...(plan.routes.added ?? []), ...(plan.routes.changed ?? []), ...(plan.routes.removed ?? [])];
   return (
     <Text size="xs" c="dimmed">
       {parts.length ? parts.join(', ') : 'No object changes'}

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { useNumbers } from '../../api/numbers';
 import { publishingApi, type Simulation, type SimulateInput } from '../../api/publishing';
 import { useCanvasStore } from '../../store/canvas';
+import { ContactMethodPicker } from './ContactMethodPicker';
 import { SimulationTimeline } from './SimulationTimeline';
 
 /** The edges between consecutive objects of each path: what the simulated call went through. */
@@ -17,7 +18,8 @@ function litEdges(paths: number[][]): string[] {
 export function SimulatorPanel() {
   const phone = useNumbers('phone');
   const internal = useNumbers('internal');
-  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', source: 'draft' });
+  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', source: 'draft', answer: null });
+  const [digits, setDigits] = useState('');
   const [result, setResult] = useState<Simulation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -30,7 +32,16 @@ export function SimulatorPanel() {
     setError(null);
     try {
       const at = input.at ? new Date(input.at).toISOString() : undefined;
-      const simulation = await publishingApi.simulate({ number: input.number.trim(), caller: input.caller?.trim() || undefined, at, source: input.source });
+      // Pressed digits: 0-9, * and # in order; anything else typed between them is ignored.
+      const pressed = [...digits].filter((d) => /[0-9*#]/.test(d));
+      const simulation = await publishingApi.simulate({
+        number: input.number.trim(),
+        caller: input.caller?.trim() || undefined,
+        at,
+        digits: pressed,
+        answer: input.answer ?? null,
+        source: input.source,
+      });
       setResult(simulation);
       const paths = [simulation.path, ...simulation.rings.map((r) => r.objectPath)];
       useCanvasStore.getState().setLit({ nodes: [...new Set(paths.flat())].map(String), edges: litEdges(paths) });
@@ -56,6 +67,10 @@ export function SimulatorPanel() {
           <Group gap={6} grow>
             <TextInput label="Caller" placeholder="Optional" value={input.caller} onChange={(e) => setInput((v) => ({ ...v, caller: e.currentTarget.value }))} size="xs" />
             <TextInput label="Time" type="datetime-local" value={input.at} onChange={(e) => setInput((v) => ({ ...v, at: e.currentTarget.value }))} size="xs" />
+          </Group>
+          <Group gap={6} grow>
+            <TextInput label="Digits pressed" placeholder="Optional" value={digits} onChange={(e) => setDigits(e.currentTarget.value)} size="xs" />
+            <ContactMethodPicker label="Who answers" value={input.answer ?? null} onChange={(answer) => setInput((v) => ({ ...v, answer }))} size="xs" placeholder="Nobody" />
           </Group>
           <SegmentedControl
             size="xs"

@@ -1,7 +1,8 @@
 /**
- * The form fields of an object type, generated from its properties schema: references to
- * the inventory become pickers, enums become choices, plain values inputs. Lists of
- * entries (the ring group's timeline) are edited elsewhere: cables and the ring editor.
+ * The form fields of an object type, generated from its properties schema: the properties the
+ * catalogue declares a picker for (`pickers`) become pickers, enums become choices, plain
+ * values inputs. Lists of entries (the ring group's timeline) are edited elsewhere: cables and
+ * the ring editor.
  */
 import type { JsonSchema, ObjectType } from '../../api/workspace';
 
@@ -15,11 +16,12 @@ export type FieldSpec = { key: string; label: string; description?: string } & (
   | { kind: 'switch' }
 );
 
-const REFERENCES: { match: RegExp; ref: ReferenceKind; label: string }[] = [
-  { match: /internal number/i, ref: 'internal', label: 'Internal number' },
-  { match: /phone number/i, ref: 'phone', label: 'Phone number' },
-  { match: /contact method/i, ref: 'contactMethod', label: 'Contact method' },
-];
+/** The catalogue's picker names (snake_case, as the server declares them) -> the picker. */
+const PICKERS: Record<string, { ref: ReferenceKind; label: string }> = {
+  internal_number: { ref: 'internal', label: 'Internal number' },
+  phone_number: { ref: 'phone', label: 'Phone number' },
+  contact_method: { ref: 'contactMethod', label: 'Contact method' },
+};
 
 const HINTS: Record<ReferenceKind, string> = {
   phone: 'The number calls arrive on (from Numbers).',
@@ -35,14 +37,16 @@ export const humanize = (text: string): string => {
 
 const types = (schema: JsonSchema): string[] => (Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : []);
 
-function fieldFor(key: string, schema: JsonSchema): FieldSpec | null {
+function fieldFor(key: string, schema: JsonSchema, picker: string | undefined): FieldSpec | null {
   const kinds = types(schema);
   if (kinds.includes('array') || kinds.includes('object')) return null;
-  if (kinds.includes('integer')) {
-    const reference = REFERENCES.find((r) => r.match.test(schema.description ?? ''));
-    if (reference) return { key, kind: 'reference', ref: reference.ref, label: reference.label, description: HINTS[reference.ref] };
+  const reference = picker === undefined ? undefined : PICKERS[picker];
+  if (reference) {
+    // A schema title is the type's own words (a Forward's "Caller ID number"); else the picker's.
+    if (schema.title) return { key, kind: 'reference', ref: reference.ref, label: schema.title, description: schema.description };
+    return { key, kind: 'reference', ref: reference.ref, label: reference.label, description: HINTS[reference.ref] };
   }
-  const label = humanize(key);
+  const label = schema.title ?? humanize(key);
   if (schema.enum) {
     const options = schema.enum.map((value) => ({ value: String(value), label: humanize(String(value)) }));
     return { key, kind: 'choice', options, label, description: schema.description };
@@ -54,7 +58,7 @@ function fieldFor(key: string, schema: JsonSchema): FieldSpec | null {
 
 export function fieldsFor(type: ObjectType): FieldSpec[] {
   return Object.entries(type.propertiesSchema.properties ?? {})
-    .map(([key, schema]) => fieldFor(key, schema))
+    .map(([key, schema]) => fieldFor(key, schema, type.pickers?.[key]))
     .filter((field): field is FieldSpec => field !== null);
 }
 
