@@ -203,4 +203,15 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
         },
         group.version,
     )
-    publishing_service.publish_workspace(aid, admin, "Ring the team one after the other")
+    # Nobody picks up: the call goes on to the on-call mobile, showing the main number.
+    on_call = place(
+        "forward",
+        "On-call mobile",
+        660,
+        720,
+        {"number": "+14155550177", "caller_id": "account", "caller_id_number": main.id},
+    )
+    cable(group, "no_answer", on_call)
+    publishing_service.publish_workspace(
+        aid, admin, "Ring the team one after the other, then the on-call mobile"
+    )

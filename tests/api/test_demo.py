@@ -22,6 +22,8 @@ def test_when_demo_created_twice_with_reset_then_one_tour_with_published_flow(ap
     assert simulated.status_code == 200, simulated.get_json()
     assert simulated.get_json()["found"] is True
     assert len(simulated.get_json()["rings"]) == 3
+    # Nobody answers the team: revision 2 forwards to the on-call mobile.
+    assert simulated.get_json()["outcome"] == "forwarded"
 
 
 def test_when_demo_created_without_reset_then_existing_one_is_kept(app):
