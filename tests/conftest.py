@@ -17,9 +17,10 @@ import pytest
 import sqlalchemy as sa
 
 from tests.factories import DEFAULT_PASSWORD, make_admin
-from tests.support import ApiClient, require_service
+from tests.support import ApiClient, SettlingClient, require_service
 from workspace import create_app
 from workspace.config import normalise_database_url
+from workspace.device_api.recompute import config_recompute
 from workspace.extensions import db
 
 POSTGRES_URL = os.environ.get("WORKSPACE_TEST_POSTGRES", "")
@@ -38,6 +39,8 @@ def base_config(database_url: str, tmp_path) -> dict:
         "INSTANCE_DIR": str(tmp_path),
         "SECRETS_KEY": "",
         "SECRETS_KEY_FILE": str(tmp_path / "secrets.key"),
+        # No debounce: the test client waits for each request's recompute (SettlingClient).
+        "DEVICE_CONFIG_DEBOUNCE": 0.0,
     }
 
 
@@ -97,6 +100,7 @@ def app(request, tmp_path):
         shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "test.db")
         url = f"sqlite:///{tmp_path / 'test.db'}"
     application = create_app(base_config(url, tmp_path))
+    application.test_client_class = SettlingClient
     if request.param == "postgres":
         # A test that dropped tables (the migration round trip) forces a rebuild.
         with application.app_context():
@@ -104,6 +108,7 @@ def app(request, tmp_path):
                 _postgres_schema_ready.discard(url)
         _reset_postgres(application, url)
     yield application
+    config_recompute(application).wait_idle()  # no recompute may outlive its database
     with application.app_context():
         db.session.remove()
         db.engine.dispose()

@@ -6,6 +6,9 @@ import os
 from http import HTTPStatus
 
 import pytest
+from flask.testing import FlaskClient
+
+from workspace.device_api.recompute import config_recompute
 
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -17,6 +20,17 @@ def require_service(variable: str, value: str) -> None:
     if ON_CI:
         pytest.fail(f"{variable} must be set on CI; the tests that need it may not be skipped.")
     pytest.skip(f"{variable} is not set")
+
+
+class SettlingClient(FlaskClient):
+    """Flask's test client that answers once the device-config recomputes the request queued
+    have run: tests assert a device's hash, "pending_update" and config.changed right after an
+    admin edit, deterministically, while the recompute itself stays on its worker thread."""
+
+    def open(self, *args, **kwargs):
+        response = super().open(*args, **kwargs)
+        assert config_recompute(self.application).wait_idle(), "device configs not recomputed"
+        return response
 
 
 class ApiClient:

@@ -99,6 +99,8 @@ class Config:
         "WORKSPACE_DEVICE_ACTIVATE_ACCOUNT_RATE_LIMIT", "30 per hour"
     )
     DEVICE_OFFLINE_AFTER = float(os.environ.get("WORKSPACE_DEVICE_OFFLINE_AFTER", "120"))
+    # Seconds from a change to the recompute of the account's device configs (coalescing).
+    DEVICE_CONFIG_DEBOUNCE = float(os.environ.get("WORKSPACE_DEVICE_CONFIG_DEBOUNCE", "0.2"))
 
     API_TITLE = "Callflow Workspace API"
     API_VERSION = "v1"

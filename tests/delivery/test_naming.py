@@ -8,7 +8,11 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workspace.delivery.naming import DEFAULT_TEMPLATE, MAX_LENGTH, recording_file_name
+from workspace.contact_center.delivery_methods.naming import (
+    DEFAULT_TEMPLATE,
+    MAX_LENGTH,
+    recording_file_name,
+)
 
 SAFE = re.compile(r"^[A-Za-z0-9+@=][A-Za-z0-9._+@=-]*$")
 META = {

@@ -7,8 +7,8 @@ then writes the same final name, so a repeated upload replaces rather than dupli
 from __future__ import annotations
 
 from workspace.contact_center.delivery_methods.models import DeliveryMethod
+from workspace.contact_center.delivery_methods.naming import recording_file_name
 from workspace.delivery.models import Recording
-from workspace.delivery.naming import recording_file_name
 
 TEMPLATE_SETTING = "file_name_template"
 

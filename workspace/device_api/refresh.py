@@ -1,10 +1,11 @@
 """After a change that may alter devices' configs: recompute their hashes, tell who moved.
 
-Services call `refresh_config_hashes(account_id)` right after their own commit (a publish,
-a rollback, an edit of a SIP account, provider, call.center settings, contact or device).
-For each activated device whose hash moved it stores the new hash, marks the device
-"pending_update" while that differs from the config it last fetched (and clears the mark
-when a change is undone), commits, and only then emits ``config.changed`` to the device on
+Called for an account by the recompute worker (workspace.device_api.recompute) after a
+service announced ``devices_may_change`` (a publish, a rollback, an edit of a SIP account,
+provider, number, feature code, call.center settings, contact or device). For each
+activated device whose hash moved it stores the new hash, marks the device "pending_update"
+while that differs from the config it last fetched (and clears the mark when a change is
+undone), commits, and only then emits ``config.changed`` to the device on
 /device and ``device.status`` to the portal on /workspace. A device whose config stayed
 the same hears nothing.
 
@@ -21,6 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
+from workspace.device_api.config import build_device_configs
 from workspace.device_api.sockets import emit_config_changed
 from workspace.extensions import db
 from workspace.tenancy import scoped
@@ -77,10 +79,6 @@ def _recompute(account_id: int) -> list[tuple[int, str, Device | None]]:
             .options(selectinload(Device.sip_links))
         ).scalars()
     )
-    # Imported here: config reads the published plan through publishing_service, which
-    # itself calls refresh after a publish; a module-level import would be circular.
-    from workspace.device_api.config import build_device_configs
-
     configs = build_device_configs(account_id, devices, with_secrets=False)
     moved: list[tuple[int, str, Device | None]] = []
     for device in devices:

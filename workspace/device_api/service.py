@@ -17,12 +17,12 @@ from werkzeug.exceptions import TooManyRequests
 
 from workspace.contact_center.contacts.directory import directory_document
 from workspace.contact_center.devices.codes import code_hash
+from workspace.contact_center.devices.liveness import device_status
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
 from workspace.database import utcnow, writes_follow
 from workspace.device_api.auth import MAX_TOKEN_LENGTH, new_device_token
 from workspace.device_api.config import build_device_config
-from workspace.device_api.liveness import device_status
 from workspace.device_api.refresh import pending_sub_status
 from workspace.errors import FieldErrors, Unauthorized
 from workspace.extensions import db, limiter

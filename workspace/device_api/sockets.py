@@ -61,6 +61,11 @@ def emit_config_changed(device_id: int, etag: str) -> None:
     socketio.emit(CONFIG_CHANGED, {"etag": etag}, namespace=NAMESPACE, to=device_room(device_id))
 
 
+def on_device_token_revoked(device_id: int) -> None:
+    """Receiver of ``workspace.signals.device_token_revoked`` (sent after the commit)."""
+    close_device_sockets(device_id)
+
+
 def close_device_sockets(device_id: int) -> None:
     """Disconnect the device's open sockets, here and in other processes (through the message
     queue). Call after the commit that revoked its token, so a reconnect is refused.

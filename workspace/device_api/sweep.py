@@ -1,6 +1,6 @@
 """Store "offline" for devices whose heartbeats stopped, and tell their portals.
 
-Readers already show a silent device offline (workspace.device_api.liveness), so this is
+Readers already show a silent device offline (workspace.contact_center.devices.liveness), so this is
 not needed for correctness; it exists so an open portal hears a ``device.status`` event the
 moment a phone drops off, instead of at its next reload. Run it now and then from any
 process (a worker loop, a cron); several running at once are harmless: the UPDATE re-checks
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from workspace.contact_center.devices.liveness import offline_after
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
 from workspace.database import utcnow
-from workspace.device_api.liveness import offline_after
 from workspace.extensions import db
 
 __all__ = ["mark_silent_devices_offline"]

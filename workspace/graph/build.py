@@ -11,7 +11,6 @@ from typing import Any
 
 import networkx as nx
 
-from workspace.graph.gc_pause import gc_paused
 from workspace.graph.spec import BuildError
 
 __all__ = ["build", "in_cables", "object_label", "out_cables"]
@@ -26,7 +25,6 @@ def _copy(value: Any) -> Any:
     return value
 
 
-@gc_paused
 def build(
     objects: Iterable[Mapping[str, Any]],
     cables: Iterable[Mapping[str, Any]],

@@ -17,7 +17,6 @@ import networkx as nx
 import orjson
 
 from workspace.graph.facts import record_on_demand_code
-from workspace.graph.gc_pause import gc_paused
 from workspace.graph.spec import CompileError, ObjectType, Problem, make_problem
 from workspace.graph.validate import has_errors, placed_rows, validate
 
@@ -33,7 +32,6 @@ FORMAT = 2
 UNHASHED = ("hash", "compiled_at", "revision")
 
 
-@gc_paused
 def compile_plan(
     G: nx.MultiDiGraph,
     *,

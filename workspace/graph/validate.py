@@ -42,7 +42,6 @@ from typing import Any
 import networkx as nx
 
 from workspace.graph.build import object_label
-from workspace.graph.gc_pause import gc_paused
 from workspace.graph.rules import (
     Kinds,
     check_cables,
@@ -61,7 +60,6 @@ Types = Mapping[str, ObjectType]
 Placed = dict[str, dict[Any, list[int]]]
 
 
-@gc_paused
 def validate(G: nx.MultiDiGraph, *, types: Types, facts: Mapping[str, Any]) -> list[Problem]:
     """Return every problem of the workspace, errors first, in a stable order.
 

@@ -13,7 +13,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from workspace.auth.models import Admin
 from workspace.database import utcnow
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import ServiceError
 from workspace.extensions import db
 from workspace.graph import CompileError, compile_plan, has_errors, validate
@@ -22,6 +21,7 @@ from workspace.objects.draft import graph_of, load_draft
 from workspace.objects.facts import load_facts
 from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.types import REGISTRY
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import scoped
 
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
@@ -96,7 +96,8 @@ def publish_workspace(account_id: int, author: Admin, message: str) -> dict[str,
     db.session.commit()
     if not unchanged:
         publishing_events.revision_published(account_id, revision)
-    refresh_config_hashes(account_id)  # devices whose config moved hear config.changed
+    # Devices whose config moved hear config.changed
+    announce_devices_may_change(account_id, "publish")
     return {
         **revision_info(revision, revision.number),
         "unchanged": unchanged,

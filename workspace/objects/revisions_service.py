@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from workspace.auth.models import Admin
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import NotFound
 from workspace.extensions import db
 from workspace.graph import upgrade_plan
@@ -24,6 +23,7 @@ from workspace.objects.publishing_service import (
 )
 from workspace.objects.revision_diff import diff_revisions
 from workspace.objects.state import bump_draft_version
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import scoped
 
 
@@ -105,7 +105,8 @@ def rollback_revision(
     publishing_events.draft_replaced(account_id, draft_version, reason="rollback")
     if not unchanged:
         publishing_events.revision_published(account_id, revision)
-    refresh_config_hashes(account_id)  # devices whose config moved hear config.changed
+    # Devices whose config moved hear config.changed
+    announce_devices_may_change(account_id, "rollback")
     return {
         **revision_info(revision, revision.number),
         "unchanged": unchanged,

@@ -30,7 +30,6 @@ from workspace.contact_center.devices.service import add_device, describe_device
 from workspace.contact_center.numbers import service as numbers
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.contact_center.providers.models import Provider, SipAccount
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
 from workspace.objects import cables_service, objects_service, tabs_service
@@ -40,6 +39,7 @@ from workspace.objects.models import Cable, Tab, WorkspaceObject
 from workspace.objects.publishing_service import GraphErrors, publish_workspace
 from workspace.objects.state import bump_draft_version
 from workspace.objects.types.ring_group import DEFAULT_DURATION, ring_all
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import scoped
 from workspace.wizard import layout
 from workspace.wizard.availability import taken_numbers
@@ -84,7 +84,7 @@ def setup_contact(
     if published is None:
         # A publish refreshes devices' configs itself; without one, activated devices
         # still need to hear of the new directory entry.
-        refresh_config_hashes(account_id)
+        announce_devices_may_change(account_id, "wizard")
     return {
         "contact": describe_contact(account_id, built.contact),
         "device": describe_device(built.device),

@@ -19,9 +19,9 @@ from workspace.contact_center.contacts.service import get_contact
 from workspace.contact_center.delivery_methods.models import DeliveryMethod
 from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import NotFound
 from workspace.extensions import db
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import scoped
 from workspace.versioning import check_version
 
@@ -152,7 +152,8 @@ def update_call_center(
     check_version(method, expected_version)
     apply_call_center_changes(account_id, method, data)
     db.session.commit()
-    refresh_config_hashes(account_id)  # caller IDs, recording, announcements of its devices
+    # Caller IDs, recording, announcements of its devices
+    announce_devices_may_change(account_id, "call_center_settings")
     return contact, method
 
 

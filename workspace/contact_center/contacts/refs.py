@@ -1,5 +1,8 @@
 """Helpers the contact services share: nested error paths, referenced ids, workspace users.
 
+Who uses a contact method is asked through ``workspace.signals.contact_methods_placed``:
+the canvas (workspace.objects) answers, and contact_center does not import it.
+
 Errors inside nested request objects must name their path the way marshmallow does
 (`errors.json.recording.delivery_method_id`, `errors.json.numbers.0.internal_number_id`),
 so a form can put the message next to the right control whichever layer refused it.
@@ -10,9 +13,8 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from workspace.errors import Conflict, FieldErrors, NotFound
-from workspace.extensions import db
-from workspace.objects.models import WorkspaceObject
-from workspace.tenancy import resolve_id, scoped
+from workspace.signals import users_of_contact_methods
+from workspace.tenancy import resolve_id
 
 M = TypeVar("M")
 
@@ -45,26 +47,13 @@ def resolve_at(model: type[M], obj_id: int | None, account_id: int, path: str) -
         raise
 
 
-def objects_placing_methods(account_id: int, method_ids: list[int]) -> list[WorkspaceObject]:
-    """Workspace objects (Contact Method cards) that stand for one of these contact methods."""
-    if not method_ids:
-        return []
-    wanted = set(method_ids)
-    rows = db.session.execute(
-        scoped(WorkspaceObject, account_id)
-        .where(WorkspaceObject.type == "contact_method")
-        .order_by(WorkspaceObject.id)
-    ).scalars()
-    return [row for row in rows if (row.properties or {}).get("contact_method") in wanted]
-
-
 def refuse_if_placed(account_id: int, method_ids: list[int], what: str) -> None:
     """409 naming the workspace objects that would lose their contact method."""
-    users = objects_placing_methods(account_id, method_ids)
+    users = users_of_contact_methods(account_id, method_ids)
     if not users:
         return
-    names = ", ".join(f"'{obj.name}' (object {obj.id})" for obj in users)
+    names = ", ".join(f"'{user['name']}' ({user['type']} {user['id']})" for user in users)
     raise Conflict(
         f"{what} is used on the workspace by {names}. Remove those objects first.",
-        {"used_by": [{"type": "object", "id": obj.id, "name": obj.name} for obj in users]},
+        {"used_by": users},
     )

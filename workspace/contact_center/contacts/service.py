@@ -18,8 +18,8 @@ from workspace.contact_center.contacts.models import (
 from workspace.contact_center.contacts.refs import refuse_if_placed, resolve_at
 from workspace.contact_center.listing import paged
 from workspace.contact_center.numbers.models import InternalNumber
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.extensions import db
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
@@ -130,7 +130,7 @@ def create_contact(account_id: int, data: dict) -> Contact:
     """The contact, its numbers and emails, and its call.center method with default settings."""
     contact = add_contact(account_id, data)
     db.session.commit()
-    refresh_config_hashes(account_id)  # the company directory may have a new entry
+    announce_devices_may_change(account_id, "contact")  # the company directory may have a new entry
     return contact
 
 
@@ -152,7 +152,7 @@ def update_contact(account_id: int, contact_id: int, data: dict, expected_versio
             # Numbers and emails live in other tables: the contact's version must still move.
             flag_modified(contact, "first_name")
     db.session.commit()
-    refresh_config_hashes(account_id)  # directory entry, caller ID name
+    announce_devices_may_change(account_id, "contact")  # directory entry, caller ID name
     return contact
 
 
@@ -163,4 +163,4 @@ def delete_contact(account_id: int, contact_id: int, expected_version: int) -> N
     refuse_if_placed(account_id, [m.id for m in contact.methods], f"Contact {contact.full_name}")
     db.session.delete(contact)
     db.session.commit()
-    refresh_config_hashes(account_id)  # the company directory loses an entry
+    announce_devices_may_change(account_id, "contact")  # the company directory loses an entry

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from flask import current_app
 from marshmallow import ValidationError
 
 from workspace.contact_center.contacts.models import CallCenterSettings
@@ -12,8 +12,6 @@ from workspace.contact_center.delivery_methods.models import DeliveryMethod
 from workspace.contact_center.delivery_methods.settings import load_settings, secret_fields
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.usage import refuse_if_used
-from workspace.delivery.destinations import DeliveryError, destination_for
-from workspace.delivery.targets import delivery_context, load_target
 from workspace.errors import FieldErrors
 from workspace.extensions import db
 from workspace.secrets_key import encrypt
@@ -21,6 +19,9 @@ from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
 TABLE = "delivery_methods"
+
+# Set by workspace.delivery.init_app (see check_delivery_method).
+_connection_check: Callable[[DeliveryMethod], dict[str, Any]] | None = None
 
 
 class SettingsErrors(FieldErrors):
@@ -132,21 +133,17 @@ def check_delivery_method(account_id: int, method_id: int) -> dict[str, Any]:
     """Test connection: write a tiny file through the saved settings and remove it again.
 
     {"ok": True, "message"} or {"ok": False, "kind", "message", "retry"}; the message is
-    written for the admin and never holds a secret. Nothing in the database changes.
+    written for the admin and never holds a secret. Nothing in the database changes. The
+    destinations live in workspace.delivery, which registers the check in its init_app
+    (delivery imports contact_center, never the other way round).
     """
     row = get_owned(DeliveryMethod, method_id, account_id)
-    try:
-        target = load_target(row)
-    except DeliveryError as exc:
-        return _failed(exc)
-    # No transaction stays open while the far end takes its time.
-    db.session.rollback()
-    try:
-        message = destination_for(target.type).check(target, delivery_context(current_app.config))
-    except DeliveryError as exc:
-        return _failed(exc)
-    return {"ok": True, "kind": None, "message": message, "retry": None}
+    if _connection_check is None:
+        raise RuntimeError("workspace.delivery.init_app(app) registers the connection check")
+    return _connection_check(row)
 
 
-def _failed(exc: DeliveryError) -> dict[str, Any]:
-    return {"ok": False, "kind": exc.kind, "message": exc.reason, "retry": exc.retry}
+def register_connection_check(check: Callable[[DeliveryMethod], dict[str, Any]]) -> None:
+    """Called by workspace.delivery.init_app: how to test a delivery method's connection."""
+    global _connection_check
+    _connection_check = check

@@ -14,6 +14,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from marshmallow import ValidationError, fields, validate, validates
 
+from workspace.contact_center.delivery_methods.naming import template_problem
 from workspace.contact_center.fields import Host, Secret, Text
 from workspace.schemas import BaseSchema
 
@@ -68,8 +69,6 @@ def _folder(default: str) -> Text:
 
 
 def _file_name_template(value: str) -> None:
-    from workspace.delivery.naming import template_problem
-
     problem = template_problem(value)
     if problem:
         raise ValidationError(problem)

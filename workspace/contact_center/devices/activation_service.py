@@ -24,14 +24,14 @@ from workspace.contact_center.devices import activation_links as links
 from workspace.contact_center.devices.activation_instructions import instructions
 from workspace.contact_center.devices.activation_mail import instructions_mail
 from workspace.contact_center.devices.codes import code_hash, new_activation_code
+from workspace.contact_center.devices.liveness import device_status
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
 from workspace.database import utcnow
-from workspace.device_api.liveness import device_status
-from workspace.device_api.sockets import close_device_sockets
 from workspace.errors import Conflict, FieldErrors, NotFound, PreconditionFailed, ServiceError
 from workspace.extensions import db
 from workspace.mail import send_mail
+from workspace.signals import device_token_revoked
 from workspace.tenancy import get_owned
 from workspace.versioning import check_version
 
@@ -236,7 +236,8 @@ def reset_activation(
     for link in device.sip_links:
         link.registered = None  # the lines' registration state died with the token
     _commit()
-    close_device_sockets(device.id)  # the old app stops hearing pushes now, not at its next fetch
+    # The old app stops hearing pushes now, not at its next fetch (device_api closes them).
+    device_token_revoked.send(device.id)
     if (device.status, device.sub_status) != before:
         emit_device_status(device)
     return device, _view(device)

@@ -16,14 +16,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from workspace.contact_center.contacts.models import Contact
 from workspace.contact_center.devices.activation_service import issue_activation_code
+from workspace.contact_center.devices.liveness import device_status
 from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider, SipAccount
-from workspace.device_api.liveness import device_status
-from workspace.device_api.refresh import refresh_config_hashes
-from workspace.device_api.sockets import close_device_sockets
 from workspace.errors import Conflict, FieldErrors, NotFound, PreconditionFailed
 from workspace.extensions import db
+from workspace.signals import announce_devices_may_change, device_token_revoked
 from workspace.tenancy import get_owned, resolve_id, resolve_ids, scoped
 from workspace.versioning import check_version
 
@@ -93,7 +92,8 @@ def update_device(
     if "name" in data:
         device.name = data["name"]
     _commit()
-    refresh_config_hashes(account_id)  # new lines or name: the device gets config.changed
+    # New lines or name: the device gets config.changed
+    announce_devices_may_change(account_id, "device")
     return device
 
 
@@ -110,7 +110,8 @@ def move_device(
         )
     device.contact_id = contact.id
     _commit()
-    refresh_config_hashes(account_id)  # another contact: other caller IDs and recording
+    # Another contact: other caller IDs and recording
+    announce_devices_may_change(account_id, "device")
     return device
 
 
@@ -119,7 +120,7 @@ def delete_device(account_id: int, device_id: int, expected_version: int | None)
     check_version(device, expected_version)
     db.session.delete(device)
     _commit()
-    close_device_sockets(device_id)  # its token died with the row
+    device_token_revoked.send(device_id)  # its token died with the row: sockets close
 
 
 def _owned(account_id: int, device_id: int) -> Device:

@@ -16,8 +16,8 @@ import logging
 from typing import Any
 
 from workspace.auth.sockets import NAMESPACE, account_room
+from workspace.contact_center.devices.liveness import device_status
 from workspace.contact_center.devices.models import Device
-from workspace.device_api.liveness import device_status
 from workspace.extensions import db, socketio
 
 log = logging.getLogger(__name__)

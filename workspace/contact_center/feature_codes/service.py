@@ -11,9 +11,9 @@ from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.numbers.models import InternalNumber
 from workspace.contact_center.usage import NAMED_IN_MESSAGE, contacts_using
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors, NotFound
 from workspace.extensions import db
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
@@ -41,7 +41,8 @@ def create_feature_code(account_id: int, data: dict) -> FeatureCode:
     row = FeatureCode(account_id=account_id, **data)
     db.session.add(row)
     _commit(data["code"])
-    refresh_config_hashes(account_id)  # feature codes are part of every device's config
+    # Feature codes are part of every device's config
+    announce_devices_may_change(account_id, "feature_code")
     return row
 
 
@@ -61,7 +62,7 @@ def update_feature_code(
     for key, value in data.items():
         setattr(row, key, value)
     _commit(row.code)
-    refresh_config_hashes(account_id)
+    announce_devices_may_change(account_id, "feature_code")
     return row
 
 
@@ -71,7 +72,7 @@ def delete_feature_code(account_id: int, code_id: int, expected_version: int | N
     _refuse_if_relied_on(account_id, row, "delete")
     db.session.delete(row)
     db.session.commit()
-    refresh_config_hashes(account_id)
+    announce_devices_may_change(account_id, "feature_code")
 
 
 def _owned(account_id: int, code_id: int) -> FeatureCode:

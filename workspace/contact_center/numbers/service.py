@@ -17,9 +17,9 @@ from workspace.contact_center.contacts.models import (
 )
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
@@ -85,7 +85,7 @@ def update_number(
     for key, value in data.items():
         setattr(row, key, value)
     _commit(row.number)
-    refresh_config_hashes(account_id)  # the digits are devices' caller IDs
+    announce_devices_may_change(account_id, "number")  # the digits are devices' caller IDs
     return row
 
 

@@ -8,9 +8,9 @@ from workspace.auth.models import Account
 from workspace.auth.service import ACCOUNT_CREATED_HOOKS
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
@@ -68,7 +68,8 @@ def update_provider(
     for key, value in data.items():
         setattr(row, key, value)
     db.session.commit()
-    refresh_config_hashes(account_id)  # server, port and proxy are in devices' lines
+    # Server, port and proxy are in devices' lines
+    announce_devices_may_change(account_id, "provider")
     return row
 
 

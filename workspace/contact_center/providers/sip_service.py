@@ -5,15 +5,15 @@ from __future__ import annotations
 from sqlalchemy.orm import selectinload
 
 from workspace.contact_center.contacts.models import Contact, ContactMethod
+from workspace.contact_center.devices.liveness import line_online
 from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.contact_center.providers.sip_schemas import PASSWORD_WITH_MANUAL
-from workspace.device_api.liveness import line_online
-from workspace.device_api.refresh import refresh_config_hashes
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
 from workspace.secrets_key import encrypt
+from workspace.signals import announce_devices_may_change
 from workspace.tenancy import get_owned, resolve_id, scoped
 from workspace.versioning import check_version
 
@@ -83,7 +83,8 @@ def update_sip_account(
     elif password is not None:
         row.password_encrypted = _seal(row, password)
     db.session.commit()
-    refresh_config_hashes(account_id)  # the devices on this line get the change
+    # The devices on this line get the change
+    announce_devices_may_change(account_id, "sip_account")
     return get_sip_account(account_id, row.id)
 
 

@@ -1,0 +1,56 @@
+"""What changed, announced after commit, for the packages that care to subscribe.
+
+A service sends a signal right after ``db.session.commit()`` (never before, so a refused or
+rolled-back change announces nothing), the way it emits its Socket.IO events. The sender
+knows nothing of the subscribers, so the lower packages (contact_center) do not import the
+higher ones (objects, device_api) that react to them; see tests/unit/test_import_cycles.py.
+Signals are blinker's, which Flask ships.
+
+After commit:
+
+- ``devices_may_change(sender=account_id, reason=str)``: something in the account that feeds
+  its devices' configs changed (a publish or rollback, a SIP account, provider, number,
+  feature code, contact, call.center settings or device). ``reason`` is for logs only.
+  Subscriber: workspace.device_api.recompute (recomputes config hashes off the request).
+- ``device_token_revoked(sender=device_id)``: a device was reset or deleted, so its token no
+  longer works. Subscriber: workspace.device_api (closes the device's open sockets).
+
+A question, asked inside the transaction (the one signal whose receivers answer):
+
+- ``contact_methods_placed(sender=account_id, method_ids=[...])``: each receiver returns the
+  things that use these contact methods, ``[{"type", "id", "name"}]``; a contact or method
+  that is in use is not deleted. Subscriber: workspace.objects (the canvas objects).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blinker import Namespace
+
+__all__ = [
+    "announce_devices_may_change",
+    "contact_methods_placed",
+    "devices_may_change",
+    "device_token_revoked",
+    "users_of_contact_methods",
+]
+
+_signals = Namespace()
+
+devices_may_change = _signals.signal("devices-may-change")
+device_token_revoked = _signals.signal("device-token-revoked")
+contact_methods_placed = _signals.signal("contact-methods-placed")
+
+
+def announce_devices_may_change(account_id: int, reason: str) -> None:
+    """Send ``devices_may_change`` for the account. Call after the commit."""
+    devices_may_change.send(account_id, reason=reason)
+
+
+def users_of_contact_methods(account_id: int, method_ids: list[int]) -> list[dict[str, Any]]:
+    """What every subscriber says uses these contact methods (empty: nothing does)."""
+    if not method_ids:
+        return []
+    answers = contact_methods_placed.send(account_id, method_ids=method_ids)
+    return [user for _, users in answers for user in users]
