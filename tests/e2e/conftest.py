@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.mailbox import smtp_server
 from tests.servers import prepare_instance, running_server, server_env
@@ -63,6 +63,9 @@ def page(browser, request):
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
+    # Assertions wait as long as actions do: on a loaded 2-core machine an undo that goes
+    # through the server and back can take longer than expect()'s own 5 s default.
+    expect.set_options(timeout=15000)
     yield page
     context.close()
 
