@@ -86,6 +86,7 @@ bench: setup system-packages
 	$(BIN)/python bench/compile.py --sizes 1000,10000,50000
 	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
+	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist
