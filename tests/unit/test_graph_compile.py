@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import random
@@ -306,3 +307,37 @@ def test_when_compiling_then_graph_and_facts_are_unchanged(ws, facts):
     snapshot = (repr(facts), repr(dict(G.nodes(data=True))), repr(list(G.edges(data=True))))
     compile_plan(G, types=REGISTRY, facts=facts, problems=validate(G, types=REGISTRY, facts=facts))
     assert snapshot == (repr(facts), repr(dict(G.nodes(data=True))), repr(list(G.edges(data=True))))
+
+
+def _no_answer_loop(ws):
+    objects = [
+        ws.obj(1, "phone_number", number=8),
+        ws.obj(2, "ring_group", members=[{"target": 5, "start": 0, "duration": 15}]),
+        ws.obj(3, "ring_group", members=[{"target": 5, "start": 0, "duration": 15}]),
+        ws.obj(5, "contact_method", contact_method=44),
+    ]
+    cables = [
+        ws.cable(10, 1, "calls", 2),
+        ws.cable(11, 2, "members", 5),
+        ws.cable(12, 3, "members", 5),
+        ws.cable(13, 2, "no_answer", 3),
+        ws.cable(14, 3, "no_answer", 2),
+    ]
+    return objects, cables
+
+
+def test_when_validation_is_skipped_and_calls_loop_then_compile_still_refuses(ws):
+    objects, cables = _no_answer_loop(ws)
+    with pytest.raises(CompileError) as refused:
+        ws.plan(objects, cables, problems=[])
+    (problem,) = refused.value.problems
+    assert (problem["code"], problem["objects"]) == ("route.loop", [2, 3])
+
+
+def test_when_a_loop_passes_a_type_that_bounds_its_visits_then_it_compiles(ws, facts):
+    objects, cables = _no_answer_loop(ws)
+    bounded = dataclasses.replace(REGISTRY["ring_group"], max_visits=3)
+    plan = compile_plan(
+        build(objects, cables), types={**REGISTRY, "ring_group": bounded}, facts=facts, problems=[]
+    )
+    assert plan["nodes"]["n3"]["exits"] == {"no_answer": "n2"}

@@ -201,17 +201,30 @@ def _exits(G: nx.MultiDiGraph, node: int, kind: ObjectType) -> dict[str, int]:
 
 
 def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> None:
-    """Guard callers that skip validate: a cycle only through types that bound their visits."""
+    """Guard callers that skip validate: a cycle only through types that bound their visits.
+
+    Strongly connected components first (linear): a component without a bounding type is a
+    loop as it stands, and only a component with one needs its cycles listed, which is
+    exponential in the worst case and so kept to those few components.
+    """
     flow = nx.DiGraph()
     for key, node in nodes.items():
         flow.add_node(key)
         flow.add_edges_from((key, target) for target in node.get("exits", {}).values())
-    for cycle in nx.simple_cycles(flow):
-        objects = sorted(nodes[key]["object"] for key in cycle)
-        if all(kinds[obj].max_visits <= 1 for obj in objects):
-            raise CompileError(
-                [make_problem("route.loop", "Calls go round in a loop.", objects=objects)]
-            )
+    for component in nx.strongly_connected_components(flow):
+        if len(component) == 1:
+            (key,) = component
+            if not flow.has_edge(key, key):
+                continue
+        cycles = [sorted(component)]
+        if any(kinds[nodes[key]["object"]].max_visits > 1 for key in component):
+            cycles = nx.simple_cycles(flow.subgraph(component))
+        for cycle in cycles:
+            objects = sorted(nodes[key]["object"] for key in cycle)
+            if all(kinds[obj].max_visits <= 1 for obj in objects):
+                raise CompileError(
+                    [make_problem("route.loop", "Calls go round in a loop.", objects=objects)]
+                )
 
 
 def _ringing(node: Mapping[str, Any]) -> set[int]:
