@@ -25,6 +25,7 @@ from tests.support import ApiClient
 from workspace.auth.current import CSRF_HEADER, session_cookie_name
 from workspace.auth.models import Account, Admin
 from workspace.auth.service import create_api_token
+from workspace.device_api.recompute import config_recompute
 from workspace.extensions import db
 
 FUZZ_EMAIL = "fuzz.admin@example.com"
@@ -52,6 +53,9 @@ class FuzzSeed:
 
 def empty_tables(app: Flask) -> None:
     """Delete every row, identities restarting at 1, so each seeding makes the same ids."""
+    # The device-config recompute runs off the request: let it finish first, or its reads
+    # and the TRUNCATE's exclusive lock deadlock on PostgreSQL.
+    config_recompute(app).wait_idle()
     with app.app_context():
         tables = db.metadata.sorted_tables
         if db.engine.dialect.name == "postgresql":
