@@ -63,4 +63,6 @@ def bearer(app) -> dict[str, str]:
 def post_events(client, app, events: list[dict[str, Any]], headers: dict | None = None):
     """POST a batch with the app's events token (or the headers given)."""
     raw = getattr(client, "client", client)  # an ApiClient or Flask's test client
-    return raw.post(EVENTS, json={"events": events}, headers=bearer(app) if headers is None else headers)
+    return raw.post(
+        EVENTS, json={"events": events}, headers=bearer(app) if headers is None else headers
+    )

@@ -21,7 +21,15 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from workspace import calls, delivery, device_api, input_guard, objects, secrets_key, security_headers
+    from workspace import (
+        calls,
+        delivery,
+        device_api,
+        input_guard,
+        objects,
+        secrets_key,
+        security_headers,
+    )
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio

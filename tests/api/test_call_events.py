@@ -42,7 +42,9 @@ def test_when_token_missing_or_wrong_then_401_and_nothing_stored(app, client, ac
 
 
 def test_when_token_wrong_then_401_before_the_body_is_read(app, client):
-    response = client.post("/sip/v1/events", json={"nope": 1}, headers={"Authorization": "Bearer x"})
+    response = client.post(
+        "/sip/v1/events", json={"nope": 1}, headers={"Authorization": "Bearer x"}
+    )
     assert response.status_code == 401
 
 

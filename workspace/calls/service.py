@@ -31,7 +31,11 @@ from workspace.tenancy import get_owned, scoped
 
 def _check_accounts(events: list[dict[str, Any]]) -> None:
     wanted = {e["account"] for e in events}
-    known = set(db.session.scalars(db.select(Account.id).where(Account.id.in_(wanted)))) if wanted else set()
+    known = (
+        set(db.session.scalars(db.select(Account.id).where(Account.id.in_(wanted))))
+        if wanted
+        else set()
+    )
     errors = {
         i: {"account": [f"Account {e['account']} not found."]}
         for i, e in enumerate(events)
@@ -63,7 +67,9 @@ def ingest_events(events: list[dict[str, Any]]) -> dict[str, int]:
 
 def _store(events: list[dict[str, Any]]) -> tuple[dict[str, int], list[int]]:
     ids = [str(e["id"]) for e in events]
-    stored = set(db.session.scalars(db.select(CallEvent.event_id).where(CallEvent.event_id.in_(ids))))
+    stored = set(
+        db.session.scalars(db.select(CallEvent.event_id).where(CallEvent.event_id.in_(ids)))
+    )
     fresh: dict[tuple[int, str], list[dict[str, Any]]] = defaultdict(list)
     duplicates = 0
     for event in events:
@@ -94,7 +100,12 @@ def _call_for(account_id: int, call_id: str, first: dict[str, Any]) -> Call:
         scoped(Call, account_id).where(Call.sip_call_id == call_id).with_for_update()
     )
     if call is None:
-        call = Call(account_id=account_id, sip_call_id=call_id, route=first["route"], started_at=_at(first["at"]))
+        call = Call(
+            account_id=account_id,
+            sip_call_id=call_id,
+            route=first["route"],
+            started_at=_at(first["at"]),
+        )
         db.session.add(call)
     return call
 
@@ -132,12 +143,18 @@ def _owned_id(model: type, obj_id: int | None, account_id: int) -> int | None:
 
 def _refold(call: Call) -> None:
     summary = fold_call(call.events)
-    summary["answered_contact_id"] = _owned_id(Contact, summary["answered_contact_id"], call.account_id)
-    summary["answered_device_id"] = _owned_id(Device, summary["answered_device_id"], call.account_id)
+    summary["answered_contact_id"] = _owned_id(
+        Contact, summary["answered_contact_id"], call.account_id
+    )
+    summary["answered_device_id"] = _owned_id(
+        Device, summary["answered_device_id"], call.account_id
+    )
     number = summary["revision_number"]
     summary["revision_id"] = (
         db.session.scalar(
-            scoped(Revision, call.account_id).where(Revision.number == number).with_only_columns(Revision.id)
+            scoped(Revision, call.account_id)
+            .where(Revision.number == number)
+            .with_only_columns(Revision.id)
         )
         if number is not None
         else None
