@@ -10,6 +10,7 @@ import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 import { CanvasEmptyState } from './CanvasEmptyState';
 import { CanvasToolbar } from './CanvasToolbar';
+import { LiveCallIndicator } from './LiveCallIndicator';
 import { RevisionMarksBanner } from './RevisionMarksBanner';
 import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
@@ -104,6 +105,9 @@ export function WorkspaceCanvas() {
         <CanvasToolbar />
         <Panel position="top-right">
           <RevisionMarksBanner />
+        </Panel>
+        <Panel position="top-center">
+          <LiveCallIndicator />
         </Panel>
         <RemoteCursors />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
