@@ -31,7 +31,7 @@ export function CallEvents({ callId }: { callId: number }) {
     <Stack gap={4} component="ol" aria-label="Call events" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {call.data.events.map((event, index) => (
         <Group component="li" key={`${event.type}-${event.at}-${index}`} gap="sm" wrap="nowrap">
-          <Text size="xs" c="dimmed" ff="monospace" w={72}>
+          <Text size="xs" c="dimmed" ff="monospace" w={96} style={{ whiteSpace: 'nowrap' }}>
             {time.format(new Date(event.at))}
           </Text>
           <Badge size="xs" variant="light" color={event.type === 'ended' ? 'gray' : 'blue'} w={76}>

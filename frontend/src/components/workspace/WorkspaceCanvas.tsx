@@ -1,4 +1,5 @@
 import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Stack } from '@mantine/core';
 import { type DragEvent, type MouseEvent, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
@@ -104,10 +105,10 @@ export function WorkspaceCanvas() {
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
         <CanvasToolbar />
         <Panel position="top-right">
-          <RevisionMarksBanner />
-        </Panel>
-        <Panel position="top-center">
-          <LiveCallIndicator />
+          <Stack gap={6} align="flex-end">
+            <LiveCallIndicator />
+            <RevisionMarksBanner />
+          </Stack>
         </Panel>
         <RemoteCursors />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
