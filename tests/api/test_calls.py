@@ -144,3 +144,22 @@ def test_when_one_call_read_then_its_events_in_order_with_members(
     assert call["events"][1]["object_id"] == 11 and call["events"][1]["node"] == "n1"
     assert call["events"][2]["member"]["contact"] == {"id": mike, "name": "Mike Brown"}
     assert call["answered_by"]["contact"] == {"id": mike, "name": "Mike Brown"}
+
+
+def test_when_listing_active_then_only_recent_calls_not_ended(
+    app, client, admin_client, account_id
+):
+    now = datetime.now(UTC).timestamp()
+    old = now - 6 * 3600
+    post_events(
+        client,
+        app,
+        [
+            call_event(account_id, "start", now - T0 - 5, call_id="live"),
+            call_event(account_id, "start", now - T0 - 9, call_id="done"),
+            call_event(account_id, "ended", now - T0 - 1, call_id="done", cause="no_answer"),
+            call_event(account_id, "start", old - T0, call_id="stale"),
+        ],
+    )
+    assert _ids(admin_client.get("/api/v1/calls?active=true")) == ["live"]
+    assert len(_ids(admin_client.get("/api/v1/calls"))) == 3

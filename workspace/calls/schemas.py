@@ -130,6 +130,10 @@ class CallListArgsSchema(PagingSchema):
     )
     contact = fields.Integer(load_default=None, validate=validate.Range(min=1))
     revision = fields.Integer(load_default=None, validate=validate.Range(min=1))
+    active = fields.Boolean(
+        load_default=False,
+        metadata={"description": "only calls in progress that started in the last hours"},
+    )
     date_from = fields.AwareDateTime(load_default=None, default_timezone=UTC)
     date_to = fields.AwareDateTime(load_default=None, default_timezone=UTC)
 

@@ -9,7 +9,7 @@ is refolded from all its stored events, so the order events arrive in does not m
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import exists, func, or_
@@ -27,6 +27,8 @@ from workspace.errors import ServiceError
 from workspace.extensions import db
 from workspace.objects.models import Revision
 from workspace.tenancy import get_owned, scoped
+
+ACTIVE_WINDOW = timedelta(hours=4)
 
 
 def _check_accounts(events: list[dict[str, Any]]) -> None:
@@ -178,6 +180,7 @@ def list_calls(
     revision: int | None = None,
     date_from: datetime | None = None,
     date_to: datetime | None = None,
+    active: bool = False,
 ) -> dict[str, Any]:
     query = scoped(Call, account_id).order_by(Call.started_at.desc(), Call.id.desc())
     match = contains(number or q, Call.caller, Call.callee, Call.route)
@@ -188,6 +191,10 @@ def list_calls(
         query = query.where(or_(Call.answered_contact_id == contact, rung))
     if revision is not None:
         query = query.where(Call.revision_number == revision)
+    if active:
+        # A call whose end was never reported must not stay "in progress" for ever.
+        since = datetime.now(UTC) - ACTIVE_WINDOW
+        query = query.where(Call.state != "ended", Call.started_at >= since)
     if date_from is not None:
         query = query.where(Call.started_at >= date_from)
     if date_to is not None:

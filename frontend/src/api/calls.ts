@@ -88,6 +88,8 @@ export const callKeys = {
 export const callsApi = {
   list: (search: CallSearch) => request<Collection<Call>>('GET', withQuery('/calls', { ...search })),
   get: (id: number) => request<CallDetail>('GET', `/calls/${id}`),
+  /** Calls in progress (recent ones only: a lost end must not keep a call live for ever). */
+  active: () => request<Collection<Call>>('GET', withQuery('/calls', { active: true, perPage: 50 })),
   perRevision: () => request<Collection<{ revision: number; calls: number }>>('GET', '/calls/revisions'),
 };
 

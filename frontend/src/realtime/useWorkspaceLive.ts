@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { queryKeys } from '../api/queryKeys';
 import type { Problem } from '../api/workspace';
 import type { Call } from '../api/calls';
-import { applyLiveCall, clearLiveCalls } from '../canvas/liveCalls';
+import { applyLiveCall, clearLiveCalls, loadLiveCalls } from '../canvas/liveCalls';
 import { reloadOpenTab } from '../canvas/load';
 import { queryClient } from '../queryClient';
 import { useCanvasStore } from '../store/canvas';
@@ -25,6 +25,7 @@ export function useWorkspaceLive(tabId: number | null): void {
       const open = useCanvasStore.getState().tabId;
       if (open !== null) joinTab(open);
       useLiveStore.setState({ connected: true, reconnecting: false });
+      void loadLiveCalls();
       if (lost) {
         lost = false;
         void reloadOpenTab();
