@@ -2,8 +2,8 @@
 
 They go in the way the SIP server's calls do, as events through the call log's ingestion
 (workspace.calls.service), naming the demo's real objects, contacts and devices: an
-answered call on the first revision, then on the second one a call nobody answered (it went
-on to the on-call mobile), a caller who hung up while it rang, and an internal call.
+answered call, a call nobody answered (it went on to the on-call mobile), a caller who hung
+up while it rang, and an internal call, all routed by the published revision (2).
 """
 
 from __future__ import annotations
@@ -90,21 +90,24 @@ def build_calls(account: Account) -> None:
     now = utcnow().replace(second=0, microsecond=0)
     calls = []
 
-    # Revision 1 rang everybody at once; Mike answered after 6 seconds.
+    # The published revision rings the team one after the other: Mike answered first.
     answered = _Call(
-        aid, 1, "+14155550100", now - timedelta(days=1, hours=3), "+12125550111", "Ann Caller"
+        aid, 2, "+14155550100", now - timedelta(hours=3, minutes=25), "+12125550111", "Ann Caller"
     )
-    answered.path(0.05, entry, group)
-    for member in members:
-        answered.add("ringing", 0.2, member=member)
+    answered.path(0.05, entry, group).add("ringing", 0.2, member=members[0])
     answered.add("answered", 6.4, member=members[0]).add(
         "ended", 198.0, cause="answered", sip_code=200
     )
     calls.append(answered)
 
-    # Revision 2 rings one after the other, then the on-call mobile; nobody picked up.
+    # Nobody in the team picked up, nor the on-call mobile after them.
     missed = _Call(
-        aid, 2, "+14155550100", now - timedelta(hours=5), "+13105550142", "Bay Logistics"
+        aid,
+        2,
+        "+14155550100",
+        now - timedelta(hours=2, minutes=50),
+        "+13105550142",
+        "Bay Logistics",
     )
     missed.path(0.05, entry, group)
     for i, member in enumerate(members):

@@ -142,6 +142,7 @@ def test_when_one_call_read_then_its_events_in_order_with_members(
     call = admin_client.get(f"/api/v1/calls/{call_pk}").get_json()
     assert [e["type"] for e in call["events"]] == ["start", "node", "ringing", "answered", "ended"]
     assert call["events"][1]["object_id"] == 11 and call["events"][1]["node"] == "n1"
+    assert call["events"][1]["object_name"] is None  # no such object (any more)
     assert call["events"][2]["member"]["contact"] == {"id": mike, "name": "Mike Brown"}
     assert call["answered_by"]["contact"] == {"id": mike, "name": "Mike Brown"}
 
@@ -163,3 +164,16 @@ def test_when_listing_active_then_only_recent_calls_not_ended(
     )
     assert _ids(admin_client.get("/api/v1/calls?active=true")) == ["live"]
     assert len(_ids(admin_client.get("/api/v1/calls"))) == 3
+
+
+def test_when_call_went_through_an_object_then_its_event_names_it(
+    app, client, admin_client, account_id
+):
+    from tests.factories_publishing import make_object, make_tab
+
+    with app.app_context():
+        obj = make_object(account_id, make_tab(account_id), "phone_number", "Main line")
+    post_events(client, app, [call_event(account_id, "node", 0, node="n1", object=obj)])
+    call_pk = admin_client.get("/api/v1/calls").get_json()["items"][0]["id"]
+    [event] = admin_client.get(f"/api/v1/calls/{call_pk}").get_json()["events"]
+    assert event["object_name"] == "Main line"

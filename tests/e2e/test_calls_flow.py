@@ -102,6 +102,7 @@ def test_when_call_events_arrive_then_calls_page_and_canvas_update_live(
         expect(row).to_contain_text("0:04")  # ring time
         row.get_by_role("button", name=re.compile("^Show the events")).click()
         events = page.get_by_role("list", name="Call events")
+        expect(events).to_contain_text("Entered Main line")
         expect(events).to_contain_text("Ringing mike-laptop")
         expect(events).to_contain_text("Ended: Answered (SIP 200)")
         shot(page, "calls-page")

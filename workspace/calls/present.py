@@ -10,6 +10,7 @@ from workspace.calls.fold import ordered
 from workspace.calls.models import Call, CallEvent
 from workspace.contact_center.contacts.models import Contact
 from workspace.extensions import db
+from workspace.objects.models import WorkspaceObject
 
 # Loaded with a page of calls, so a list costs a fixed number of queries.
 LIST_OPTIONS = (
@@ -53,7 +54,20 @@ def _contact_names(call: Call, events: list[CallEvent]) -> dict[int, str]:
     return {row.id: row.full_name for row in rows}
 
 
-def _event(event: CallEvent, names: dict[int, str]) -> dict[str, Any]:
+def _object_names(call: Call, events: list[CallEvent]) -> dict[int, str]:
+    """Names of the objects the call went through, as they are now (a deleted one has none)."""
+    ids = {e.object_id for e in events if e.object_id is not None and 0 < e.object_id < 2**31}
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        db.select(WorkspaceObject.id, WorkspaceObject.name).where(
+            WorkspaceObject.account_id == call.account_id, WorkspaceObject.id.in_(ids)
+        )
+    )
+    return {obj_id: name for obj_id, name in rows}
+
+
+def _event(event: CallEvent, names: dict[int, str], objects: dict[int, str]) -> dict[str, Any]:
     has_member = any(
         v is not None for v in (event.contact_id, event.device_id, event.username, event.number)
     )
@@ -65,6 +79,7 @@ def _event(event: CallEvent, names: dict[int, str]) -> dict[str, Any]:
         "at": event.at,
         "node": event.node,
         "object_id": event.object_id,
+        "object_name": objects.get(event.object_id) if event.object_id is not None else None,
         "member": (
             {"contact": contact, "device": None, "username": event.username, "number": event.number}
             if has_member
@@ -98,6 +113,6 @@ def describe_call(call: Call, *, with_events: bool = False) -> dict[str, Any]:
         "path": _path(events),
     }
     if with_events:
-        names = _contact_names(call, events)
-        body["events"] = [_event(e, names) for e in events]
+        names, objects = _contact_names(call, events), _object_names(call, events)
+        body["events"] = [_event(e, names, objects) for e in events]
     return body

@@ -84,6 +84,7 @@ class CallEventOutSchema(BaseSchema):
     at = fields.DateTime()
     node = fields.String(allow_none=True)
     object_id = fields.Integer(allow_none=True)
+    object_name = fields.String(allow_none=True, metadata={"description": "its name now"})
     member = fields.Nested(AnsweredBySchema, allow_none=True)
     cause = fields.String(allow_none=True)
     sip_code = fields.Integer(allow_none=True)

@@ -36,6 +36,8 @@ export interface CallEventRow {
   at: string;
   node: string | null;
   objectId: number | null;
+  /** The object's name now; null when it was deleted. */
+  objectName: string | null;
   member: CallMember | null;
   cause: CallCause | null;
   sipCode: number | null;

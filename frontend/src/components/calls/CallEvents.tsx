@@ -9,7 +9,7 @@ function describe(event: CallEventRow): string {
     case 'start':
       return 'Call arrived';
     case 'node':
-      return `Entered ${event.node ?? 'a step'}${event.objectId !== null ? ` (object ${event.objectId})` : ''}`;
+      return `Entered ${event.objectName ?? (event.objectId !== null ? `object ${event.objectId}` : (event.node ?? 'a step'))}`;
     case 'ringing':
       return `Ringing ${memberName(event.member)}`;
     case 'answered':
