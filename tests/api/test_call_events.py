@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from tests.factories_calls import T0, answered_call, bearer, call_event, post_events
@@ -191,3 +194,29 @@ def test_when_started_at_is_epoch_then_stored_as_utc(app, client, admin_client, 
     [call] = admin_client.get("/api/v1/calls").get_json()["items"]
     assert call["started_at"].startswith("2026-05-28T")
     assert T0 > 0
+
+
+def _post_all_at_once(app, events: list[dict], posters: int) -> list:
+    start = threading.Barrier(posters)
+
+    def post(_: int):
+        own = app.test_client()
+        start.wait()
+        return post_events(own, app, events)
+
+    with ThreadPoolExecutor(posters) as pool:
+        return list(pool.map(post, range(posters)))
+
+
+def test_when_the_same_batch_is_posted_at_once_by_many_then_each_event_is_stored_once(
+    app, account_id
+):
+    posters = 8
+    for round_ in range(3):  # a race is not lost every time
+        answers = _post_all_at_once(app, answered_call(account_id, call_id=f"r{round_}"), posters)
+        assert [a.status_code for a in answers] == [200] * posters, [a.get_json() for a in answers]
+        bodies = [a.get_json() for a in answers]
+        assert sum(b["accepted"] for b in bodies) == 5
+        assert sum(b["duplicates"] for b in bodies) == 5 * (posters - 1)
+    assert count_rows(app, CallEvent) == 15
+    assert count_rows(app, Call) == 3
