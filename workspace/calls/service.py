@@ -25,6 +25,7 @@ from workspace.extensions import db
 from workspace.tenancy import get_owned, scoped
 
 ACTIVE_WINDOW = timedelta(hours=4)
+ATTEMPTS = 3
 
 
 def _check_accounts(events: list[dict[str, Any]]) -> None:
@@ -50,15 +51,17 @@ def _check_accounts(events: list[dict[str, Any]]) -> None:
 def ingest_events(events: list[dict[str, Any]]) -> dict[str, int]:
     """Store new events, refold their calls, commit, then announce the calls (call.updated)."""
     _check_accounts(events)
-    try:
-        result, touched = store_events(events)
-        db.session.commit()
-    except IntegrityError:
-        # Another batch stored some of these events (or opened the call) at the same moment:
-        # once more, those now count as replays.
-        db.session.rollback()
-        result, touched = store_events(events)
-        db.session.commit()
+    for attempt in range(ATTEMPTS):
+        try:
+            result, touched = store_events(events)
+            db.session.commit()
+            break
+        except IntegrityError:
+            # Another batch stored some of these events (or opened the same call) at the same
+            # moment: once more, and those now count as replays.
+            db.session.rollback()
+            if attempt == ATTEMPTS - 1:
+                raise
     send_calls_updated(touched)
     return result
 
