@@ -21,7 +21,15 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from workspace import delivery, device_api, input_guard, objects, secrets_key, security_headers
+    from workspace import (
+        calls,
+        delivery,
+        device_api,
+        input_guard,
+        objects,
+        secrets_key,
+        security_headers,
+    )
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio
@@ -46,6 +54,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app, api)
     register_error_handlers(app)
     security_headers.init_app(app)
+    calls.init_app(app)
     delivery.init_app(app)
     device_api.init_app(app)
     objects.init_app(app)

@@ -14,6 +14,7 @@ from workspace import activate_page, docs_assets, health, models, spa  # noqa: F
 from workspace.account import api as account_api
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
+from workspace.calls import api as calls_api
 from workspace.contact_center.audio import api as audio_api
 from workspace.contact_center.contacts import api as contacts_api
 from workspace.contact_center.contacts import directory_api, method_api
@@ -59,6 +60,8 @@ API_BLUEPRINTS = (
     recording_intake_api.blp,
     recordings_api.blp,
     wizard_api.blp,
+    calls_api.blp,
+    calls_api.events_blp,
 )
 
 

@@ -44,6 +44,9 @@ class Config:
     # Secrets at rest: a urlsafe base64 AES-256 key, from the environment or an instance file.
     SECRETS_KEY = os.environ.get("WORKSPACE_SECRETS_KEY", "")
     SECRETS_KEY_FILE = os.environ.get("WORKSPACE_SECRETS_KEY_FILE", str(_INSTANCE / "secrets.key"))
+    # The SIP supervisor's bearer token for POST /sip/v1/events; derived from the secrets key
+    # when empty (workspace.calls.ingest_auth).
+    SIP_EVENTS_TOKEN = os.environ.get("WORKSPACE_SIP_EVENTS_TOKEN", "")
     SOCKETIO_ORIGINS = [o for o in os.environ.get("WORKSPACE_SOCKETIO_ORIGINS", "").split(",") if o]
     PUBLIC_URL = os.environ.get("WORKSPACE_PUBLIC_URL", "http://127.0.0.1:5000")
     FRONTEND_DIST = os.environ.get(

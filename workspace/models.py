@@ -1,6 +1,7 @@
 """Imports every model module so the metadata (create_all, Alembic) knows all tables."""
 
 from workspace.auth import models as auth_models  # noqa: F401
+from workspace.calls import models as call_models  # noqa: F401
 from workspace.contact_center.audio import models as audio_models  # noqa: F401
 from workspace.contact_center.contacts import models as contact_models  # noqa: F401
 from workspace.contact_center.delivery_methods import models as delivery_models  # noqa: F401

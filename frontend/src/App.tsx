@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router/dom';
 import { PublicOnly, RequireSession } from './auth/guards';
 import { AppFrame } from './components/AppFrame';
 import { FullPageLoader } from './components/FullPageLoader';
+import CallsPage from './pages/CallsPage';
 import ConfirmPage from './pages/ConfirmPage';
 import ContactDetailPage from './pages/ContactDetailPage';
 import ContactsPage from './pages/ContactsPage';
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
               { path: '/devices/:deviceId/activation', element: <DeviceActivationPage /> },
               { path: '/providers', element: <ProvidersPage /> },
               { path: '/numbers', element: <NumbersPage /> },
+              { path: '/calls', element: <CallsPage /> },
               { path: '/recordings', element: <RecordingsPage /> },
               { path: '/settings', element: <SettingsPage /> },
             ],

@@ -72,3 +72,21 @@ def test_when_mail_goes_to_the_outbox_then_instructions_are_sent_and_recordings_
     assert len(mails) == 3  # Sarah's instructions and the two recordings
     assert sum(b"audio/" in t or b"audio%2F" in t for t in texts) == 2
     assert not list((tmp_path / "outbox").glob(".*.part"))
+
+
+def test_when_demo_created_then_calls_page_shows_answered_missed_and_cancelled_calls(app):
+    with app.app_context():
+        create_demo_account()
+    api = _demo_api(app)
+    calls = api.get("/api/v1/calls").get_json()["items"]
+    assert sorted(c["cause"] for c in calls) == [
+        "answered",
+        "answered",
+        "caller_cancel",
+        "no_answer",
+    ]
+    assert all(c["state"] == "ended" for c in calls)
+    answered = next(c for c in calls if c["route"] == "+14155550100" and c["cause"] == "answered")
+    assert answered["answered_by"]["contact"]["name"] == "Mike Brown" and answered["talk_s"] > 0
+    per_revision = api.get("/api/v1/calls/revisions").get_json()["items"]
+    assert per_revision == [{"revision": 2, "calls": 4}]

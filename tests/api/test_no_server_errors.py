@@ -36,6 +36,7 @@ PAGED_LISTS = [
     "/api/v1/audio-files",
     "/api/v1/delivery-methods",
     "/api/v1/recordings",
+    "/api/v1/calls",
     "/api/v1/revisions",
     "/api/v1/objects",
     "/api/v1/cables",

@@ -4,6 +4,7 @@ import {
   IconDeviceMobile,
   IconHash,
   IconMicrophone,
+  IconPhoneCall,
   IconServer2,
   IconSettings,
   IconTopologyStar3,
@@ -22,6 +23,7 @@ export const navItems: NavItem[] = [
   { label: 'Devices', to: '/devices', icon: IconDeviceMobile },
   { label: 'Service Providers', to: '/providers', icon: IconServer2 },
   { label: 'Numbers', to: '/numbers', icon: IconHash },
+  { label: 'Calls', to: '/calls', icon: IconPhoneCall },
   { label: 'Recordings', to: '/recordings', icon: IconMicrophone },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];

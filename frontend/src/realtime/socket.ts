@@ -25,6 +25,7 @@ export interface WorkspaceServerEvents {
   'draft.replaced': Listener;
   'device.status': Listener;
   'recording.updated': Listener;
+  'call.updated': Listener;
   drag: Listener;
   cursor: Listener;
 }

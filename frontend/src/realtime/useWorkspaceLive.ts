@@ -6,6 +6,8 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { queryKeys } from '../api/queryKeys';
 import type { Problem } from '../api/workspace';
+import type { Call } from '../api/calls';
+import { applyLiveCall, clearLiveCalls, loadLiveCalls } from '../canvas/liveCalls';
 import { reloadOpenTab } from '../canvas/load';
 import { queryClient } from '../queryClient';
 import { useCanvasStore } from '../store/canvas';
@@ -23,6 +25,7 @@ export function useWorkspaceLive(tabId: number | null): void {
       const open = useCanvasStore.getState().tabId;
       if (open !== null) joinTab(open);
       useLiveStore.setState({ connected: true, reconnecting: false });
+      void loadLiveCalls();
       if (lost) {
         lost = false;
         void reloadOpenTab();
@@ -66,6 +69,10 @@ export function useWorkspaceLive(tabId: number | null): void {
       void queryClient.invalidateQueries({ queryKey: queryKeys.workspaceState });
       void queryClient.invalidateQueries({ queryKey: queryKeys.revisions });
     });
+    socket.on('call.updated', (p) => {
+      const { call } = camel<{ call?: Call }>(p);
+      if (call) applyLiveCall(call);
+    });
     socket.on('draft.replaced', () => {
       refreshTabs();
       void reloadOpenTab();
@@ -76,6 +83,7 @@ export function useWorkspaceLive(tabId: number | null): void {
       socket.removeAllListeners();
       socket.disconnect();
       setLiveSocket(null);
+      clearLiveCalls();
       useLiveStore.setState({ connected: false, reconnecting: false, present: [], actor: null, cursors: {} });
     };
   }, []);

@@ -1,7 +1,9 @@
-import { Badge, Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconGitCompare, IconHistory } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { useCallsPerRevision } from '../../api/calls';
 import { type Revision, useRevisions } from '../../api/publishing';
 import { formatDateTime } from '../../format';
 import { loadRevisionMarks } from '../../canvas/revisionMarks';
@@ -18,6 +20,7 @@ export function HistoryDrawer() {
   const opened = useUiStore((s) => s.historyOpen);
   const setOpen = useUiStore((s) => s.setHistoryOpen);
   const revisions = useRevisions(opened);
+  const callCounts = useCallsPerRevision(opened);
   const [rollingBack, setRollingBack] = useState<Revision | null>(null);
   const setDiff = useCanvasStore((s) => s.setDiff);
   const [showing, setShowing] = useState<number | null>(null);
@@ -70,6 +73,7 @@ export function HistoryDrawer() {
                         <Text size="xs" c="dimmed">
                           {revision.authorName} · {formatDateTime(revision.createdAt)}
                         </Text>
+                        <RevisionCalls number={revision.number} count={callCounts.data?.get(revision.number) ?? 0} />
                         {revision.number > 1 && <RevisionChanges number={revision.number} />}
                       </Stack>
                       <Stack gap={6} align="flex-end">
@@ -101,5 +105,21 @@ export function HistoryDrawer() {
       </Drawer>
       <RollbackModal revision={rollingBack} onClose={() => setRollingBack(null)} />
     </>
+  );
+}
+
+/** How many calls the revision routed, linking to those calls on the Calls page. */
+function RevisionCalls({ number, count }: { number: number; count: number }) {
+  if (count === 0) {
+    return (
+      <Text size="xs" c="dimmed">
+        No calls routed
+      </Text>
+    );
+  }
+  return (
+    <Anchor component={Link} to={`/calls?revision=${number}`} size="xs" aria-label={`${count} calls routed by revision ${number}`}>
+      {count} call{count === 1 ? '' : 's'} routed
+    </Anchor>
   );
 }

@@ -3,16 +3,10 @@ import { IconPhoneCall, IconX } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useNumbers } from '../../api/numbers';
 import { publishingApi, type Simulation, type SimulateInput } from '../../api/publishing';
+import { lightPaths } from '../../canvas/litPath';
 import { useCanvasStore } from '../../store/canvas';
 import { ContactMethodPicker } from './ContactMethodPicker';
 import { SimulationTimeline } from './SimulationTimeline';
-
-/** The edges between consecutive objects of each path: what the simulated call went through. */
-function litEdges(paths: number[][]): string[] {
-  const { edges } = useCanvasStore.getState();
-  const pairs = new Set(paths.flatMap((path) => path.slice(1).map((to, i) => `${path[i]}>${to}`)));
-  return edges.filter((e) => pairs.has(`${e.source}>${e.target}`)).map((e) => e.id);
-}
 
 /** Call a number (as a caller, at a time) and see who rings when; the path lights up. */
 export function SimulatorPanel() {
@@ -43,8 +37,7 @@ export function SimulatorPanel() {
         source: input.source,
       });
       setResult(simulation);
-      const paths = [simulation.path, ...simulation.rings.map((r) => r.objectPath)];
-      useCanvasStore.getState().setLit({ nodes: [...new Set(paths.flat())].map(String), edges: litEdges(paths) });
+      lightPaths([simulation.path, ...simulation.rings.map((r) => r.objectPath)]);
     } catch (failure) {
       setResult(null);
       useCanvasStore.getState().setLit(null);

@@ -1,4 +1,5 @@
 import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Stack } from '@mantine/core';
 import { type DragEvent, type MouseEvent, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
@@ -10,6 +11,7 @@ import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 import { CanvasEmptyState } from './CanvasEmptyState';
 import { CanvasToolbar } from './CanvasToolbar';
+import { LiveCallIndicator } from './LiveCallIndicator';
 import { RevisionMarksBanner } from './RevisionMarksBanner';
 import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
@@ -103,7 +105,10 @@ export function WorkspaceCanvas() {
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
         <CanvasToolbar />
         <Panel position="top-right">
-          <RevisionMarksBanner />
+          <Stack gap={6} align="flex-end">
+            <LiveCallIndicator />
+            <RevisionMarksBanner />
+          </Stack>
         </Panel>
         <RemoteCursors />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
