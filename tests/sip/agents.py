@@ -153,6 +153,10 @@ call_max_calls 4
 audio_player aubridge,void{user}
 audio_source ausine,440
 audio_alert aubridge,void{user}
+ausrc_srate 48000
+auplay_srate 48000
+ausrc_channels 2
+auplay_channels 2
 rtp_ports {rtp_lo}-{rtp_hi}
 module_path /usr/lib/baresip/modules
 module g711.so
@@ -293,27 +297,34 @@ class Sipp:
         self.kam, self.folder = kamailio, folder
         self.runs = 0
 
-    def call(self, number: str, *, hold_ms: int = 500, cancel_after_ms: int | None = None,
+    def call(self, number: str, *, hold_ms: int = 500, cancel: bool = False,
              untrusted: bool = False, timeout: int = 60) -> dict:
         """Call ``number`` once from the trunk (or an untrusted source); returns
         {"code": final status, "call_id", "messages": the SIP text SIPp saw}."""
         self.runs += 1
         name = f"call{self.runs}"
-        scenario = "caller_cancel.xml" if cancel_after_ms is not None else "caller.xml"
+        scenario = "caller_cancel.xml" if cancel else "caller.xml"
         port = self.kam.untrusted_port if untrusted else self.kam.trunk_port
         messages = self.folder / f"{name}_messages.log"
-        delay = cancel_after_ms if cancel_after_ms is not None else hold_ms
+        delay = hold_ms
         cmd = ["sipp", "-sf", str(SIPP_DIR / scenario), "-s", number,
                f"127.0.0.1:{self.kam.port}", "-i", "127.0.0.1", "-p", str(port), "-m", "1",
                "-d", str(delay), "-nostdin", "-bind_local", "-timeout", f"{timeout}s",
                "-trace_msg", "-message_file", str(messages)]
         done = subprocess.run(cmd, cwd=self.folder, capture_output=True, timeout=timeout + 10)
         text = messages.read_text(errors="replace") if messages.exists() else ""
-        codes = [int(c) for c in re.findall(r"^SIP/2.0 (\d{3})", text, re.M)]
-        finals = [c for c in codes if c >= 200]
         found = re.search(r"^Call-ID: (.+)$", text, re.M | re.I)
-        return {"code": finals[0] if finals else None, "call_id": found and found[1].strip(),
-                "messages": text, "rc": done.returncode}
+        call_id = found[1].strip() if found else None
+        # Only this call's INVITE answers (a stray retransmission of an earlier call may land
+        # on the same port).
+        finals = []
+        for block in re.split(r"\n(?=SIP/2\.0 \d{3}|[A-Z]+ sip:)", text):
+            status = re.match(r"SIP/2\.0 (\d{3})", block)
+            if status and int(status[1]) >= 200 and call_id and call_id in block and \
+                    re.search(r"^CSeq: \d+ INVITE", block, re.M | re.I):
+                finals.append(int(status[1]))
+        return {"code": finals[0] if finals else None, "call_id": call_id, "messages": text,
+                "rc": done.returncode}
 
     def answer_outbound(self, seconds: float) -> subprocess.Popen:
         """A SIPp UAS on the trunk address, answering INVITEs for ``seconds``."""

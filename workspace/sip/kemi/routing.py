@@ -293,7 +293,7 @@ class kamailio:
             limit = self.ring_cap_ms + 10000
         else:
             node = plan["nodes"][action["node"]]
-            limit = (node.get("no_answer_after", max(ends)) + 5) * 1000
+            limit = _ms(node.get("no_answer_after", max(ends)) + 5)
         KSR.tm.t_set_fr(limit, limit)
         log("callflow: %s %s node %s rings %s" % (
             call["call_id"], call["route"], action["node"], [(s, d) for s, d, _ in entries]))
@@ -347,8 +347,8 @@ class kamailio:
         KSR.pv.sets("$avp(cf_entry)", "%s|%s|%s|%s" % (account, gen, node_id, index))
         if start > 0:
             # a suspended transaction lives for fr_timer: keep it alive past the start second
-            KSR.tm.t_set_fr((start + 10) * 1000, (start + 10) * 1000)
-            ASYNC.ms_route("ksr_entry_ring", start * 1000)
+            KSR.tm.t_set_fr(_ms(start + 10), _ms(start + 10))
+            ASYNC.ms_route("ksr_entry_ring", _ms(start))
             return 1
         return self.ksr_entry_ring(None)
 
@@ -366,7 +366,7 @@ class kamailio:
             KSR.tm.t_reply(487, "Answered Elsewhere")
             return 1
         plan, entry, duration = self.entry_context()
-        ring_ms = duration * 1000 if duration is not None else self.ring_cap_ms
+        ring_ms = _ms(duration) if duration is not None else self.ring_cap_ms
         if entry.get("kind") == "phone" and entry.get("number") and self.trunk:
             KSR.pv.sets("$ru", "sip:%s@%s" % (entry["number"].lstrip("+"), self.trunk))
         else:
@@ -528,6 +528,11 @@ class kamailio:
 def _public(call):
     """The event fields of a call (its plan generation stays inside the SIP server)."""
     return {k: v for k, v in call.items() if k != "gen"}
+
+
+def _ms(seconds):
+    """Seconds (a plan's int, or a test's fraction) as the int milliseconds tm wants."""
+    return int(round(seconds * 1000))
 
 
 def _name(display):
