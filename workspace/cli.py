@@ -208,6 +208,15 @@ def routes_command() -> None:
         click.echo(f"{rule.rule:50s} {','.join(sorted(rule.methods - {'HEAD', 'OPTIONS'}))}")
 
 
+def _add_sip_commands() -> None:
+    from workspace.sip.commands import sip_group
+
+    cli.add_command(sip_group)
+
+
+_add_sip_commands()
+
+
 @cli.command("device-sim", with_appcontext=False)
 @click.option("--server", required=True, help="Base URL, e.g. http://127.0.0.1:5000")
 @click.option("--code", default=None, help="Activation code (not needed with a saved token)")
