@@ -4,6 +4,7 @@ test session (``PortBlock``) so parallel sessions do not collide."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -85,11 +86,24 @@ class Kamailio:
 
     def start(self) -> Kamailio:
         cfg = render(self.settings)
-        self.log = open(self.folder / "kamailio.log", "w")
+        self.log = open(self.folder / "kamailio.log", "w")  # noqa: SIM115 (the child's lifetime)
         self.proc = subprocess.Popen(
-            ["kamailio", "-DD", "-E", "-f", str(cfg), "-m", "64", "-M", "8",
-             "-P", str(self.folder / "run" / "kamailio.pid")],
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                "kamailio",
+                "-DD",
+                "-E",
+                "-f",
+                str(cfg),
+                "-m",
+                "64",
+                "-M",
+                "8",
+                "-P",
+                str(self.folder / "run" / "kamailio.pid"),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         deadline = time.time() + 10
         while time.time() < deadline:
@@ -136,8 +150,10 @@ def _options_ok(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
         s.settimeout(0.3)
         s.bind(("127.0.0.1", 0))
-        s.sendto(message.replace("127.0.0.1:9", "127.0.0.1:%d" % s.getsockname()[1]).encode(),
-                 ("127.0.0.1", port))
+        s.sendto(
+            message.replace("127.0.0.1:9", f"127.0.0.1:{s.getsockname()[1]}").encode(),
+            ("127.0.0.1", port),
+        )
         try:
             return s.recv(4096).startswith(b"SIP/2.0 200")
         except OSError:
@@ -175,27 +191,45 @@ class Device:
     ``answer_after``: seconds from an incoming call to accepting it (None: never).
     """
 
-    def __init__(self, home: Path, ports: PortBlock, server_port: int, user: str,
-                 password: str, answer_after: float | None = None) -> None:
+    def __init__(
+        self,
+        home: Path,
+        ports: PortBlock,
+        server_port: int,
+        user: str,
+        password: str,
+        answer_after: float | None = None,
+    ) -> None:
         self.user, self.answer_after = user, answer_after
         self.sip_port = ports.take(2)  # baresip binds TLS on sip_port + 1
         self.ctrl_port = ports.take()
         rtp = ports.take(4)
         self.home = home / f"baresip-{user}"
         self.home.mkdir(parents=True, exist_ok=True)
-        (self.home / "config").write_text(BARESIP_CONFIG.format(
-            sip_port=self.sip_port, ctrl_port=self.ctrl_port, user=user, rtp_lo=rtp,
-            rtp_hi=rtp + 3))
+        (self.home / "config").write_text(
+            BARESIP_CONFIG.format(
+                sip_port=self.sip_port,
+                ctrl_port=self.ctrl_port,
+                user=user,
+                rtp_lo=rtp,
+                rtp_hi=rtp + 3,
+            )
+        )
         (self.home / "accounts").write_text(
             f"<sip:{user}@127.0.0.1>;auth_pass={password};"
             f'outbound="sip:127.0.0.1:{server_port};transport=udp";'
-            "regint=600;answermode=manual;ptime=20\n")
+            "regint=600;answermode=manual;ptime=20\n"
+        )
         self.events: list[tuple[float, str, dict]] = []
         self._cond = threading.Condition()
-        self._log = open(self.home / "baresip.log", "w")
-        self.proc = subprocess.Popen(["baresip", "-f", str(self.home), "-s"], stdout=self._log,
-                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                     start_new_session=True)
+        self._log = open(self.home / "baresip.log", "w")  # noqa: SIM115 (the child's lifetime)
+        self.proc = subprocess.Popen(
+            ["baresip", "-f", str(self.home), "-s"],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         self.sock = self._connect()
         threading.Thread(target=self._read, daemon=True).start()
         self.send("reginfo")
@@ -256,8 +290,10 @@ class Device:
                         return at
                 left = deadline - time.time()
                 if left <= 0:
-                    raise AssertionError(f"device {self.user}: no {kind} within {timeout} s: "
-                                         f"{[k for _, k, _ in self.events]}")
+                    raise AssertionError(
+                        f"device {self.user}: no {kind} within {timeout} s: "
+                        f"{[k for _, k, _ in self.events]}"
+                    )
                 self._cond.wait(left)
 
     def times(self, kind: str, after: float = 0.0) -> list[float]:
@@ -277,10 +313,8 @@ class Device:
         return (self.home / "baresip.log").read_text(errors="replace")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             self.send("quit")
-        except OSError:
-            pass
         try:
             self.proc.wait(3)
         except subprocess.TimeoutExpired:
@@ -297,8 +331,15 @@ class Sipp:
         self.kam, self.folder = kamailio, folder
         self.runs = 0
 
-    def call(self, number: str, *, hold_ms: int = 500, cancel: bool = False,
-             untrusted: bool = False, timeout: int = 60) -> dict:
+    def call(
+        self,
+        number: str,
+        *,
+        hold_ms: int = 500,
+        cancel: bool = False,
+        untrusted: bool = False,
+        timeout: int = 60,
+    ) -> dict:
         """Call ``number`` once from the trunk (or an untrusted source); returns
         {"code": final status, "call_id", "messages": the SIP text SIPp saw}."""
         self.runs += 1
@@ -307,10 +348,29 @@ class Sipp:
         port = self.kam.untrusted_port if untrusted else self.kam.trunk_port
         messages = self.folder / f"{name}_messages.log"
         delay = hold_ms
-        cmd = ["sipp", "-sf", str(SIPP_DIR / scenario), "-s", number,
-               f"127.0.0.1:{self.kam.port}", "-i", "127.0.0.1", "-p", str(port), "-m", "1",
-               "-d", str(delay), "-nostdin", "-bind_local", "-timeout", f"{timeout}s",
-               "-trace_msg", "-message_file", str(messages)]
+        cmd = [
+            "sipp",
+            "-sf",
+            str(SIPP_DIR / scenario),
+            "-s",
+            number,
+            f"127.0.0.1:{self.kam.port}",
+            "-i",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-m",
+            "1",
+            "-d",
+            str(delay),
+            "-nostdin",
+            "-bind_local",
+            "-timeout",
+            f"{timeout}s",
+            "-trace_msg",
+            "-message_file",
+            str(messages),
+        ]
         done = subprocess.run(cmd, cwd=self.folder, capture_output=True, timeout=timeout + 10)
         text = messages.read_text(errors="replace") if messages.exists() else ""
         found = re.search(r"^Call-ID: (.+)$", text, re.M | re.I)
@@ -320,17 +380,42 @@ class Sipp:
         finals = []
         for block in re.split(r"\n(?=SIP/2\.0 \d{3}|[A-Z]+ sip:)", text):
             status = re.match(r"SIP/2\.0 (\d{3})", block)
-            if status and int(status[1]) >= 200 and call_id and call_id in block and \
-                    re.search(r"^CSeq: \d+ INVITE", block, re.M | re.I):
+            if (
+                status
+                and int(status[1]) >= 200
+                and call_id
+                and call_id in block
+                and re.search(r"^CSeq: \d+ INVITE", block, re.M | re.I)
+            ):
                 finals.append(int(status[1]))
-        return {"code": finals[0] if finals else None, "call_id": call_id, "messages": text,
-                "rc": done.returncode}
+        return {
+            "code": finals[0] if finals else None,
+            "call_id": call_id,
+            "messages": text,
+            "rc": done.returncode,
+        }
 
     def answer_outbound(self, seconds: float) -> subprocess.Popen:
         """A SIPp UAS on the trunk address, answering INVITEs for ``seconds``."""
         messages = self.folder / "trunk_uas_messages.log"
         return subprocess.Popen(
-            ["timeout", str(seconds), "sipp", "-sf", str(SIPP_DIR / "trunk_uas.xml"), "-i",
-             "127.0.0.1", "-p", str(self.kam.trunk_uas_port), "-nostdin", "-bind_local",
-             "-trace_msg", "-message_file", str(messages)],
-            cwd=self.folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                "timeout",
+                str(seconds),
+                "sipp",
+                "-sf",
+                str(SIPP_DIR / "trunk_uas.xml"),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.kam.trunk_uas_port),
+                "-nostdin",
+                "-bind_local",
+                "-trace_msg",
+                "-message_file",
+                str(messages),
+            ],
+            cwd=self.folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )

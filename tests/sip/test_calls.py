@@ -57,9 +57,7 @@ def test_when_node_needs_media_then_501_with_reason(kamailio, phones, trunk):
 
 
 # ------------------------------------------------------------------ ring groups
-def test_when_nobody_answers_then_entries_ring_in_timeline_order_and_480(
-    kamailio, phones, trunk
-):
+def test_when_nobody_answers_then_entries_ring_in_timeline_order_and_480(kamailio, phones, trunk):
     # A 0 s for 2 s, B from 1 s for 2 s: INVITE A 0, B 1; CANCEL A 2, B 3; 480 at 3.
     write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 2), entry(41, 6, 1, 2)])))
     before = time.time()
@@ -129,8 +127,11 @@ def test_when_caller_cancels_then_487_and_every_branch_ends(kamailio, phones, tr
 
 
 def test_when_group_times_out_then_no_answer_exit_rings_until_answered(kamailio, phones, trunk):
-    plan = program(DID, group(30, [entry(40, 5, 0, 1), entry(41, 6, 1, 1)], no_answer="n50"),
-                   ("n50", method(50, 7)))
+    plan = program(
+        DID,
+        group(30, [entry(40, 5, 0, 1), entry(41, 6, 1, 1)], no_answer="n50"),
+        ("n50", method(50, 7)),
+    )
     write_plan(kamailio, plan)
     phones["103"].answer_after = 0.5
     before = time.time()
@@ -168,10 +169,14 @@ def test_when_a_revision_is_published_mid_call_then_the_call_keeps_its_plan(
     import threading
 
     # B (Sarah) starts at 1 s; the new revision would ring Omar instead, from 1 s.
-    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 2), entry(41, 6, 1, 1)]),
-                                 revision=9))
-    later = threading.Timer(0.5, write_plan, (kamailio, program(
-        DID, group(30, [entry(40, 5, 0, 2), entry(41, 7, 1, 1)]), revision=10)))
+    write_plan(
+        kamailio, program(DID, group(30, [entry(40, 5, 0, 2), entry(41, 6, 1, 1)]), revision=9)
+    )
+    later = threading.Timer(
+        0.5,
+        write_plan,
+        (kamailio, program(DID, group(30, [entry(40, 5, 0, 2), entry(41, 7, 1, 1)]), revision=10)),
+    )
     before = time.time()
     later.start()
 
@@ -181,3 +186,58 @@ def test_when_a_revision_is_published_mid_call_then_the_call_keeps_its_plan(
     assert result["code"] == 480
     assert phones["102"].wait_for("CALL_INCOMING", after=before)
     assert phones["103"].times("CALL_INCOMING", after=before) == []
+
+
+# ------------------------------------------------------------------ devices calling
+def test_when_a_device_dials_an_extension_then_callee_sees_name_and_internal_number(
+    kamailio, phones, trunk
+):
+    write_plan(kamailio, program("ext:102", method(50, 6), revision=11))
+    mike, sarah = phones["101"], phones["102"]
+    sarah.answer_after = 0.3
+    before = time.time()
+
+    mike.send("dial", "102")
+
+    assert sarah.wait_for("CALL_ESTABLISHED", after=before)
+    mike.wait_for("CALL_ESTABLISHED", after=before)
+    mike.send("hangup")
+    sarah.wait_for("CALL_CLOSED", after=before)
+    log = sarah.sip_log()
+    assert 'From: "Mike Brown" <sip:101@127.0.0.1>' in log
+    assert 'P-Asserted-Identity: "Mike Brown" <sip:101@127.0.0.1>' in log
+    assert "X-Callflow-Route: ext:102;revision=11" in log
+
+
+def test_when_outbound_is_off_then_403(kamailio, phones, trunk):
+    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 1)])))
+    sarah = phones["102"]
+    before = time.time()
+
+    sarah.send("dial", "0174448746")
+
+    sarah.wait_for("CALL_CLOSED", after=before)
+    assert "403 Outbound calling disabled" in sarah.sip_log()
+
+
+def test_when_a_device_dials_out_then_dialing_rule_and_external_caller_id_apply(
+    kamailio, phones, trunk, tmp_path
+):
+    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 1)])))
+    carrier = trunk.answer_outbound(8)
+    time.sleep(0.3)  # SIPp binds its port
+    mike = phones["101"]
+    before = time.time()
+    try:
+        mike.send("dial", "0174448746")
+        mike.wait_for("CALL_ESTABLISHED", after=before)
+        mike.send("hangup")
+        mike.wait_for("CALL_CLOSED", after=before)
+    finally:
+        carrier.terminate()
+        carrier.wait()
+    seen = (tmp_path / "trunk_uas_messages.log").read_text(errors="replace")
+    assert f"INVITE sip:14448746@127.0.0.1:{kamailio.trunk_uas_port} SIP/2.0" in seen
+    assert 'From: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
+    assert 'P-Asserted-Identity: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
+    assert "X-Callflow-Dialed: 0174448746" in seen

@@ -52,8 +52,7 @@ def _write_all_plans() -> int:
 @with_appcontext
 def run_command(app_url: str | None, no_events: bool) -> None:
     """Run Kamailio in the foreground as a child process; Ctrl-C stops it."""
-    from workspace.sip.supervisor import EventForwarder, Kamailio, events_token
-    from workspace.sip.supervisor import kamailio_available
+    from workspace.sip.supervisor import EventForwarder, Kamailio, events_token, kamailio_available
 
     if not kamailio_available():
         raise click.ClickException("kamailio is not installed (make system-packages)")

@@ -16,6 +16,7 @@ register here.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -73,7 +74,9 @@ def _devices(account_id: int, plan: dict[str, Any], realm: str) -> dict[str, Any
     ids = [int(key) for key in plan.get("devices") or {}]
     if not ids:
         return {}
-    devices = list(db.session.execute(scoped(Device, account_id).where(Device.id.in_(ids))).scalars())
+    devices = list(
+        db.session.execute(scoped(Device, account_id).where(Device.id.in_(ids))).scalars()
+    )
     # The one call into the device-config builder: the SIP server sees what devices see.
     configs = build_device_configs(account_id, devices, with_secrets=True)
     here = _builtin_sip_accounts(account_id)
@@ -136,10 +139,8 @@ def write_plan_file(plans_dir: str | os.PathLike, account_id: int, document: dic
 
 def remove_plan_file(plans_dir: str | os.PathLike, account_id: int) -> None:
     """Nothing published (any more): the account's numbers stop routing here."""
-    try:
+    with contextlib.suppress(FileNotFoundError):
         os.unlink(Path(plans_dir) / f"{account_id}.json")
-    except FileNotFoundError:
-        pass
 
 
 def _prune(gen_dir: Path) -> None:

@@ -1,12 +1,12 @@
 """Render the SIP server's files into its folder (``SIP_DIR``, by default instance/sip).
 
-    kamailio.cfg    from kamailio.cfg.tmpl (listen addresses, mode, paths)
-    settings.json   what the KEMI routing reads (domain, trusted sources, trunk, folders)
-    boot.py         the script app_python3 loads: puts workspace/sip on sys.path, imports
-                    kemi.routing and hands it settings.json (Kamailio's own python3, no venv)
-    plans/          per-account plan files (workspace/sip/plan_files.py), plans/gen/ by generation
-    events/         the call-event spool (<pid>.jsonl), read by `workspace sip run`
-    run/            pid file and control sockets
+kamailio.cfg    from kamailio.cfg.tmpl (listen addresses, mode, paths)
+settings.json   what the KEMI routing reads (domain, trusted sources, trunk, folders)
+boot.py         the script app_python3 loads: puts workspace/sip on sys.path, imports
+                kemi.routing and hands it settings.json (Kamailio's own python3, no venv)
+plans/          per-account plan files (workspace/sip/plan_files.py), plans/gen/ by generation
+events/         the call-event spool (<pid>.jsonl), read by `workspace sip run`
+run/            pid file and control sockets
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def render(settings: Mapping[str, Any]) -> Path:
     }
     text = TEMPLATE.read_text()
     for name, value in values.items():
-        text = text.replace("{{%s}}" % name, value)
+        text = text.replace(f"{{{{{name}}}}}", value)
     if "{{" in text:
         raise ValueError("kamailio.cfg.tmpl has a placeholder render() does not fill")
     cfg = root / "kamailio.cfg"

@@ -19,7 +19,6 @@ import shutil
 import signal
 import subprocess
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -65,14 +64,22 @@ class Kamailio:
 
     def start(self) -> subprocess.Popen:
         cfg = render(self.settings)
-        logfile = open(self.root / "kamailio.log", "ab")
         # An absolute -P: Kamailio chdirs to / first (a relative pid file would be shared).
-        self.proc = subprocess.Popen(
-            ["kamailio", "-DD", "-E", "-f", str(cfg), "-m", str(self.settings.get("shm_mb", 256)),
-             "-P", str(self.pid_file)],
-            stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        logfile.close()
+        command = [
+            "kamailio",
+            "-DD",
+            "-E",
+            "-f",
+            str(cfg),
+            "-m",
+            str(self.settings.get("shm_mb", 256)),
+            "-P",
+            str(self.pid_file),
+        ]
+        with open(self.root / "kamailio.log", "ab") as logfile:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                command, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True
+            )
         return self.proc
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -145,9 +152,13 @@ class EventForwarder:
             batch = rows[i : i + BATCH]
             body = json.dumps({"events": [r[2] for r in batch]}).encode()
             request = urllib.request.Request(
-                self.url, data=body, method="POST",
-                headers={"Content-Type": "application/json",
-                         "Authorization": f"Bearer {self.token}"},
+                self.url,
+                data=body,
+                method="POST",
+                headers={
+                    "Content-Type": "application/json",
+                    "Authorization": f"Bearer {self.token}",
+                },
             )
             with urllib.request.urlopen(request, timeout=10) as answer:
                 answer.read()

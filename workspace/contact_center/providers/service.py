@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import current_app
-
 from sqlalchemy.orm import selectinload
 
 from workspace.auth.models import Account

@@ -23,7 +23,7 @@ class Spool:
         pid = os.getpid()
         if self._fd is None or self._pid != pid:  # Kamailio forks its workers after mod_init
             os.makedirs(self.directory, exist_ok=True)
-            path = os.path.join(self.directory, "%d.jsonl" % pid)
+            path = os.path.join(self.directory, f"{pid}.jsonl")
             self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
             self._pid = pid
         return self._fd
@@ -47,7 +47,7 @@ def make_event(kind, call, **fields):
     (['account', 'at', 'call_id', 'callee', 'caller'], 'start', None)
     """
     if kind not in TYPES:
-        raise ValueError("unknown event type %r" % kind)
+        raise ValueError(f"unknown event type {kind!r}")
     event = {
         "id": str(uuid.uuid4()),
         "call_id": call.get("call_id"),

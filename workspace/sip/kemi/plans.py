@@ -16,6 +16,8 @@ GEN_DIR = "gen"
 
 
 class PlanStore:
+    KEEP = 64  # plans kept in memory by generation
+
     def __init__(self, directory, log=None):
         self.directory = directory
         self.log = log or (lambda text: None)
@@ -50,21 +52,16 @@ class PlanStore:
                 with open(path, "rb") as f:
                     plan = json.load(f)
             except (OSError, ValueError) as error:
-                self.log("callflow: plan file %s unreadable: %s" % (path, error))
+                self.log(f"callflow: plan file {path} unreadable: {error}")
                 if account in self._files:
                     seen[account] = self._files[account]
                 continue
             seen[account] = (info.st_mtime_ns, info.st_ino, plan)
-            self._by_gen[(account, plan.get("generation"))] = plan
+            self._remember(account, plan)
+            routes, devices = len(plan.get("routes") or {}), len(plan.get("devices") or {})
             self.log(
-                "callflow: account %s plan revision %s generation %s loaded (%d routes, %d devices)"
-                % (
-                    account,
-                    plan.get("revision"),
-                    plan.get("generation"),
-                    len(plan.get("routes") or {}),
-                    len(plan.get("devices") or {}),
-                )
+                f"callflow: account {account} plan revision {plan.get('revision')} generation "
+                f"{plan.get('generation')} loaded ({routes} routes, {devices} devices)"
             )
         self._files = seen
         self._index()
@@ -76,7 +73,7 @@ class PlanStore:
             for key in plan.get("routes") or {}:
                 if key.startswith("+"):
                     if key in routes:
-                        self.log("callflow: %s is in accounts %s and %s" % (key, routes[key], account))
+                        self.log(f"callflow: {key} is in accounts {routes[key]} and {account}")
                         continue
                     routes[key] = account
             for device_id, device in (plan.get("devices") or {}).items():
@@ -100,11 +97,17 @@ class PlanStore:
         current = self.current(account)
         if current is not None and current.get("generation") == generation:
             return current
-        path = os.path.join(self.directory, GEN_DIR, "%s-%s.json" % (account, generation))
+        path = os.path.join(self.directory, GEN_DIR, f"{account}-{generation}.json")
         try:
             with open(path, "rb") as f:
                 plan = json.load(f)
         except (OSError, ValueError):
             return None
-        self._by_gen[(account, generation)] = plan
+        self._remember(account, plan)
         return plan
+
+    def _remember(self, account, plan):
+        """Keep the last plans by generation (calls in progress), a bounded number of them."""
+        self._by_gen[(account, plan.get("generation"))] = plan
+        while len(self._by_gen) > self.KEEP:
+            self._by_gen.pop(next(iter(self._by_gen)))

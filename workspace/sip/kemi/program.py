@@ -105,7 +105,7 @@ def advance(plan, node_id, call, decide=None, table=None):
     passed, exit_name = [], None
     while True:
         if node_id is None:
-            reason = "No %s exit" % exit_name if exit_name else "End of route"
+            reason = f"No {exit_name} exit" if exit_name else "End of route"
             return Action(do="end", code=480, reason=reason, cause="no_answer", passed=passed)
         node = nodes.get(node_id)
         if node is None:
@@ -117,12 +117,12 @@ def advance(plan, node_id, call, decide=None, table=None):
         if handler is None:
             kind = node.get("type")
             why = "needs media" if kind in MEDIA_TYPES else "not executable here"
-            reason = "%s %s" % (kind, why)
+            reason = f"{kind} {why}"
             return Action(do="end", code=501, reason=reason, cause="unsupported", passed=passed)
         try:
             outcome = handler(node_id, node, call, decide)
         except (KeyError, TypeError, ValueError) as error:
-            reason = "Bad %s node (%s)" % (node.get("type"), error)
+            reason = "Bad {} node ({})".format(node.get("type"), error)
             return Action(do="end", code=500, reason=reason, cause="error", passed=passed)
         if outcome[0] == "act":
             outcome[1]["passed"] = passed

@@ -25,13 +25,22 @@ import json
 import os
 import re
 import time
+from datetime import UTC
 
 import KSR
 
 from .events import Spool
 from .plans import PlanStore
-from .program import advance, apply_dialing_rules, entries_of, exit_of, handlers, load_decide
-from .program import member_lines, route_key_of_did
+from .program import (
+    advance,
+    apply_dialing_rules,
+    entries_of,
+    exit_of,
+    handlers,
+    load_decide,
+    member_lines,
+    route_key_of_did,
+)
 
 ASYNC = getattr(KSR, "async")  # "async" is a Python keyword
 
@@ -71,7 +80,7 @@ def mod_init():
 class kamailio:
     def __init__(self):
         s = SETTINGS
-        self.self_addr = "%s:%s" % (s["host"], s["port"])
+        self.self_addr = "{}:{}".format(s["host"], s["port"])
         self.domain = s["domain"]
         self.trunk = s.get("trunk") or ""
         self.trusted = Trusted(s.get("trusted") or [])
@@ -118,7 +127,10 @@ class kamailio:
         if KSR.rr.loose_route() > 0:
             if KSR.is_BYE() and not self.from_self():
                 found = _ACCOUNT_PARAM.search(KSR.pv.get("$mb") or "")
-                call = {"call_id": KSR.pv.get("$ci"), "account": int(found.group(1)) if found else None}
+                call = {
+                    "call_id": KSR.pv.get("$ci"),
+                    "account": int(found.group(1)) if found else None,
+                }
                 self.spool.emit("ended", call, cause="answered")
             self.relay()
             return 1
@@ -133,7 +145,7 @@ class kamailio:
         return KSR.pv.get("$si"), int(KSR.pv.get("$sp"))
 
     def from_self(self):
-        return "%s:%s" % self.source() == self.self_addr
+        return "{}:{}".format(*self.source()) == self.self_addr
 
     def line_of_request(self, challenge):
         """The (account, device id, line) that authenticated this request, or None (answered)."""
@@ -176,10 +188,10 @@ class kamailio:
         address, port = self.source()
         if self.trusted.allows(address, port):
             return self.inbound_did(user)
-        if route_key_of_did(user) in self.plans.routes and not KSR.pv.get("$au"):
-            if (KSR.pv.get("$fU") or "") not in self.plans.lines:
-                KSR.sl.sl_send_reply(403, "Untrusted source for a DID")
-                return 1
+        calls_a_did = route_key_of_did(user) in self.plans.routes and not KSR.pv.get("$au")
+        if calls_a_did and (KSR.pv.get("$fU") or "") not in self.plans.lines:
+            KSR.sl.sl_send_reply(403, "Untrusted source for a DID")
+            return 1
         member = self.line_of_request(KSR.auth.auth_challenge)
         if member is None:
             return 1
@@ -205,9 +217,10 @@ class kamailio:
         }
 
     def reject(self, call, code, reason, cause):
-        KSR.sl.sl_send_reply(code, reason)
-        log("callflow: %s %s: %d %s" % (call.get("call_id"), call.get("route"), code, reason))
+        # the event first: whoever gets the answer may look for it at once
         self.spool.emit("ended", _public(call), cause=cause, sip_code=code)
+        log(f"callflow: {call.get('call_id')} {call.get('route')}: {code} {reason}")
+        KSR.sl.sl_send_reply(code, reason)
         return 1
 
     def inbound_did(self, dialled):
@@ -219,7 +232,7 @@ class kamailio:
             return self.reject(call, 404, "Number not in the plan", "not_found")
         plan = self.plans.current(account)
         if KSR.hdr.is_present("P-Asserted-Identity") < 0:  # the trunk asserts the caller
-            KSR.hdr.append("P-Asserted-Identity: <sip:%s@%s>\r\n" % (caller, KSR.pv.get("$fd")))
+            KSR.hdr.append("P-Asserted-Identity: <sip:{}@{}>\r\n".format(caller, KSR.pv.get("$fd")))
         call = self.call_fields(account, plan, key, caller, _name(KSR.pv.get("$fn")))
         return self.start(plan, call)
 
@@ -227,9 +240,9 @@ class kamailio:
         cid = (plan["devices"].get(device_id) or {}).get("caller_id") or {}
         number = cid.get("internal") or KSR.pv.get("$fU")
         name = cid.get("name") or ""
-        KSR.uac.uac_replace_from('"%s"' % name, "sip:%s@%s" % (number, self.domain))
+        KSR.uac.uac_replace_from(f'"{name}"', f"sip:{number}@{self.domain}")
         KSR.hdr.remove("P-Asserted-Identity")
-        KSR.hdr.append('P-Asserted-Identity: "%s" <sip:%s@%s>\r\n' % (name, number, self.domain))
+        KSR.hdr.append(f'P-Asserted-Identity: "{name}" <sip:{number}@{self.domain}>\r\n')
         return self.start(plan, self.call_fields(account, plan, key, number, name or None))
 
     def outbound_call(self, account, plan, device_id, line, dialled):
@@ -240,23 +253,25 @@ class kamailio:
         if not self.trunk:
             return self.reject(call, 503, "No trunk configured", "error")
         number = apply_dialing_rules(dialled, line.get("dialing_rules"))
-        KSR.pv.sets("$ru", "sip:%s@%s" % (number, self.trunk))
+        KSR.pv.sets("$ru", f"sip:{number}@{self.trunk}")
         name = cid.get("name") or ""
-        shown = "sip:%s@%s" % (cid["external"], self.domain)
-        KSR.uac.uac_replace_from('"%s"' % name, shown)
+        shown = "sip:{}@{}".format(cid["external"], self.domain)
+        KSR.uac.uac_replace_from(f'"{name}"', shown)
         KSR.hdr.remove("P-Asserted-Identity")
-        KSR.hdr.append('P-Asserted-Identity: "%s" <%s>\r\n' % (name, shown))
-        KSR.hdr.append("X-Callflow-Dialed: %s\r\n" % dialled)
+        KSR.hdr.append(f'P-Asserted-Identity: "{name}" <{shown}>\r\n')
+        KSR.hdr.append(f"X-Callflow-Dialed: {dialled}\r\n")
         self.spool.emit("start", _public(call), callee=number)
         return self.relay_out(call, self.ring_cap_ms)
 
     # ------------------------------------------------------------------ the program
     def start(self, plan, call):
         """A routed call's first request: headers, the call's memory (AVPs), its first node."""
-        KSR.hdr.append("X-Callflow-Route: %s;revision=%s\r\n" % (call["route"], plan.get("revision")))
+        KSR.hdr.append(
+            "X-Callflow-Route: {};revision={}\r\n".format(call["route"], plan.get("revision"))
+        )
         # internal: which plan generation the spiral's children read (removed toward devices)
-        KSR.hdr.append("X-Callflow-Plan: %s;gen=%s\r\n" % (call["account"], call["gen"]))
-        KSR.rr.add_rr_param(";cfa=%s" % call["account"])
+        KSR.hdr.append("X-Callflow-Plan: {};gen={}\r\n".format(call["account"], call["gen"]))
+        KSR.rr.add_rr_param(";cfa={}".format(call["account"]))
         KSR.rr.record_route()
         KSR.pv.sets("$avp(cf_call)", json.dumps(call))
         KSR.tm.t_newtran()
@@ -270,11 +285,10 @@ class kamailio:
             node = plan["nodes"].get(passed) or {}
             self.spool.emit("node", _public(call), node=passed, object=node.get("object"))
         if action["do"] == "end":
-            log("callflow: %s %s ends at %s: %d %s" % (
-                call["call_id"], call["route"], action["passed"][-1:], action["code"],
-                action["reason"]))
-            KSR.tm.t_reply(action["code"], action["reason"])
+            where, code, reason = action["passed"][-1:], action["code"], action["reason"]
+            log(f"callflow: {call['call_id']} {call['route']} ends at {where}: {code} {reason}")
             self.spool.emit("ended", _public(call), cause=action["cause"], sip_code=action["code"])
+            KSR.tm.t_reply(action["code"], action["reason"])
             return 1
         KSR.pv.sets("$avp(cf_node)", action["node"])
         if action["do"] == "forward":
@@ -284,7 +298,7 @@ class kamailio:
     def ring(self, plan, call, action):
         """The parent transaction: one looped branch per timeline entry."""
         entries = action["entries"]
-        uris = ["sip:cf-%s-%d@%s" % (action["node"], i, self.self_addr) for i in range(len(entries))]
+        uris = [f"sip:cf-{action['node']}-{i}@{self.self_addr}" for i in range(len(entries))]
         KSR.pv.sets("$ru", uris[0])
         for uri in uris[1:]:
             KSR.corex.append_branch_uri(uri)
@@ -295,8 +309,11 @@ class kamailio:
             node = plan["nodes"][action["node"]]
             limit = _ms(node.get("no_answer_after", max(ends)) + 5)
         KSR.tm.t_set_fr(limit, limit)
-        log("callflow: %s %s node %s rings %s" % (
-            call["call_id"], call["route"], action["node"], [(s, d) for s, d, _ in entries]))
+        log(
+            "callflow: {} {} node {} rings {}".format(
+                call["call_id"], call["route"], action["node"], [(s, d) for s, d, _ in entries]
+            )
+        )
         self.arm()
         KSR.tm.t_on_failure("ksr_failure_node")
         if KSR.tm.t_relay() < 0:
@@ -305,16 +322,16 @@ class kamailio:
 
     def forward(self, call, action, in_failure):
         if not self.trunk:
-            KSR.tm.t_reply(503, "No trunk configured")
             self.spool.emit("ended", _public(call), cause="error", sip_code=503)
+            KSR.tm.t_reply(503, "No trunk configured")
             return 1
-        KSR.pv.sets("$ru", "sip:%s@%s" % (action["number"].lstrip("+"), self.trunk))
+        KSR.pv.sets("$ru", "sip:{}@{}".format(action["number"].lstrip("+"), self.trunk))
         if action.get("caller_id"):
-            shown = "sip:%s@%s" % (action["caller_id"], self.domain)
+            shown = "sip:{}@{}".format(action["caller_id"], self.domain)
             if not in_failure:
                 KSR.uac.uac_replace_from("", shown)
             KSR.hdr.remove("P-Asserted-Identity")
-            KSR.hdr.append("P-Asserted-Identity: <%s>\r\n" % shown)
+            KSR.hdr.append(f"P-Asserted-Identity: <{shown}>\r\n")
         return self.relay_out(call, self.ring_cap_ms)
 
     def relay_out(self, call, limit):
@@ -344,7 +361,7 @@ class kamailio:
         KSR.hdr.remove("X-Callflow-Plan")
         KSR.rr.record_route()
         KSR.tm.t_newtran()
-        KSR.pv.sets("$avp(cf_entry)", "%s|%s|%s|%s" % (account, gen, node_id, index))
+        KSR.pv.sets("$avp(cf_entry)", f"{account}|{gen}|{node_id}|{index}")
         if start > 0:
             # a suspended transaction lives for fr_timer: keep it alive past the start second
             KSR.tm.t_set_fr(_ms(start + 10), _ms(start + 10))
@@ -368,9 +385,9 @@ class kamailio:
         plan, entry, duration = self.entry_context()
         ring_ms = _ms(duration) if duration is not None else self.ring_cap_ms
         if entry.get("kind") == "phone" and entry.get("number") and self.trunk:
-            KSR.pv.sets("$ru", "sip:%s@%s" % (entry["number"].lstrip("+"), self.trunk))
+            KSR.pv.sets("$ru", "sip:{}@{}".format(entry["number"].lstrip("+"), self.trunk))
         else:
-            aors = ["sip:%s@%s" % (u, self.domain) for u, _ in member_lines(plan, entry)]
+            aors = [f"sip:{u}@{self.domain}" for u, _ in member_lines(plan, entry)]
             if not aors:
                 return self.idle_entry(ring_ms, "No devices")
             KSR.pv.sets("$ru", aors[0])
@@ -415,8 +432,13 @@ class kamailio:
             call = self.call_of()
             if call is not None:
                 member = self.member_of(plan, KSR.pv.get("$ru"), entry)
-                self.spool.emit("ringing", call, member=member, node=self.entry_node(),
-                                object=entry.get("object"))
+                self.spool.emit(
+                    "ringing",
+                    call,
+                    member=member,
+                    node=self.entry_node(),
+                    object=entry.get("object"),
+                )
         return 1
 
     def entry_node(self):
@@ -424,15 +446,22 @@ class kamailio:
 
     def member_of(self, plan, contact, entry):
         """Who a branch rings: the device whose line registered ``contact``, else the entry."""
-        member = {"contact": entry.get("contact"), "device": None, "username": None,
-                  "number": entry.get("number")}
+        member = {
+            "contact": entry.get("contact"),
+            "device": None,
+            "username": None,
+            "number": entry.get("number"),
+        }
         found = KSR.htable.sht_get("contacts", contact or "")
         if found:
             device_id = json.loads(found)[1]
             device = (plan.get("devices") or {}).get(device_id) or {}
             lines = device.get("lines") or [{}]
-            member.update(contact=device.get("contact", member["contact"]),
-                          device=int(device_id), username=lines[0].get("username"))
+            member.update(
+                contact=device.get("contact", member["contact"]),
+                device=int(device_id),
+                username=lines[0].get("username"),
+            )
         return member
 
     def call_of(self):
@@ -465,8 +494,13 @@ class kamailio:
                 plan, entry, _ = self.entry_context()
                 call = self.call_of()
                 if call is not None:
-                    self.spool.emit("answered", call, member=self.member_of(plan, contact, entry),
-                                    node=self.entry_node(), object=entry.get("object"))
+                    self.spool.emit(
+                        "answered",
+                        call,
+                        member=self.member_of(plan, contact, entry),
+                        node=self.entry_node(),
+                        object=entry.get("object"),
+                    )
         return 1
 
     def ksr_failure_node(self, msg):
@@ -483,8 +517,8 @@ class kamailio:
             return 1
         target = exit_of(plan, node_id, "no_answer")
         if target is None:
-            KSR.tm.t_reply(480, "No Answer")
             self.spool.emit("ended", _public(call), cause="no_answer", sip_code=480)
+            KSR.tm.t_reply(480, "No Answer")
             return 1
         return self.run(plan, call, target, in_failure=True)
 
@@ -515,9 +549,9 @@ class kamailio:
         return 1
 
     def ksr_xhttp_event(self, msg, evname=None):
-        if (KSR.pv.get("$hdr(Upgrade)") or "").lower() == "websocket":
-            if KSR.websocket.handle_handshake() > 0:
-                return 1
+        upgrade = (KSR.pv.get("$hdr(Upgrade)") or "").lower() == "websocket"
+        if upgrade and KSR.websocket.handle_handshake() > 0:
+            return 1
         KSR.xhttp.xhttp_reply(404, "Not Found", "text/plain", "no such page\n")
         return 1
 
@@ -541,12 +575,12 @@ def _name(display):
 
 
 def _decide_call(call):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     caller = call.get("caller")
     return {
         "caller": caller if caller and str(caller).startswith("+") else None,
-        "at": datetime.fromtimestamp(time.time(), timezone.utc),
+        "at": datetime.fromtimestamp(time.time(), UTC),
     }
 
 
