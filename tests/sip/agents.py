@@ -134,8 +134,15 @@ class Kamailio:
             rows += [json.loads(line) for line in path.read_text().splitlines() if line]
         return sorted(rows, key=lambda e: e["at"])
 
-    def call_events(self, call_id: str) -> list[dict]:
-        return [e for e in self.events() if e["call_id"] == call_id]
+    def call_events(self, call_id: str, until: str = "ended", timeout: float = 3.0) -> list[dict]:
+        """The call's events once one of type ``until`` is there (a failure route may still
+        be writing when the caller has its answer)."""
+        deadline = time.time() + timeout
+        while True:
+            rows = [e for e in self.events() if e["call_id"] == call_id]
+            if any(e["type"] == until for e in rows) or time.time() > deadline:
+                return rows
+            time.sleep(0.05)
 
 
 def _options_ok(port: int) -> bool:
