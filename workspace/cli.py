@@ -226,6 +226,14 @@ _add_sip_commands()
 @click.option("--once", is_flag=True, help="Activate, fetch, heartbeat once, exit.")
 @click.option("--show-secrets", is_flag=True, help="Print SIP passwords instead of ***.")
 @click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--sip", is_flag=True, help="Register the lines with baresip and print calls.")
+@click.option(
+    "--answer-after",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="With --sip: answer incoming calls after this many seconds.",
+)
+@click.option("--sip-server", default=None, help="With --sip: host:port instead of the line's.")
 def device_sim_command(**options) -> None:
     """Simulate a call.center device: activate, heartbeat, follow config changes (no database)."""
     from workspace.device_sim import Options, run
