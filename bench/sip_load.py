@@ -10,7 +10,7 @@ Kamailio `forward()` (stateless, no routing) to the same UAS: the baseline.
 
 It prints, for both: calls answered (%), setup time p50/p99 (SIPp's INVITE -> 200, in ms),
 and for the product's Kamailio its shared memory (used, max used), plus the ratio of the
-setup p50/p99 (product / stateless). Targets (issue #13): >= 99.9 % answered, p99 < 50 ms.
+setup mean and p99 (product / stateless). Targets (issue #13): >= 99.9 % answered, p99 < 50 ms.
 The machine's other load moves the absolute numbers; the ratio is the one to compare.
 
     PYTHONPATH=. .venv/bin/python bench/sip_load.py                       # 200/s for 60 s
@@ -84,40 +84,43 @@ def register(server_port: int, user: str, contact_port: int, realm: str = "127.0
 def run_caller(folder: Path, target_port: int, caller_port: int, rate: int, seconds: int) -> dict:
     calls = rate * seconds
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [
-            "sipp",
-            "-sf",
-            str(SIPP_DIR / "caller.xml"),
-            "-s",
-            DID,
-            f"127.0.0.1:{target_port}",
-            "-i",
-            "127.0.0.1",
-            "-p",
-            str(caller_port),
-            "-r",
-            str(rate),
-            "-m",
-            str(calls),
-            "-l",
-            str(rate * 5 + 100),
-            "-d",
-            "1000",
-            "-nostdin",
-            "-bind_local",
-            "-timeout",
-            f"{seconds + 60}s",
-            "-trace_rtt",
-            "-rtt_freq",
-            "1",
-            "-max_socket",
-            "60000",
-        ],
-        cwd=folder,
-        capture_output=True,
-        timeout=seconds + 120,
+    command = [
+        "sipp",
+        "-sf",
+        str(SIPP_DIR / "caller.xml"),
+        "-s",
+        DID,
+        f"127.0.0.1:{target_port}",
+        "-i",
+        "127.0.0.1",
+        "-p",
+        str(caller_port),
+        "-r",
+        str(rate),
+        "-m",
+        str(calls),
+        "-l",
+        str(rate * 5 + 100),
+        "-d",
+        "1000",
+        "-nostdin",
+        "-bind_local",
+        "-timeout",
+        f"{seconds * 3 + 30}s",
+        "-trace_rtt",
+        "-rtt_freq",
+        "1",
+        "-max_socket",
+        "60000",
+    ]
+    caller = subprocess.Popen(
+        command, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
+    try:
+        caller.wait(seconds * 3 + 60)
+    except subprocess.TimeoutExpired:  # saturated: count what was answered so far
+        caller.kill()
+        caller.wait()
     times = []
     for path in folder.glob("*_rtt.csv"):
         for row in csv.reader(path.open(), delimiter=";"):  # Date_ms;response_time_ms;rtd_no
@@ -212,11 +215,12 @@ def main() -> None:
         share = 100.0 * row["answered"] / row["calls"]
         print(
             f"  {name:22s} answered {row['answered']}/{row['calls']} ({share:.2f} %), "
-            f"setup p50 {row['p50']:.1f} ms, p99 {row['p99']:.1f} ms"
+            f"setup mean {row['mean']:.2f} ms, p50 {row['p50']:.0f} ms, p99 {row['p99']:.0f} ms"
         )
     print(f"  product Kamailio {memory}")
+    # SIPp measures in 4 ms ticks, so the mean is the finer comparison.
     print(
-        f"  ratio product/stateless: p50 {product['p50'] / max(base['p50'], 0.001):.1f}x, "
+        f"  ratio product/stateless: mean {product['mean'] / max(base['mean'], 0.001):.1f}x, "
         f"p99 {product['p99'] / max(base['p99'], 0.001):.1f}x"
     )
 

@@ -307,8 +307,8 @@ class Device:
         with self._cond:
             return [at for at, k, _ in self.events if k == kind and at >= after]
 
-    def wait_registered(self) -> None:
-        deadline = time.time() + 10
+    def wait_registered(self, timeout: float = 10.0) -> None:
+        deadline = time.time() + timeout
         while time.time() < deadline:
             if any(k in ("REGISTER_OK", "REGINFO_OK") for _, k, _ in self.events):
                 return

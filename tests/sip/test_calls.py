@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from tests.sip.plans import entry, group, method, program, write_plan
 
 TOLERANCE = 0.3
@@ -241,3 +243,15 @@ def test_when_a_device_dials_out_then_dialing_rule_and_external_caller_id_apply(
     assert 'From: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
     assert 'P-Asserted-Identity: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
     assert "X-Callflow-Dialed: 0174448746" in seen
+
+
+def test_when_a_line_is_not_in_any_plan_then_it_cannot_register(kamailio, ports, tmp_path):
+    from tests.sip.agents import Device
+
+    stranger = Device(tmp_path, ports, kamailio.port, "999", "whatever")
+    try:
+        with pytest.raises(AssertionError, match="did not register"):
+            stranger.wait_registered(timeout=2)
+    finally:
+        stranger.stop()
+    assert "403 Not a device line in the plan" in stranger.sip_log()

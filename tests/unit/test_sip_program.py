@@ -150,3 +150,13 @@ def test_when_event_emitted_then_one_line_with_every_contract_key(tmp_path):
     event = json.loads(path.read_text())
     assert set(event) == set(make_event("start", {}))
     assert (event["type"], event["cause"], event["sip_code"]) == ("ended", "no_answer", 480)
+
+
+def test_when_decide_file_exists_then_it_is_loaded_by_path(tmp_path):
+    from workspace.sip.kemi.program import load_decide
+
+    path = tmp_path / "decide.py"
+    path.write_text("def choose_exit(node, call):\n    return 'open'\n")
+
+    assert load_decide(str(path)).choose_exit({}, {}) == "open"
+    assert load_decide(str(tmp_path / "absent.py")) is None
