@@ -87,7 +87,7 @@ def test_when_password_is_wrong_then_the_line_does_not_register(demo_sip_dir, po
     phone = Device(tmp_path, ports, server.port, "101", "not-the-password")
     try:
         with pytest.raises(AssertionError, match="did not register"):
-            phone.wait_registered()
+            phone.wait_registered(timeout=3)
     finally:
         phone.stop()
         server.stop()

@@ -74,7 +74,21 @@ def cases():
             yield pytest.param(case, call["call"], id=f"{case['name']}-{index}", marks=marks)
 
 
+def settle(phones, before: float) -> None:
+    """Wait until every ring that started has ended on its device (its CANCEL may reach the
+    device a moment after the caller got its final answer)."""
+    deadline = time.time() + 3
+    for user in USER_OF_METHOD.values():
+        while time.time() < deadline:
+            kinds = [k for at, k, _ in phones[user].events if at >= before]
+            starts = kinds.count("CALL_INCOMING")
+            if starts <= kinds.count("CALL_CLOSED") + kinds.count("CALL_ESTABLISHED"):
+                break
+            time.sleep(0.05)
+
+
 def observed_rings(phones, before: float, t0: float) -> list[tuple[float, float | None, int]]:
+    settle(phones, before)
     rows = []
     for method, user in USER_OF_METHOD.items():
         ring = None
