@@ -177,8 +177,8 @@ class kamailio:
             KSR.sl.sl_reply_error()
             return 1
         contact = (KSR.pv.get("$(ct{nameaddr.uri})") or "").strip("<>")
-        if contact and contact != "*":
-            KSR.htable.sht_sets("contacts", contact, json.dumps([member[0], member[1]]))
+        if contact and contact != "*":  # for the call events: which line a branch rings
+            KSR.htable.sht_sets("contacts", contact, str(member[2]["username"]))
         return 1
 
     def invite(self):
@@ -452,16 +452,15 @@ class kamailio:
             "username": None,
             "number": entry.get("number"),
         }
-        found = KSR.htable.sht_get("contacts", contact or "")
-        if found:
-            device_id = json.loads(found)[1]
-            device = (plan.get("devices") or {}).get(device_id) or {}
-            lines = device.get("lines") or [{}]
-            member.update(
-                contact=device.get("contact", member["contact"]),
-                device=int(device_id),
-                username=lines[0].get("username"),
-            )
+        username = KSR.htable.sht_get("contacts", contact or "")
+        for device_id, device in (plan.get("devices") or {}).items():
+            if any(str(line.get("username")) == username for line in device.get("lines") or ()):
+                member.update(
+                    contact=device.get("contact", member["contact"]),
+                    device=int(device_id),
+                    username=username,
+                )
+                break
         return member
 
     def call_of(self):
