@@ -95,7 +95,7 @@ class Kamailio:
                 "-f",
                 str(cfg),
                 "-m",
-                "64",
+                str(self.settings.get("shm_mb", 64)),
                 "-M",
                 "8",
                 "-P",
