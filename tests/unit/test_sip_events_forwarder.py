@@ -68,3 +68,14 @@ def test_when_no_token_configured_then_derived_from_secrets_key():
     assert events_token(config) == events_token(dict(config))
     assert events_token({**config, "SIP_EVENTS_TOKEN": "set"}) == "set"
     assert len(events_token(config)) == 64
+
+
+def test_when_writer_gone_and_file_sent_then_file_removed(tmp_path, app_url):
+    gone = tmp_path / "999999999.jsonl"  # no such pid
+    gone.write_text('{"id": "1", "type": "start", "at": 1}\n')
+    Spool(str(tmp_path)).emit("start", {"call_id": "c2"})  # this process: still writing
+
+    EventForwarder(tmp_path, app_url, "tok").send_once()
+
+    assert not gone.exists() and len(list(tmp_path.glob("*.jsonl"))) == 1
+    assert "999999999.jsonl" not in json.loads((tmp_path / "offsets.json").read_text())

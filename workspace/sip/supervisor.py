@@ -167,7 +167,20 @@ class EventForwarder:
             self._save_offsets()
             done += len(batch)
         self.sent += done
+        self._prune()
         return done
+
+    def _prune(self) -> None:
+        """Remove spool files whose writer (a Kamailio worker, by pid) is gone and which were
+        sent in full, so the spool does not grow across restarts."""
+        for path in self.dir.glob("*.jsonl"):
+            pid = path.stem
+            if not pid.isdigit() or Path(f"/proc/{pid}").exists():
+                continue
+            if self.offsets.get(path.name, 0) >= path.stat().st_size:
+                path.unlink()
+                self.offsets.pop(path.name, None)
+                self._save_offsets()
 
     def run(self) -> None:
         delay = self.poll
