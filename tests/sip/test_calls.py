@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.sip.plans import entry, group, method, program, write_plan
+from tests.sip.plans import DEVICES, entry, group, method, program, write_plan
 
 TOLERANCE = 0.3
 DID = "+14155550100"
@@ -255,3 +255,17 @@ def test_when_a_line_is_not_in_any_plan_then_it_cannot_register(kamailio, ports,
     finally:
         stranger.stop()
     assert "403 Not a device line in the plan" in stranger.sip_log()
+
+
+def test_when_an_entry_has_nothing_to_ring_then_it_still_lasts_its_duration(
+    kamailio, phones, trunk
+):
+    devices = {**DEVICES, "7": {**DEVICES["7"], "lines": []}}  # Omar's device has no line
+    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 1), entry(41, 7, 0, 2)])), devices)
+
+    result = trunk.call(DID)
+
+    t0 = started(kamailio, result)
+    ended = kamailio.call_events(result["call_id"])[-1]
+    assert (result["code"], ended["cause"]) == (480, "no_answer")
+    assert near(ended["at"] - t0, 2)

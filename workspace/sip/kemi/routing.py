@@ -406,6 +406,8 @@ class kamailio:
         """An entry with nothing to ring still lasts its duration, as in the simulator, so a
         ring group leaves by no_answer at no_answer_after whoever is registered."""
         KSR.pv.sets("$avp(cf_idle)", why)
+        # a suspended transaction lives for fr_timer: keep it alive past the entry's end
+        KSR.tm.t_set_fr(ring_ms + 10000, ring_ms + 10000)
         ASYNC.ms_route("ksr_entry_idle_end", ring_ms)
         return 1
 
