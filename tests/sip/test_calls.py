@@ -5,6 +5,7 @@ with the device's event arrival times within TOLERANCE. Ring times are shortened
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -269,3 +270,30 @@ def test_when_an_entry_has_nothing_to_ring_then_it_still_lasts_its_duration(
     ended = kamailio.call_events(result["call_id"])[-1]
     assert (result["code"], ended["cause"]) == (480, "no_answer")
     assert near(ended["at"] - t0, 2)
+
+
+def test_when_forward_shows_the_account_number_then_trunk_gets_it(
+    kamailio, phones, trunk, tmp_path
+):
+    forward = {
+        "object": 30,
+        "type": "forward",
+        "number": "+14155550199",
+        "caller_id": "account",
+        "caller_id_number": "+14155550100",
+    }
+    write_plan(kamailio, program("+14155550111", forward, revision=12))
+    carrier = trunk.answer_outbound(8)
+    time.sleep(0.3)  # SIPp binds its port
+    try:
+        result = trunk.call("+14155550111", hold_ms=300)
+    finally:
+        carrier.terminate()
+        carrier.wait()
+
+    assert result["code"] == 200
+    seen = (tmp_path / "trunk_uas_messages.log").read_text(errors="replace")
+    assert f"INVITE sip:14155550199@127.0.0.1:{kamailio.trunk_uas_port} SIP/2.0" in seen
+    assert "P-Asserted-Identity: <sip:+14155550100@127.0.0.1>" in seen
+    assert re.search(r"^From: +<sip:\+14155550100@127\.0\.0\.1>", seen, re.M)
+    assert "X-Callflow-Route: +14155550111;revision=12" in seen
