@@ -12,7 +12,10 @@ export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 PY_STAMP := $(VENV)/.installed
 # Debian packages make installs when missing (all of them, in this one place).
-APT_PACKAGES := chromium
+# chromium: e2e tests. kamailio..sip-tester: the SIP server (workspace/sip) and its sip tests
+# (baresip devices, SIPp trunk); `make run` starts Kamailio beside the web server.
+APT_PACKAGES := chromium kamailio kamailio-python3-modules kamailio-websocket-modules \
+  kamailio-extra-modules kamailio-utils-modules baresip-core sip-tester
 NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/index.html
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
@@ -23,8 +26,19 @@ PORT ?= 5000
 .PHONY: run test setup migrate lint typecheck pytest system-packages lock upgrade bench clean
 
 # The production server (gunicorn), as in scale-out mode; `workspace run` is the dev server.
+# The SIP server (Kamailio) runs beside it when installed (the packages are installed when
+# missing and apt is there); without it the web app is served alone.
 run: setup migrate
-	$(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
+	@command -v kamailio >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1 || \
+	  $(MAKE) --no-print-directory system-packages || true
+	@if command -v kamailio >/dev/null 2>&1; then \
+	  WORKSPACE_SIP_DOMAIN=$${WORKSPACE_SIP_DOMAIN:-127.0.0.1} \
+	  WORKSPACE_SIP_TRUSTED=$${WORKSPACE_SIP_TRUSTED:-127.0.0.1:5070} \
+	  $(BIN)/workspace sip run --app-url http://$(HOST):$(PORT) & sip=$$!; \
+	  trap 'kill $$sip 2>/dev/null; wait $$sip' EXIT INT TERM; \
+	else echo "SIP server not started: kamailio is not installed (no apt-get here); serving the web app only"; fi; \
+	WORKSPACE_SIP_DOMAIN=$${WORKSPACE_SIP_DOMAIN:-127.0.0.1} \
+	  $(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
 test: setup system-packages lint typecheck pytest
 
@@ -87,6 +101,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
+	PYTHONPATH=. $(BIN)/python bench/sip_load.py --rate 200 --seconds 60
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist

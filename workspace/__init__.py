@@ -17,6 +17,8 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=Config.INSTANCE_DIR, static_folder=None)
     app.config.from_object(Config)
     app.config.update(config or {})
+    if not app.config.get("SIP_DIR"):
+        app.config["SIP_DIR"] = os.path.join(app.config["INSTANCE_DIR"], "sip")
     os.makedirs(app.instance_path, exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -29,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
         objects,
         secrets_key,
         security_headers,
+        sip,
     )
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers
@@ -58,4 +61,5 @@ def create_app(config: dict | None = None) -> Flask:
     delivery.init_app(app)
     device_api.init_app(app)
     objects.init_app(app)
+    sip.init_app(app)
     return app

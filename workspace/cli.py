@@ -208,6 +208,15 @@ def routes_command() -> None:
         click.echo(f"{rule.rule:50s} {','.join(sorted(rule.methods - {'HEAD', 'OPTIONS'}))}")
 
 
+def _add_sip_commands() -> None:
+    from workspace.sip.commands import sip_group
+
+    cli.add_command(sip_group)
+
+
+_add_sip_commands()
+
+
 @cli.command("device-sim", with_appcontext=False)
 @click.option("--server", required=True, help="Base URL, e.g. http://127.0.0.1:5000")
 @click.option("--code", default=None, help="Activation code (not needed with a saved token)")
@@ -217,6 +226,14 @@ def routes_command() -> None:
 @click.option("--once", is_flag=True, help="Activate, fetch, heartbeat once, exit.")
 @click.option("--show-secrets", is_flag=True, help="Print SIP passwords instead of ***.")
 @click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--sip", is_flag=True, help="Register the lines with baresip and print calls.")
+@click.option(
+    "--answer-after",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="With --sip: answer incoming calls after this many seconds.",
+)
+@click.option("--sip-server", default=None, help="With --sip: host:port instead of the line's.")
 def device_sim_command(**options) -> None:
     """Simulate a call.center device: activate, heartbeat, follow config changes (no database)."""
     from workspace.device_sim import Options, run

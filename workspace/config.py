@@ -105,6 +105,24 @@ class Config:
     # Seconds from a change to the recompute of the account's device configs (coalescing).
     DEVICE_CONFIG_DEBOUNCE = float(os.environ.get("WORKSPACE_DEVICE_CONFIG_DEBOUNCE", "0.2"))
 
+    # The SIP server (Kamailio, workspace/sip): where it listens, the SIP domain (realm and the
+    # built-in phone.systems provider's server), which sources may call DIDs (addresses,
+    # "addr:port" or networks, comma-separated), the carrier trunk for outbound calls and
+    # Forward ("host:port"), and its folder (rendered config, plan files, event spool).
+    SIP_HOST = os.environ.get("WORKSPACE_SIP_HOST", "127.0.0.1")
+    SIP_PORT = int(os.environ.get("WORKSPACE_SIP_PORT", "5060"))
+    SIP_WS_PORT = int(os.environ.get("WORKSPACE_SIP_WS_PORT", "8088"))
+    SIP_DOMAIN = os.environ.get("WORKSPACE_SIP_DOMAIN", "sip.phone.systems")
+    SIP_TRUSTED = [t for t in os.environ.get("WORKSPACE_SIP_TRUSTED", "").split(",") if t.strip()]
+    SIP_TRUNK = os.environ.get("WORKSPACE_SIP_TRUNK", "")
+    SIP_DIR = os.environ.get("WORKSPACE_SIP_DIR", "")  # empty: <INSTANCE_DIR>/sip
+    # "single" (usrloc in memory) or "cluster" (usrloc in PostgreSQL, SIP_DB_URL; README).
+    SIP_MODE = os.environ.get("WORKSPACE_SIP_MODE", "single")
+    SIP_DB_URL = os.environ.get("WORKSPACE_SIP_DB_URL", "")
+    SIP_SHM_MB = int(os.environ.get("WORKSPACE_SIP_SHM_MB", "256"))
+    SIP_CHILDREN = int(os.environ.get("WORKSPACE_SIP_CHILDREN", "4"))
+    SIP_RING_CAP = int(os.environ.get("WORKSPACE_SIP_RING_CAP", "120"))
+
     API_TITLE = "Callflow Workspace API"
     API_VERSION = "v1"
     OPENAPI_VERSION = "3.0.3"

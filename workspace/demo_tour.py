@@ -21,6 +21,8 @@ from workspace.contact_center.numbers import service as numbers
 from workspace.contact_center.providers import schemas as provider_schemas
 from workspace.contact_center.providers import service as providers
 from workspace.contact_center.providers import sip_schemas, sip_service
+from workspace.contact_center.providers.models import Provider
+from workspace.extensions import db
 from workspace.objects import cables_service, objects_service, publishing_service, tabs_service
 from workspace.objects.types.ring_group import ring_all, sequential
 
@@ -33,12 +35,16 @@ PEOPLE = [
 
 def build_tour(account: Account, admin: Admin) -> None:
     aid = account.id
-    provider = providers.create_provider(
+    # A second provider shows the Providers page; the lines live on the built-in PBX.
+    providers.create_provider(
         aid,
         provider_schemas.ProviderCreateSchema().load(
             {"name": "Acme Telecom", "server": "sip.acme-telecom.example", "proxy": None}
         ),
     )
+    pbx = db.session.execute(
+        db.select(Provider).where(Provider.account_id == aid, Provider.builtin.is_(True))
+    ).scalar_one()
     main = numbers.create_number(
         aid,
         "phone",
@@ -81,7 +87,9 @@ def build_tour(account: Account, admin: Admin) -> None:
             aid,
             sip_schemas.SipAccountCreateSchema().load(
                 {
-                    "provider_id": provider.id,
+                    # On the account's own PBX (this product's SIP server, workspace/sip), so
+                    # `device-sim --sip` registers the lines and real calls ring them.
+                    "provider_id": pbx.id,
                     "friendly_name": f"{first}'s line",
                     "username": f"10{index + 1}",
                     "password": f"demo-secret-{index + 1}",

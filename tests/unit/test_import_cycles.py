@@ -12,6 +12,8 @@ The order, lowest first (a package may import those before it, never those after
                    (contact_methods_placed) through a signal
     device_api     what devices fetch: reads contact_center and the published plan; subscribes
                    to devices_may_change and device_token_revoked
+    sip            the SIP server: writes plan files from the published plan and the
+                   device-config builder, renders and runs Kamailio (kemi/ is stdlib only)
     delivery       recordings: reads contact_center's delivery methods and device_api's token
                    check; lends contact_center its connection check in its init_app
     account        account settings (reads contact_center)
@@ -36,6 +38,8 @@ LAYERS = [
     "contact_center",
     "objects",
     "device_api",
+    "calls",
+    "sip",
     "delivery",
     "account",
     "wizard",

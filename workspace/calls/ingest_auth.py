@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask, current_app
 
@@ -21,10 +24,15 @@ INVALID = "Call events need the SIP server's bearer token."
 
 def events_token(app: Flask) -> str:
     """The token the supervisor sends; configured, or derived from the secrets key."""
-    configured = app.config.get("SIP_EVENTS_TOKEN") or ""
+    return token_from_config(app.config)
+
+
+def token_from_config(config: Mapping[str, Any]) -> str:
+    """The token from settings alone, for the SIP supervisor, which runs beside the app."""
+    configured = config.get("SIP_EVENTS_TOKEN") or os.environ.get("WORKSPACE_SIP_EVENTS_TOKEN")
     if configured:
         return configured
-    return hmac.new(app.config["SECRETS_KEY_BYTES"], b"sip-events", hashlib.sha256).hexdigest()
+    return hmac.new(config["SECRETS_KEY_BYTES"], b"sip-events", hashlib.sha256).hexdigest()
 
 
 def require_events_token() -> None:

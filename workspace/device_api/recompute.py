@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from flask import Flask, current_app
 
@@ -48,6 +49,9 @@ class ConfigRecompute:
         self._cond = threading.Condition()
         self._due: dict[int, float] = {}  # account id -> when to recompute it (monotonic)
         self._thread: threading.Thread | None = None
+        # Called with the account id after each recompute, in the worker's app context: the
+        # SIP server's plan file rides on the same debounce (workspace.sip registers it).
+        self.after: list[Callable[[int], object]] = []
         self.runs = 0  # recomputes done, for tests of the coalescing
 
     def request(self, account_id: int) -> None:
@@ -85,6 +89,11 @@ class ConfigRecompute:
         try:
             with self._app.app_context():
                 refresh_config_hashes(account_id)
+                for hook in self.after:
+                    try:
+                        hook(account_id)
+                    except Exception:
+                        log.exception("after-recompute hook %s failed", hook)
         except Exception:  # the thread must survive to serve the next account
             log.exception("config hashes of account %s not recomputed", account_id)
         with self._cond:

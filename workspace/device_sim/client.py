@@ -35,6 +35,9 @@ class Options:
     once: bool = False
     show_secrets: bool = False
     token_file: Path | None = None
+    sip: bool = False  # register the lines with baresip (softphone.py)
+    answer_after: float | None = None
+    sip_server: str | None = None  # host:port instead of each line's server
 
 
 def say(message: str) -> None:

@@ -97,6 +97,7 @@ def run(options: Options) -> int:
     stop = threading.Event()
     sim = DeviceSim(options)
     client: socketio.Client | None = None
+    phones: list = []
 
     def on_signal(signum: int, _frame: Any) -> None:
         sim.out(f"stopping ({signal.Signals(signum).name})")
@@ -109,6 +110,10 @@ def run(options: Options) -> int:
         sim.heartbeat()
         if options.once:
             return 0
+        if options.sip:
+            from workspace.device_sim.softphone import start_softphones
+
+            phones = start_softphones(sim.config, sim.out, options.answer_after, options.sip_server)
         try:
             client = _listen(sim, stop)
         except socketio.exceptions.ConnectionError as exc:
@@ -126,6 +131,8 @@ def run(options: Options) -> int:
         return 1
     finally:
         stop.set()
+        for phone in phones:
+            phone.stop()
         if client is not None:
             client.disconnect()
         sim.http.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from workspace.auth.models import Account
@@ -21,7 +22,9 @@ BUILTIN_SERVER = "sip.phone.systems"
 
 def create_builtin_provider(account: Account) -> Provider:
     """Add the built-in provider inside the account's creation transaction (no commit)."""
-    row = Provider(account_id=account.id, name=BUILTIN_NAME, server=BUILTIN_SERVER, builtin=True)
+    # The account's own PBX is this product's SIP server (workspace/sip): its SIP domain.
+    server = current_app.config.get("SIP_DOMAIN") or BUILTIN_SERVER
+    row = Provider(account_id=account.id, name=BUILTIN_NAME, server=server, builtin=True)
     db.session.add(row)
     return row
 

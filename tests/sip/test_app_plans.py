@@ -1,0 +1,93 @@
+"""The app writes the plan files; Kamailio routes by them with the app gone.
+
+The demo account is created in a real app (SQLite), which publishes its call flow; the
+device-config recompute writes ``<SIP_DIR>/plans/<account>.json``. Then the app is disposed
+of, and a Kamailio on that folder registers a baresip device with the demo's line password
+(checked against the HA1 in the file) and routes a SIPp call to the demo's main number.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from tests.conftest import base_config
+from tests.sip.agents import Device, Kamailio, Sipp
+from workspace import create_app
+from workspace.device_api.recompute import config_recompute
+from workspace.extensions import db
+
+DEMO_PASSWORD = "demo-secret-1"  # workspace/demo_tour.py, Mike's line 101
+
+
+@pytest.fixture()
+def demo_sip_dir(tmp_path):
+    """The SIP folder an app wrote for the demo account; the app no longer exists."""
+    sip_dir = tmp_path / "sip"
+    config = base_config(f"sqlite:///{tmp_path / 'app.db'}", tmp_path)
+    app = create_app({**config, "SIP_DIR": str(sip_dir), "SIP_DOMAIN": "127.0.0.1"})
+    with app.app_context():
+        db.create_all()
+        from workspace.demo import create_demo_account
+
+        account_id = create_demo_account().account_id
+        db.session.commit()
+        db.session.remove()  # SQLite: release the write lock the recompute thread needs
+        assert config_recompute(app).wait_idle()
+        db.engine.dispose()
+    return sip_dir, account_id
+
+
+def test_when_demo_published_then_plan_file_has_ha1_and_no_password(demo_sip_dir):
+    sip_dir, account_id = demo_sip_dir
+
+    plan = json.loads((sip_dir / "plans" / f"{account_id}.json").read_text())
+
+    lines = [line for device in plan["devices"].values() for line in device["lines"]]
+    assert [line["username"] for line in lines] == ["101", "102", "103"]
+    assert all(len(line["ha1"]) == 32 and "password" not in line for line in lines)
+    assert plan["routes"]["+14155550100"] and plan["revision"] >= 1
+    for path in sip_dir.rglob("*"):
+        if path.is_file():
+            assert "demo-secret" not in path.read_text(errors="replace"), path
+
+
+def test_when_app_is_gone_then_kamailio_still_routes_the_published_flow(
+    demo_sip_dir, ports, tmp_path
+):
+    sip_dir, account_id = demo_sip_dir
+    plan = json.loads((sip_dir / "plans" / f"{account_id}.json").read_text())
+    server = Kamailio(sip_dir, ports).start()
+    phone = None
+    try:
+        phone = Device(tmp_path, ports, server.port, "101", DEMO_PASSWORD, answer_after=0.3)
+        phone.wait_registered()
+        before = time.time()
+
+        result = Sipp(server, tmp_path).call("+14155550100", hold_ms=300)
+
+        assert result["code"] == 200
+        assert phone.wait_for("CALL_ESTABLISHED", after=before)
+        route = f"X-Callflow-Route: +14155550100;revision={plan['revision']}"
+        assert route in phone.sip_log()
+        events = server.call_events(result["call_id"])
+        assert events[0]["account"] == account_id
+        assert [e["type"] for e in events if e["type"] == "answered"] == ["answered"]
+    finally:
+        if phone:
+            phone.stop()
+        server.stop()
+
+
+def test_when_password_is_wrong_then_the_line_does_not_register(demo_sip_dir, ports, tmp_path):
+    sip_dir, _ = demo_sip_dir
+    server = Kamailio(sip_dir, ports).start()
+    phone = Device(tmp_path, ports, server.port, "101", "not-the-password")
+    try:
+        with pytest.raises(AssertionError, match="did not register"):
+            phone.wait_registered(timeout=3)
+    finally:
+        phone.stop()
+        server.stop()

@@ -1,0 +1,61 @@
+"""The SIP server's config renders from settings, in both deployment modes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from workspace.sip.render import render
+
+SETTINGS = {
+    "host": "127.0.0.1",
+    "port": 5060,
+    "ws_port": 8088,
+    "domain": "pbx.example",
+    "trusted": ["192.0.2.0/24"],
+    "trunk": "192.0.2.10:5060",
+    "mode": "single",
+}
+
+
+def test_when_mode_unknown_then_value_error(tmp_path):
+    with pytest.raises(ValueError, match="WORKSPACE_SIP_MODE"):
+        render({**SETTINGS, "dir": str(tmp_path), "mode": "mesh"})
+
+
+def test_when_cluster_without_database_then_value_error(tmp_path):
+    with pytest.raises(ValueError, match="WORKSPACE_SIP_DB_URL"):
+        render({**SETTINGS, "dir": str(tmp_path), "mode": "cluster"})
+
+
+def test_when_single_then_usrloc_in_memory_and_listen_from_settings(tmp_path):
+    cfg = render({**SETTINGS, "dir": str(tmp_path)}).read_text()
+
+    assert "listen=udp:127.0.0.1:5060" in cfg and "listen=tcp:127.0.0.1:8088" in cfg
+    assert 'modparam("usrloc", "db_mode", 0)' in cfg
+    assert "#!define WITH_CLUSTER" not in cfg
+    assert "async_workers=2" in cfg and "alias=" not in cfg.replace("auto_aliases=no", "")
+    assert f'modparam("app_python3", "load", "{tmp_path / "boot.py"}")' in cfg
+    settings = json.loads((tmp_path / "settings.json").read_text())
+    assert settings["trusted"] == ["192.0.2.0/24"] and settings["domain"] == "pbx.example"
+    assert (tmp_path / "plans" / "gen").is_dir() and (tmp_path / "events").is_dir()
+
+
+def test_when_cluster_then_usrloc_shared_through_postgres(tmp_path):
+    url = "postgresql://kamailio:pw@db.example:5432/kamailio"
+    cfg = render({**SETTINGS, "dir": str(tmp_path), "mode": "cluster", "db_url": url}).read_text()
+
+    assert "#!define WITH_CLUSTER" in cfg
+    assert 'modparam("usrloc", "db_url", "postgres://kamailio:pw@db.example:5432/kamailio")' in cfg
+    assert 'modparam("usrloc", "db_mode", 3)' in cfg
+    assert 'loadmodule "db_postgres.so"' in cfg
+
+
+def test_when_boot_script_runs_then_it_loads_the_routing_module(tmp_path):
+    render({**SETTINGS, "dir": str(tmp_path)})
+
+    boot = (tmp_path / "boot.py").read_text()
+
+    assert "from kemi import routing" in boot
+    compile(boot, "boot.py", "exec")

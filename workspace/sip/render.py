@@ -1,0 +1,115 @@
+"""Render the SIP server's files into its folder (``SIP_DIR``, by default instance/sip).
+
+kamailio.cfg    from kamailio.cfg.tmpl (listen addresses, mode, paths)
+settings.json   what the KEMI routing reads (domain, trusted sources, trunk, folders)
+boot.py         the script app_python3 loads: puts workspace/sip on sys.path, imports
+                kemi.routing and hands it settings.json (Kamailio's own python3, no venv)
+plans/          per-account plan files (workspace/sip/plan_files.py), plans/gen/ by generation
+events/         the call-event spool (<pid>.jsonl), read by `workspace sip run`
+run/            pid file and control sockets
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+TEMPLATE = HERE / "kamailio.cfg.tmpl"
+MPATH = "/usr/lib/x86_64-linux-gnu/kamailio/modules/"
+MODES = ("single", "cluster")
+
+__all__ = ["MODES", "render", "settings_from_config"]
+
+
+def settings_from_config(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The SIP settings from a Flask config (or any mapping with the SIP_* keys)."""
+    return {
+        "host": config["SIP_HOST"],
+        "port": int(config["SIP_PORT"]),
+        "ws_port": int(config["SIP_WS_PORT"]),
+        "domain": config["SIP_DOMAIN"],
+        "trusted": list(config["SIP_TRUSTED"]),
+        "trunk": config["SIP_TRUNK"],
+        "dir": str(config["SIP_DIR"]),
+        "mode": config["SIP_MODE"],
+        "db_url": config["SIP_DB_URL"],
+        "shm_mb": int(config["SIP_SHM_MB"]),
+        "children": int(config["SIP_CHILDREN"]),
+        "ring_cap": int(config["SIP_RING_CAP"]),
+    }
+
+
+def render(settings: Mapping[str, Any]) -> Path:
+    """Write the folder's files from ``settings``; returns the path of kamailio.cfg.
+
+    Raises ValueError on an unknown mode, or a cluster mode without a database URL.
+    """
+    mode = settings.get("mode", "single")
+    if mode not in MODES:
+        raise ValueError(f"WORKSPACE_SIP_MODE must be one of {', '.join(MODES)}, not {mode!r}")
+    if mode == "cluster" and not settings.get("db_url"):
+        raise ValueError("WORKSPACE_SIP_MODE=cluster needs WORKSPACE_SIP_DB_URL (PostgreSQL)")
+    root = Path(settings["dir"]).resolve()
+    for sub in ("plans/gen", "events", "run"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    kemi = {
+        "host": settings["host"],
+        "port": settings["port"],
+        "domain": settings["domain"],
+        "trusted": list(settings.get("trusted") or []),
+        "trunk": settings.get("trunk") or "",
+        "ring_cap": settings.get("ring_cap", 120),
+        "plans_dir": str(root / "plans"),
+        "events_dir": str(root / "events"),
+    }
+    _write(root / "settings.json", json.dumps(kemi, indent=1, sort_keys=True) + "\n")
+    _write(root / "boot.py", _boot(root / "settings.json"))
+    values = {
+        "MODE_DEFINE": "#!define WITH_CLUSTER" if mode == "cluster" else "",
+        "CHILDREN": str(settings.get("children", 4)),
+        "HOST": settings["host"],
+        "PORT": str(settings["port"]),
+        "WS_PORT": str(settings["ws_port"]),
+        "MPATH": MPATH,
+        "DB_URL": _db_url(settings.get("db_url") or ""),
+        "RUN_DIR": str(root / "run"),
+        "BOOT": str(root / "boot.py"),
+    }
+    text = TEMPLATE.read_text()
+    for name, value in values.items():
+        text = text.replace(f"{{{{{name}}}}}", value)
+    if "{{" in text:
+        raise ValueError("kamailio.cfg.tmpl has a placeholder render() does not fill")
+    cfg = root / "kamailio.cfg"
+    _write(cfg, text)
+    return cfg
+
+
+def _db_url(url: str) -> str:
+    """Kamailio spells PostgreSQL URLs postgres://."""
+    for prefix in ("postgresql+psycopg://", "postgresql+psycopg2://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgres://" + url[len(prefix) :]
+    return url
+
+
+def _boot(settings_path: Path) -> str:
+    return (
+        "# Rendered by workspace/sip/render.py: app_python3 loads this file.\n"
+        "import json\nimport sys\n\n"
+        f"sys.path.insert(0, {str(HERE)!r})\n"
+        "from kemi import routing  # noqa: E402\n\n"
+        f"with open({str(settings_path)!r}, 'rb') as f:\n"
+        "    routing.SETTINGS.update(json.load(f))\n"
+        "mod_init = routing.mod_init\n"
+    )
+
+
+def _write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
