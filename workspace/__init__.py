@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
     from workspace import delivery, device_api, input_guard, objects, secrets_key, security_headers
+    from workspace.auth import roles
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio
@@ -44,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     input_guard.init_app(app)  # before the blueprints: their routes use its converter
     register_blueprints(app, api)
+    roles.init_app(app)  # one write policy for every /api/v1 view, before it runs
     register_error_handlers(app)
     security_headers.init_app(app)
     delivery.init_app(app)

@@ -32,11 +32,13 @@ from workspace.objects import api as objects_api
 from workspace.objects import objects_api as canvas_api
 from workspace.objects import publishing_api
 from workspace.objects import sockets as objects_sockets  # noqa: F401  (join_tab, drag, ...)
+from workspace.team import api as team_api
 from workspace.wizard import api as wizard_api
 
 API_BLUEPRINTS = (
     auth_api.blp,
     account_api.blp,
+    team_api.blp,
     contacts_api.blp,
     method_api.blp,
     directory_api.blp,

@@ -92,6 +92,7 @@ class AdminSchema(BaseSchema):
     email = fields.String()
     first_name = fields.String()
     last_name = fields.String()
+    role = fields.String(metadata={"description": "owner | admin | viewer"})
 
 
 class AccountSchema(BaseSchema):

@@ -1,0 +1,38 @@
+"""team: admin roles and invitations
+
+Revision ID: b7c41e9d2f10
+Revises: a97d3fc8230e
+Create Date: 2026-12-06 07:40:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+import workspace.database
+
+
+# revision identifiers, used by Alembic.
+revision = 'b7c41e9d2f10'
+down_revision = 'a97d3fc8230e'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    # Every admin that exists today was made by sign-up or the CLI: each is an owner.
+    with op.batch_alter_table('admins', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('role', sa.String(length=10), server_default='owner', nullable=False))
+        batch_op.add_column(sa.Column('invite_token_hash', sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column('invite_expires_at', workspace.database.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('invited_by_id', sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_admins_invite_token_hash'), ['invite_token_hash'], unique=False)
+        batch_op.create_foreign_key(batch_op.f('fk_admins_invited_by_id_admins'), 'admins', ['invited_by_id'], ['id'], ondelete='SET NULL')
+
+
+def downgrade():
+    with op.batch_alter_table('admins', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_admins_invited_by_id_admins'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_admins_invite_token_hash'))
+        batch_op.drop_column('invited_by_id')
+        batch_op.drop_column('invite_expires_at')
+        batch_op.drop_column('invite_token_hash')
+        batch_op.drop_column('role')
