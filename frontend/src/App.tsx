@@ -19,6 +19,8 @@ import RouteErrorPage from './pages/RouteErrorPage';
 import RecordingsPage from './pages/RecordingsPage';
 import SettingsPage from './pages/SettingsPage';
 import SignupPage from './pages/SignupPage';
+import InvitationPage from './pages/InvitationPage';
+import TeamPage from './pages/TeamPage';
 
 // The canvas library is the heaviest dependency: load it with the page that needs it.
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
@@ -35,6 +37,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: '/confirm', element: <ConfirmPage /> },
+      { path: '/invitation', element: <InvitationPage /> },
       {
         element: <RequireSession />,
         children: [
@@ -59,6 +62,7 @@ const router = createBrowserRouter([
               { path: '/numbers', element: <NumbersPage /> },
               { path: '/recordings', element: <RecordingsPage /> },
               { path: '/settings', element: <SettingsPage /> },
+              { path: '/team', element: <TeamPage /> },
             ],
           },
         ],

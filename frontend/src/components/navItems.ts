@@ -7,6 +7,7 @@ import {
   IconServer2,
   IconSettings,
   IconTopologyStar3,
+  IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
 
@@ -23,5 +24,6 @@ export const navItems: NavItem[] = [
   { label: 'Service Providers', to: '/providers', icon: IconServer2 },
   { label: 'Numbers', to: '/numbers', icon: IconHash },
   { label: 'Recordings', to: '/recordings', icon: IconMicrophone },
+  { label: 'Team', to: '/team', icon: IconUsersGroup },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];
