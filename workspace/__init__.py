@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
     from workspace import delivery, device_api, input_guard, objects, secrets_key, security_headers
+    from workspace.audit import capture  # noqa: F401  (the ORM listeners of the audit log)
     from workspace.auth import roles
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers

@@ -12,6 +12,7 @@ from flask_smorest import Api
 
 from workspace import activate_page, docs_assets, health, models, spa  # noqa: F401  (models: all tables known)
 from workspace.account import api as account_api
+from workspace.audit import api as activity_api
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
 from workspace.contact_center.audio import api as audio_api
@@ -39,6 +40,7 @@ API_BLUEPRINTS = (
     auth_api.blp,
     account_api.blp,
     team_api.blp,
+    activity_api.blp,
     contacts_api.blp,
     method_api.blp,
     directory_api.blp,

@@ -1,4 +1,4 @@
-"""team: admin roles and invitations
+"""team: admin roles and invitations; the audit log
 
 Revision ID: b7c41e9d2f10
 Revises: a97d3fc8230e
@@ -18,6 +18,28 @@ depends_on = None
 
 
 def upgrade():
+    op.create_table('audit_entries',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', workspace.database.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('actor_type', sa.String(length=10), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('actor_name', sa.String(length=200), nullable=False),
+    sa.Column('address', sa.String(length=45), nullable=True),
+    sa.Column('action', sa.String(length=8), nullable=False),
+    sa.Column('resource', sa.String(length=40), nullable=False),
+    sa.Column('resource_id', sa.String(length=40), nullable=False),
+    sa.Column('resource_name', sa.String(length=200), nullable=False),
+    sa.Column('changes', sa.JSON(), nullable=False),
+    sa.Column('account_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_audit_entries_account_id_accounts'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entries'))
+    )
+    with op.batch_alter_table('audit_entries', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_entries_account_id'), ['account_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entries_actor_id'), ['actor_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entries_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entries_resource'), ['resource'], unique=False)
+
     # Every admin that exists today was made by sign-up or the CLI: each is an owner.
     with op.batch_alter_table('admins', schema=None) as batch_op:
         batch_op.add_column(sa.Column('role', sa.String(length=10), server_default='owner', nullable=False))
@@ -36,3 +58,10 @@ def downgrade():
         batch_op.drop_column('invite_expires_at')
         batch_op.drop_column('invite_token_hash')
         batch_op.drop_column('role')
+
+    with op.batch_alter_table('audit_entries', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_entries_resource'))
+        batch_op.drop_index(batch_op.f('ix_audit_entries_at'))
+        batch_op.drop_index(batch_op.f('ix_audit_entries_actor_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_entries_account_id'))
+    op.drop_table('audit_entries')
