@@ -123,3 +123,16 @@ def test_when_entries_older_than_retention_then_prune_deletes_only_them(app, adm
     assert result.exit_code == 0 and "Deleted 1 " in result.output
     names = {e["resource_name"] for e in _entries(admin_client, resource="tabs")}
     assert names == {"New"}
+
+
+def test_when_a_device_activates_then_the_entry_names_the_system(app, admin, admin_client, client):
+    from tests.api.test_device_api import activated
+    from tests.factories_publishing import mike_brown
+
+    with app.app_context():
+        ids = mike_brown(admin["account_id"])
+    activated(app, client, ids["laptop"])
+    entry = _entries(admin_client, resource="devices", resource_id=str(ids["laptop"]))[0]
+    assert entry["actor_type"] == "system" and entry["actor_name"] == "Device"
+    assert entry["changes"]["token_hash"] == [None, "•••"]
+    assert entry["changes"]["activated_at"][0] is None

@@ -13,7 +13,7 @@ import logging
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from operator import eq
+from operator import and_, eq
 from typing import Any
 
 from flask import g, has_request_context, request
@@ -223,24 +223,35 @@ def _after_flush(session: Session, flush_context) -> None:
         log.exception("audit capture failed")
 
 
+def _id_in(criteria) -> Any:
+    """The value of `id == value` in a WHERE clause (alone or ANDed with more), else None."""
+    if criteria is None:
+        return None
+    if getattr(criteria, "operator", None) is eq and getattr(criteria.left, "key", None) == "id":
+        return getattr(criteria.right, "value", None)
+    if getattr(criteria, "operator", None) is and_:
+        for clause in criteria.clauses:
+            found = _id_in(clause)
+            if found is not None:
+                return found
+    return None
+
+
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_update(state) -> None:
-    """A bulk UPDATE of one row by id (a secret sealed with the new row's id, a counter)
-    bypasses the attribute history: record it from the statement, when the row is loaded."""
+    """A bulk UPDATE of one row by id (a secret sealed with the new row's id, a device's
+    activation) bypasses the attribute history: record it from the statement, when the row
+    is in the session (if the UPDATE then matches nothing, the service rolls back)."""
     if not state.is_update:
         return
     try:
         stmt = state.statement
         table = stmt.table
-        crit = stmt.whereclause
-        if table.name in SKIP_TABLES or crit is None or getattr(crit, "operator", None) is not eq:
-            return
-        if getattr(crit.left, "key", None) != "id" or not hasattr(crit.right, "value"):
+        row_id = _id_in(stmt.whereclause)
+        if table.name in SKIP_TABLES or row_id is None:
             return
         mapper = state.bind_arguments.get("mapper") or state.all_mappers[0]
-        obj = state.session.identity_map.get(
-            mapper.identity_key_from_primary_key([crit.right.value])
-        )
+        obj = state.session.identity_map.get(mapper.identity_key_from_primary_key([row_id]))
         if obj is None:
             return
         skip = IGNORED | IGNORED_BY_TABLE.get(table.name, set())
