@@ -21,6 +21,7 @@ import SettingsPage from './pages/SettingsPage';
 import SignupPage from './pages/SignupPage';
 import InvitationPage from './pages/InvitationPage';
 import TeamPage from './pages/TeamPage';
+import ActivityPage from './pages/ActivityPage';
 
 // The canvas library is the heaviest dependency: load it with the page that needs it.
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
               { path: '/recordings', element: <RecordingsPage /> },
               { path: '/settings', element: <SettingsPage /> },
               { path: '/team', element: <TeamPage /> },
+              { path: '/activity', element: <ActivityPage /> },
             ],
           },
         ],

@@ -1,5 +1,6 @@
 /** The left navigation, in order. */
 import {
+  IconActivity,
   IconAddressBook,
   IconDeviceMobile,
   IconHash,
@@ -25,5 +26,6 @@ export const navItems: NavItem[] = [
   { label: 'Numbers', to: '/numbers', icon: IconHash },
   { label: 'Recordings', to: '/recordings', icon: IconMicrophone },
   { label: 'Team', to: '/team', icon: IconUsersGroup },
+  { label: 'Activity', to: '/activity', icon: IconActivity },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];
