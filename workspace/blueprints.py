@@ -17,6 +17,7 @@ from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
 from workspace.contact_center.audio import api as audio_api
 from workspace.contact_center.contacts import api as contacts_api
+from workspace.contact_center.contacts import csv_api as contacts_csv_api
 from workspace.contact_center.contacts import directory_api, method_api
 from workspace.contact_center.delivery_methods import api as delivery_methods_api
 from workspace.contact_center.devices import activation_api as device_activation_api
@@ -41,6 +42,7 @@ API_BLUEPRINTS = (
     account_api.blp,
     team_api.blp,
     activity_api.blp,
+    contacts_csv_api.blp,  # before contacts: /contacts/export is not a contact id
     contacts_api.blp,
     method_api.blp,
     directory_api.blp,

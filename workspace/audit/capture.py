@@ -270,6 +270,8 @@ def _bulk_update(state) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT released: the entries wait for the real commit
     entries = list(session.info.pop(PENDING, {}).values())
     if entries:
         from workspace.audit.store import write_entries
