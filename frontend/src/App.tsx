@@ -22,6 +22,7 @@ import SignupPage from './pages/SignupPage';
 import InvitationPage from './pages/InvitationPage';
 import TeamPage from './pages/TeamPage';
 import ActivityPage from './pages/ActivityPage';
+import DirectoryPage from './pages/DirectoryPage';
 
 // The canvas library is the heaviest dependency: load it with the page that needs it.
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
@@ -55,6 +56,7 @@ const router = createBrowserRouter([
                 ),
               },
               { path: '/contacts', element: <ContactsPage /> },
+              { path: '/directory', element: <DirectoryPage /> },
               { path: '/contacts/new/wizard', element: <ContactWizardPage /> },
               { path: '/contacts/:contactId', element: <ContactDetailPage /> },
               { path: '/devices', element: <DevicesPage /> },

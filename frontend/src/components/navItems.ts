@@ -2,6 +2,7 @@
 import {
   IconActivity,
   IconAddressBook,
+  IconBook2,
   IconDeviceMobile,
   IconHash,
   IconMicrophone,
@@ -21,6 +22,7 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { label: 'Workspace', to: '/workspace', icon: IconTopologyStar3 },
   { label: 'Contacts', to: '/contacts', icon: IconAddressBook },
+  { label: 'Directory', to: '/directory', icon: IconBook2 },
   { label: 'Devices', to: '/devices', icon: IconDeviceMobile },
   { label: 'Service Providers', to: '/providers', icon: IconServer2 },
   { label: 'Numbers', to: '/numbers', icon: IconHash },
