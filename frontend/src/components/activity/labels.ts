@@ -31,7 +31,12 @@ export function resourceLabel(resource: string): string {
 
 /** "passwordEncrypted" -> "password encrypted" (keys arrive camelCased from the client). */
 export function fieldLabel(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return key
+    .replace(/s?\.(\d+)\.?/g, (_, n: string) => ` ${Number(n) + 1} `)
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/_/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 export function valueText(value: unknown): string {
