@@ -20,13 +20,13 @@ KEY := instance/secrets.key
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup migrate lint typecheck pytest system-packages lock upgrade bench clean
+.PHONY: run test setup migrate lint typecheck frontend-check pytest system-packages lock upgrade bench clean
 
 # The production server (gunicorn), as in scale-out mode; `workspace run` is the dev server.
 run: setup migrate
 	$(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
-test: setup system-packages lint typecheck pytest
+test: setup system-packages lint typecheck frontend-check pytest
 
 setup: $(PY_STAMP) $(DIST) $(KEY)
 
@@ -68,6 +68,12 @@ lint: $(PY_STAMP)
 
 typecheck: $(NODE_STAMP)
 	cd frontend && npm run typecheck
+
+# ESLint (the React hooks rules) and the vitest unit tests of the canvas store and rules.
+# The generated API types are checked against the live OpenAPI document by pytest
+# (tests/api/test_openapi_types.py; regenerate with `python -m workspace.openapi_types`).
+frontend-check: $(NODE_STAMP)
+	cd frontend && npm run lint && npm run test:unit
 
 pytest: $(PY_STAMP) $(DIST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
