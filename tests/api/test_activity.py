@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.test_delivery_worker import setup  # noqa: F401  (fixture)
 from tests.factories_providers import make_sip_account
 from tests.factories_workspace import if_match, new_tab
 from tests.support import count_rows
@@ -136,3 +137,19 @@ def test_when_a_device_activates_then_the_entry_names_the_system(app, admin, adm
     assert entry["actor_type"] == "system" and entry["actor_name"] == "Device"
     assert entry["changes"]["token_hash"] == [None, "•••"]
     assert entry["changes"]["activated_at"][0] is None
+
+
+def test_when_the_worker_delivers_then_the_outcome_is_a_system_entry(
+    app,
+    admin_client,
+    setup,  # noqa: F811  (the delivery tests' fixture)
+):
+    from tests.api.test_delivery_worker import StandIn, _turn, _upload
+
+    stand_in = StandIn()
+    rid = _upload(admin_client, setup)
+    assert _turn(app, resolve=stand_in.resolve)
+    entries = _entries(admin_client, resource="recordings", resource_id=str(rid))
+    outcome = entries[0]
+    assert outcome["actor_type"] == "system" and outcome["actor_name"] == "System"
+    assert outcome["changes"]["status"][1] == "delivered"

@@ -17,8 +17,9 @@ from operator import and_, eq
 from typing import Any
 
 from flask import g, has_request_context, request
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from workspace.database import utcnow
 
@@ -171,32 +172,35 @@ def _changed(obj) -> dict:
 
 def _record(session: Session, obj, action: str, changes: dict) -> None:
     account_id = _account_id(obj)
-    if account_id is None:
-        return
+    if account_id is not None:
+        where = (_resource(obj), _identity(obj))
+        _add(session, where, account_id, _name(obj), action, changes)
+
+
+def _add(session: Session, where: tuple, account_id: int, name: str, action: str, changes: dict):
     pending: dict = session.info.setdefault(PENDING, {})
-    key = (_resource(obj), _identity(obj))
-    earlier = pending.get(key)
+    earlier = pending.get(where)
     if earlier is None:
-        pending[key] = {
+        pending[where] = {
             "account_id": account_id,
             "action": action,
-            "resource": key[0],
-            "resource_id": key[1],
-            "resource_name": _name(obj),
+            "resource": where[0],
+            "resource_id": where[1],
+            "resource_name": name,
             "changes": changes,
             **_actor(),
         }
         return
     # Several flushes in one transaction make one entry: the first before, the last after.
     if action == "delete" and earlier["action"] == "create":
-        del pending[key]
+        del pending[where]
         return
     if action == "delete":
         earlier["action"] = "delete"
     for field, (before, after) in changes.items():
         first = earlier["changes"].get(field, [before, after])[0]
         earlier["changes"][field] = [first, after]
-    earlier["resource_name"] = _name(obj) or earlier["resource_name"]
+    earlier["resource_name"] = name or earlier["resource_name"]
 
 
 def _audited(obj) -> bool:
@@ -240,8 +244,9 @@ def _id_in(criteria) -> Any:
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_update(state) -> None:
     """A bulk UPDATE of one row by id (a secret sealed with the new row's id, a device's
-    activation) bypasses the attribute history: record it from the statement, when the row
-    is in the session (if the UPDATE then matches nothing, the service rolls back)."""
+    activation, the delivery worker's outcome) bypasses the attribute history: record it
+    from the statement and the row as it is before the UPDATE runs (if the UPDATE then
+    matches nothing, the service rolls back and the entry goes with it)."""
     if not state.is_update:
         return
     try:
@@ -250,20 +255,40 @@ def _bulk_update(state) -> None:
         row_id = _id_in(stmt.whereclause)
         if table.name in SKIP_TABLES or row_id is None:
             return
+        new = {
+            getattr(column, "key", str(column)): param.value
+            for column, param in stmt._values.items()  # noqa: SLF001  (no public accessor)
+            if isinstance(param, BindParameter)  # not `version + 1` and other expressions
+        }
         mapper = state.bind_arguments.get("mapper") or state.all_mappers[0]
         obj = state.session.identity_map.get(mapper.identity_key_from_primary_key([row_id]))
-        if obj is None:
-            return
+        row = None
+        if obj is not None:
+            old = {key: getattr(obj, key, None) for key in new}
+        else:
+            # Not loaded (the delivery worker works by id): read the row without putting it
+            # in the session, where it would go stale after this UPDATE.
+            with state.session.no_autoflush:
+                plain = mapper.local_table  # not the statement's ORM-annotated table
+                query = select(plain).where(plain.c.id == row_id)
+                row = state.session.execute(query).mappings().first()
+            if row is None or row.get("account_id") is None:
+                return
+            old = {key: row.get(key) for key in new}
         skip = IGNORED | IGNORED_BY_TABLE.get(table.name, set())
-        changes = {}
-        for column, param in stmt._values.items():  # noqa: SLF001  (no public accessor)
-            key = getattr(column, "key", str(column))
-            after = getattr(param, "value", None)
-            before = getattr(obj, key, None)
-            if key not in skip and before != after:
-                changes[key] = [_value(key, before), _value(key, after)]
-        if changes:
+        changes = {
+            key: [_value(key, old[key]), _value(key, after)]
+            for key, after in new.items()
+            if key not in skip and old[key] != after
+        }
+        if not changes:
+            return
+        if obj is not None:
             _record(state.session, obj, "update", changes)
+        else:
+            name = next((str(row[f]) for f in NAME_FIELDS if row.get(f)), "")
+            where = (table.name, str(row_id))
+            _add(state.session, where, row["account_id"], name, "update", changes)
     except Exception:
         log.exception("audit capture of a bulk update failed")
 
