@@ -39,7 +39,7 @@ export function InviteForm() {
     <form onSubmit={submit} noValidate>
       <Group align="flex-start" gap="sm">
         <TextInput label="Email" placeholder="colleague@example.com" required style={{ flex: 1, maxWidth: 360 }} {...form.getInputProps('email')} />
-        <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} w={200} {...form.getInputProps('role')} />
+        <Select label="Role" data={ROLE_OPTIONS} allowDeselect={false} w={230} {...form.getInputProps('role')} />
         <Button type="submit" mt={25} loading={invite.isPending} leftSection={<IconSend size={16} aria-hidden />}>
           Send invitation
         </Button>

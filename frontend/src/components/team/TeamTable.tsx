@@ -83,7 +83,7 @@ export function TeamTable({ editable, selfId }: { editable: boolean; selfId: num
                     data={ROLE_OPTIONS}
                     value={member.role}
                     allowDeselect={false}
-                    w={220}
+                    w={230}
                     onChange={(to) => to && to !== member.role && role.mutate({ member, to: to as Role })}
                   />
                 ) : (
