@@ -30,8 +30,13 @@ MASK = "•••"
 # Secret columns (the project's naming: *_encrypted ciphertext, *_hash of tokens and
 # passwords, delivery `secrets`): their values never reach the log, only that they changed.
 SECRET = re.compile(r"password|secret|token|_hash$|encrypted|key$")  # booleans are not secret
-# Tables that are not an admin's data: sessions, the log itself, derived state.
-SKIP_TABLES = frozenset({"admin_sessions", "audit_entries", "workspace_state", "alembic_version"})
+# Tables that are not an admin's data: sessions, the log itself, derived state, and the
+# call log (calls and their events are telemetry with a page of their own, and one entry per
+# SIP event would drown the edits).
+SKIP_TABLES = frozenset(
+    {"admin_sessions", "audit_entries", "workspace_state", "alembic_version"}
+    | {"calls", "call_events"}
+)
 # Columns that move without anyone deciding anything (liveness, leases, caches, counters).
 IGNORED = frozenset({"id", "account_id", "version", "created_at", "last_used_at", "last_seen_at"})
 IGNORED_BY_TABLE = {
