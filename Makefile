@@ -23,7 +23,7 @@ KEY := instance/secrets.key
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup migrate lint typecheck pytest system-packages lock upgrade bench clean
+.PHONY: run test setup migrate lint typecheck frontend-check pytest system-packages lock upgrade bench clean
 
 # The production server (gunicorn), as in scale-out mode; `workspace run` is the dev server.
 # The SIP server (Kamailio) runs beside it when installed (the packages are installed when
@@ -40,7 +40,7 @@ run: setup migrate
 	WORKSPACE_SIP_DOMAIN=$${WORKSPACE_SIP_DOMAIN:-127.0.0.1} \
 	  $(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
-test: setup system-packages lint typecheck pytest
+test: setup system-packages lint typecheck frontend-check pytest
 
 setup: $(PY_STAMP) $(DIST) $(KEY)
 
@@ -83,6 +83,12 @@ lint: $(PY_STAMP)
 typecheck: $(NODE_STAMP)
 	cd frontend && npm run typecheck
 
+# ESLint (the React hooks rules) and the vitest unit tests of the canvas store and rules.
+# The generated API types are checked against the live OpenAPI document by pytest
+# (tests/api/test_openapi_types.py; regenerate with `python -m workspace.openapi_types`).
+frontend-check: $(NODE_STAMP)
+	cd frontend && npm run lint && npm run test:unit
+
 pytest: $(PY_STAMP) $(DIST)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -102,6 +108,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
 	PYTHONPATH=. $(BIN)/python bench/sip_load.py --rate 200 --seconds 60
+	PYTHONPATH=. $(BIN)/python bench/audit_overhead.py --edits 200
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist

@@ -42,3 +42,19 @@ def registration(**overrides) -> dict:
     }
     body.update(overrides)
     return body
+
+
+def make_member(*, email: str, colleague: str, role: str, password: str = DEFAULT_PASSWORD) -> dict:
+    """A confirmed admin with `role` in the account of the admin whose email is `colleague`."""
+    from workspace.extensions import db
+
+    admin = create_confirmed_admin(
+        email=email,
+        password=password,
+        first_name="Team",
+        last_name=role.title(),
+        same_account_as=colleague,
+    )
+    admin.role = role
+    db.session.commit()
+    return {"id": admin.id, "email": admin.email, "account_id": admin.account_id}

@@ -33,6 +33,8 @@ def create_app(config: dict | None = None) -> Flask:
         security_headers,
         sip,
     )
+    from workspace.audit import capture  # noqa: F401  (the ORM listeners of the audit log)
+    from workspace.auth import roles
     from workspace.blueprints import register_blueprints
     from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio
@@ -55,6 +57,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     input_guard.init_app(app)  # before the blueprints: their routes use its converter
     register_blueprints(app, api)
+    roles.init_app(app)  # one write policy for every /api/v1 view, before it runs
     register_error_handlers(app)
     security_headers.init_app(app)
     calls.init_app(app)

@@ -12,11 +12,13 @@ from flask_smorest import Api
 
 from workspace import activate_page, docs_assets, health, models, spa  # noqa: F401  (models: all tables known)
 from workspace.account import api as account_api
+from workspace.audit import api as activity_api
 from workspace.auth import api as auth_api
 from workspace.auth import sockets as auth_sockets  # noqa: F401  (the /workspace namespace)
 from workspace.calls import api as calls_api
 from workspace.contact_center.audio import api as audio_api
 from workspace.contact_center.contacts import api as contacts_api
+from workspace.contact_center.contacts import csv_api as contacts_csv_api
 from workspace.contact_center.contacts import directory_api, method_api
 from workspace.contact_center.delivery_methods import api as delivery_methods_api
 from workspace.contact_center.devices import activation_api as device_activation_api
@@ -33,11 +35,15 @@ from workspace.objects import api as objects_api
 from workspace.objects import objects_api as canvas_api
 from workspace.objects import publishing_api
 from workspace.objects import sockets as objects_sockets  # noqa: F401  (join_tab, drag, ...)
+from workspace.team import api as team_api
 from workspace.wizard import api as wizard_api
 
 API_BLUEPRINTS = (
     auth_api.blp,
     account_api.blp,
+    team_api.blp,
+    activity_api.blp,
+    contacts_csv_api.blp,  # before contacts: /contacts/export is not a contact id
     contacts_api.blp,
     method_api.blp,
     directory_api.blp,

@@ -268,3 +268,13 @@ def worker_command(poll: float | None) -> None:
     worker_id = new_worker_id()
     click.echo(f" * Delivery worker {worker_id}")
     run_loop(current_app._get_current_object(), stop, worker_id=worker_id, poll_interval=poll)
+
+
+@cli.command("audit-prune")
+@with_appcontext
+def audit_prune_command() -> None:
+    """Delete audit entries older than WORKSPACE_AUDIT_RETENTION_DAYS (also done hourly)."""
+    from workspace.audit.store import prune
+
+    days = current_app.config["AUDIT_RETENTION_DAYS"]
+    click.echo(f"Deleted {prune()} audit entries older than {days} days.")

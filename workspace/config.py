@@ -85,6 +85,10 @@ class Config:
     SESSION_COOKIE_SECURE = _bool("WORKSPACE_SECURE_COOKIES")
     SESSION_LIFETIME_HOURS = int(os.environ.get("WORKSPACE_SESSION_HOURS", "168"))
     CONFIRMATION_HOURS = int(os.environ.get("WORKSPACE_CONFIRMATION_HOURS", "48"))
+    # How long a team invitation link works (resending makes a new one).
+    # Audit entries older than this are pruned (`workspace audit-prune`, and hourly).
+    AUDIT_RETENTION_DAYS = int(os.environ.get("WORKSPACE_AUDIT_RETENTION_DAYS", "400"))
+    INVITATION_HOURS = int(os.environ.get("WORKSPACE_INVITATION_HOURS", "72"))
 
     RATELIMIT_ENABLED = _bool("WORKSPACE_RATELIMIT", True)
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", REDIS_URL or "memory://")

@@ -11,6 +11,7 @@ from workspace.auth.service import ACCOUNT_CREATED_HOOKS
 from workspace.database import utcnow
 from workspace.demo_calls import build_calls
 from workspace.demo_devices import build_devices_and_recordings
+from workspace.demo_team import build_team
 from workspace.demo_tour import build_tour
 from workspace.extensions import db
 from workspace.security import hash_password
@@ -57,4 +58,5 @@ def create_demo_account(*, reset: bool = False) -> Admin:
     build_tour(account, admin)
     build_devices_and_recordings(account)
     build_calls(account)
+    build_team(account, admin)
     return admin

@@ -1,5 +1,6 @@
 """Imports every model module so the metadata (create_all, Alembic) knows all tables."""
 
+from workspace.audit import models as audit_models  # noqa: F401
 from workspace.auth import models as auth_models  # noqa: F401
 from workspace.calls import models as call_models  # noqa: F401
 from workspace.contact_center.audio import models as audio_models  # noqa: F401

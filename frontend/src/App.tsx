@@ -20,6 +20,10 @@ import RouteErrorPage from './pages/RouteErrorPage';
 import RecordingsPage from './pages/RecordingsPage';
 import SettingsPage from './pages/SettingsPage';
 import SignupPage from './pages/SignupPage';
+import InvitationPage from './pages/InvitationPage';
+import TeamPage from './pages/TeamPage';
+import ActivityPage from './pages/ActivityPage';
+import DirectoryPage from './pages/DirectoryPage';
 
 // The canvas library is the heaviest dependency: load it with the page that needs it.
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
@@ -36,6 +40,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: '/confirm', element: <ConfirmPage /> },
+      { path: '/invitation', element: <InvitationPage /> },
       {
         element: <RequireSession />,
         children: [
@@ -52,6 +57,7 @@ const router = createBrowserRouter([
                 ),
               },
               { path: '/contacts', element: <ContactsPage /> },
+              { path: '/directory', element: <DirectoryPage /> },
               { path: '/contacts/new/wizard', element: <ContactWizardPage /> },
               { path: '/contacts/:contactId', element: <ContactDetailPage /> },
               { path: '/devices', element: <DevicesPage /> },
@@ -61,6 +67,8 @@ const router = createBrowserRouter([
               { path: '/calls', element: <CallsPage /> },
               { path: '/recordings', element: <RecordingsPage /> },
               { path: '/settings', element: <SettingsPage /> },
+              { path: '/team', element: <TeamPage /> },
+              { path: '/activity', element: <ActivityPage /> },
             ],
           },
         ],

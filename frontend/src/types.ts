@@ -5,6 +5,21 @@ export interface Admin {
   email: string;
   firstName: string;
   lastName: string;
+  /** owner: team and account settings; admin: everything else; viewer: reads only. */
+  role: Role;
+}
+
+export type Role = 'owner' | 'admin' | 'viewer';
+
+export interface TeamMember {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+  status: 'active' | 'invited' | 'disabled';
+  inviteExpiresAt: string | null;
+  createdAt: string;
 }
 
 export interface Account {

@@ -35,11 +35,13 @@ ROOT = Path(workspace.__file__).parent
 LAYERS = [
     "graph",
     "auth",
+    "team",
     "contact_center",
     "objects",
     "device_api",
     "calls",
     "sip",
+    "audit",
     "delivery",
     "account",
     "wizard",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import after_this_request, current_app, request
 from flask_smorest import Blueprint
 
-from workspace.auth import schemas, service
+from workspace.auth import invitations, schemas, service
 from workspace.auth.current import Principal, require_admin, session_cookie_name
 from workspace.extensions import limiter
 
@@ -61,6 +61,18 @@ def login(data):
     token, session = service.start_session(admin, request.headers.get("User-Agent", ""))
     hours = current_app.config["SESSION_LIFETIME_HOURS"]
     _set_cookie(token, hours * 3600)
+    return _session_info(admin, session.csrf_token)
+
+
+@blp.post("/invitation")
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"])
+@blp.arguments(schemas.AcceptInvitationSchema)
+@blp.response(200, schemas.SessionInfoSchema)
+def accept_invitation(data):
+    """Accept a team invitation: choose a password; logs the new admin in."""
+    admin = invitations.accept(data)
+    token, session = service.start_session(admin, request.headers.get("User-Agent", ""))
+    _set_cookie(token, current_app.config["SESSION_LIFETIME_HOURS"] * 3600)
     return _session_info(admin, session.csrf_token)
 
 

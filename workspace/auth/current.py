@@ -25,6 +25,7 @@ class Principal:
     admin: Admin
     account_id: int
     session: AdminSession | None  # None when authenticated by an API token
+    token_prefix: str | None = None  # the API token's visible prefix (the audit log names it)
 
 
 def session_cookie_name() -> str:
@@ -48,7 +49,9 @@ def _from_bearer(token: str) -> Principal | None:
         )
         db.session.commit()
         row = db.session.get(ApiToken, token_id)
-    return Principal(admin=row.admin, account_id=row.account_id, session=None)
+    return Principal(
+        admin=row.admin, account_id=row.account_id, session=None, token_prefix=row.prefix
+    )
 
 
 def session_from_token(token: str | None) -> AdminSession | None:

@@ -43,8 +43,24 @@ class Admin(TenantMixin, db.Model):
     confirm_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # owner | admin | viewer: what roles.py lets this admin write. The first admin of an
+    # account (registration, the CLI) is its owner.
+    role: Mapped[str] = mapped_column(String(10), default="owner", server_default="owner")
+    # An invitation still open: the hash of the emailed token and when it stops working.
+    # An invited admin has no password (an empty hash never verifies) until they accept.
+    invite_token_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    invite_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    invited_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("admins.id", ondelete="SET NULL"), nullable=True
+    )
 
     account: Mapped[Account] = relationship(back_populates="admins")
+
+    @property
+    def status(self) -> str:
+        if self.confirmed_at is None and self.invite_token_hash is not None:
+            return "invited"
+        return "disabled" if self.disabled else "active"
 
     @property
     def full_name(self) -> str:

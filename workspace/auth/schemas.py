@@ -92,6 +92,7 @@ class AdminSchema(BaseSchema):
     email = fields.String()
     first_name = fields.String()
     last_name = fields.String()
+    role = fields.String(metadata={"description": "owner | admin | viewer"})
 
 
 class AccountSchema(BaseSchema):
@@ -119,3 +120,16 @@ class ApiTokenSchema(BaseSchema):
 
 class ApiTokenCreatedSchema(ApiTokenSchema):
     token = fields.String()
+
+
+class AcceptInvitationSchema(BaseSchema):
+    token = fields.String(required=True, validate=validate.Length(min=10, max=200))
+    first_name = fields.String(validate=validate.Length(min=1, max=100))
+    last_name = fields.String(validate=validate.Length(max=100))
+    password = fields.String(
+        required=True,
+        load_only=True,
+        validate=validate.Length(
+            min=PASSWORD_MIN, max=200, error=f"Use at least {PASSWORD_MIN} characters."
+        ),
+    )

@@ -1,6 +1,7 @@
 /** react-query keys of server collections, in one place so mutations invalidate the right ones. */
 export const queryKeys = {
   apiTokens: ['auth', 'tokens'] as const,
+  team: ['team'] as const,
   providers: ['providers'] as const,
   sipAccounts: ['sip-accounts'] as const,
   phoneNumbers: ['numbers', 'phone'] as const,

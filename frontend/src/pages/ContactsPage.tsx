@@ -1,13 +1,15 @@
 import { Button, Group, Stack, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAddressBook, IconPlus, IconSearch, IconWand } from '@tabler/icons-react';
+import { IconAddressBook, IconDownload, IconPlus, IconSearch, IconUpload, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useAccountSettings } from '../api/account';
 import { type Contact, useContacts } from '../api/contacts';
 import { EmptyBlock } from '../components/common/EmptyBlock';
 import { QueryState } from '../components/common/QueryState';
+import { CONTACTS_EXPORT_URL } from '../api/contactsCsv';
 import { ContactModal } from '../components/contacts/ContactForm';
+import { CsvImportModal } from '../components/contacts/CsvImportModal';
 import { ContactTable } from '../components/contacts/ContactTable';
 import { DeleteContactModal } from '../components/contacts/DeleteContactModal';
 import { ListFooter } from '../components/common/ListFooter';
@@ -23,6 +25,7 @@ export default function ContactsPage() {
   const contacts = useContacts({ q, page, perPage: PER_PAGE });
   const [editing, setEditing] = useState<Contact | null | undefined>(undefined);
   const [deleting, setDeleting] = useState<Contact | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const addButton = (
     <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing(null)}>
@@ -44,6 +47,12 @@ export default function ContactsPage() {
   );
   const actions = (
     <Group gap="sm">
+      <Button component="a" href={CONTACTS_EXPORT_URL} download variant="subtle" leftSection={<IconDownload size={16} aria-hidden />}>
+        Export CSV
+      </Button>
+      <Button variant="subtle" onClick={() => setImporting(true)} leftSection={<IconUpload size={16} aria-hidden />}>
+        Import CSV
+      </Button>
       {wizardButton}
       {addButton}
     </Group>
@@ -95,6 +104,7 @@ export default function ContactsPage() {
         }}
       />
       {deleting && <DeleteContactModal contact={deleting} onClose={() => setDeleting(null)} />}
+      <CsvImportModal opened={importing} onClose={() => setImporting(false)} />
     </Page>
   );
 }

@@ -15,6 +15,13 @@ import { applyCable, applyCableDeleted, applyDrag, applyObject, applyObjectDelet
 import { joinTab, type PresentAdmin, setLiveSocket, useLiveStore } from './live';
 import { camel, createWorkspaceSocket } from './socket';
 
+/** A `presence` event. Declared out here: inside the hook, Babel's parser (the ESLint one)
+ * reads a type literal's `tabId` key as a use of the hook's `tabId` argument. */
+interface Presence {
+  tabId: number;
+  admins: PresentAdmin[];
+}
+
 export function useWorkspaceLive(tabId: number | null): void {
   useEffect(() => {
     const socket = createWorkspaceSocket();
@@ -50,7 +57,7 @@ export function useWorkspaceLive(tabId: number | null): void {
       useCanvasStore.getState().setProblems(problems, draftVersion);
     });
     socket.on('presence', (p) => {
-      const { tabId: on, admins } = camel<{ tabId: number; admins: PresentAdmin[] }>(p);
+      const { tabId: on, admins } = camel<Presence>(p);
       if (on !== useCanvasStore.getState().tabId) return;
       const here = new Set(admins.map((a) => a.actor));
       const cursors = Object.fromEntries(Object.entries(useLiveStore.getState().cursors).filter(([actor]) => here.has(Number(actor))));

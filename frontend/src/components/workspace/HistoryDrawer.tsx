@@ -11,6 +11,7 @@ import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
 import { EmptyBlock } from '../common/EmptyBlock';
 import { QueryState } from '../common/QueryState';
+import { ActivityToggle } from '../activity/ActivityToggle';
 import { RevisionChanges } from './RevisionChanges';
 import { RollbackModal } from './RollbackModal';
 
@@ -75,6 +76,7 @@ export function HistoryDrawer() {
                         </Text>
                         <RevisionCalls number={revision.number} count={callCounts.data?.get(revision.number) ?? 0} />
                         {revision.number > 1 && <RevisionChanges number={revision.number} />}
+                        <ActivityToggle filters={{ revision: revision.number }} label={`who changed what in revision ${revision.number}`} />
                       </Stack>
                       <Stack gap={6} align="flex-end">
                       {revision.number > 1 && (

@@ -6,6 +6,7 @@ import { iconFor } from '../../nodes/icons';
 import { type CanvasNode, objectTypeOf, type RingPreset, type TimelineEntry } from '../../nodes/types';
 import { findNode, useCanvasStore } from '../../store/canvas';
 import { changedFields } from '../common/changes';
+import { ActivityToggle } from '../activity/ActivityToggle';
 import { fieldsFor } from './propertyFields';
 import { PropertyFields } from './PropertyFields';
 import { RingTimelineEditor } from './RingTimelineEditor';
@@ -99,6 +100,7 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
               onChange={(members, preset) => setValues((v) => ({ ...v, properties: { ...v.properties, members, preset } }))}
             />
           )}
+          <ActivityToggle filters={{ resource: 'workspace_objects', resourceId: node.id }} label="this object's activity" />
         </Stack>
       </ScrollArea>
       <Divider />

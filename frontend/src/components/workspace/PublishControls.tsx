@@ -1,7 +1,8 @@
-import { Badge, Button, Group } from '@mantine/core';
+import { Badge, Button, Group, Tooltip } from '@mantine/core';
 import { IconHistory, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useWorkspaceState } from '../../api/workspace';
+import { useRole } from '../../auth/role';
 import { useUiStore } from '../../store/ui';
 import { PublishModal } from './PublishModal';
 
@@ -10,6 +11,7 @@ export function PublishControls() {
   const state = useWorkspaceState();
   const setHistoryOpen = useUiStore((s) => s.setHistoryOpen);
   const [publishing, setPublishing] = useState(false);
+  const { canEdit } = useRole();
   const revision = state.data?.publishedRevision ?? null;
   return (
     <Group gap="xs" wrap="nowrap">
@@ -19,9 +21,16 @@ export function PublishControls() {
       <Button variant="default" leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistoryOpen(true)} aria-label="History">
         History
       </Button>
-      <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setPublishing(true)} aria-label="Publish">
-        Publish
-      </Button>
+      <Tooltip label="Viewers cannot publish" disabled={canEdit}>
+        <Button
+          leftSection={<IconUpload size={16} aria-hidden />}
+          onClick={() => setPublishing(true)}
+          aria-label="Publish"
+          disabled={!canEdit}
+        >
+          Publish
+        </Button>
+      </Tooltip>
       <PublishModal opened={publishing} onClose={() => setPublishing(false)} />
     </Group>
   );

@@ -1,0 +1,9 @@
+/** What the logged-in admin's role lets the UI offer; the API enforces the same (roles.py). */
+import type { Role } from '../types';
+import { useSession } from './session';
+
+export function useRole(): { role: Role | null; canEdit: boolean; isOwner: boolean } {
+  const { session } = useSession();
+  const role = session?.admin.role ?? null;
+  return { role, canEdit: role === 'owner' || role === 'admin', isOwner: role === 'owner' };
+}

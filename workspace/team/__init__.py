@@ -1,0 +1,1 @@
+"""The team: the admins of an account, their roles, and invitations by email."""
