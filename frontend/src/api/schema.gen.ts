@@ -57,6 +57,12 @@ export interface Schemas {
     internalAudioId?: number | null;
     externalAudioId?: number | null;
   };
+  AnsweredBy: {
+    contact?: (Record<string, unknown> | null | Schemas["CallRef"]);
+    device?: (Record<string, unknown> | null | Schemas["CallRef"]);
+    username?: string | null;
+    number?: string | null;
+  };
   ApiToken: {
     id?: number;
     name?: string;
@@ -146,6 +152,26 @@ export interface Schemas {
     added?: Record<string, unknown>[];
     removed?: Record<string, unknown>[];
   };
+  Call: {
+    id?: number;
+    version?: number;
+    callId?: string;
+    state?: "routing" | "ringing" | "answered" | "ended";
+    route?: string;
+    revision?: number | null;
+    caller?: string | null;
+    callerName?: string | null;
+    callee?: string;
+    startedAt?: string;
+    answeredAt?: string | null;
+    endedAt?: string | null;
+    answeredBy?: (Record<string, unknown> | null | Schemas["AnsweredBy"]);
+    ringS?: number | null;
+    talkS?: number | null;
+    cause?: "answered" | "no_answer" | "caller_cancel" | "busy" | "rejected" | "not_found" | "forbidden" | "unsupported" | "error" | null;
+    sipCode?: number | null;
+    path?: number[];
+  };
   CallCenter: {
     contactId?: number;
     contactMethodId?: number;
@@ -167,6 +193,58 @@ export interface Schemas {
     externalCallerId?: number | null;
     recording?: Schemas["RecordingUpdate"];
     announcements?: Schemas["AnnouncementsUpdate"];
+  };
+  CallDetail: {
+    id?: number;
+    version?: number;
+    callId?: string;
+    state?: "routing" | "ringing" | "answered" | "ended";
+    route?: string;
+    revision?: number | null;
+    caller?: string | null;
+    callerName?: string | null;
+    callee?: string;
+    startedAt?: string;
+    answeredAt?: string | null;
+    endedAt?: string | null;
+    answeredBy?: (Record<string, unknown> | null | Schemas["AnsweredBy"]);
+    ringS?: number | null;
+    talkS?: number | null;
+    cause?: "answered" | "no_answer" | "caller_cancel" | "busy" | "rejected" | "not_found" | "forbidden" | "unsupported" | "error" | null;
+    sipCode?: number | null;
+    path?: number[];
+    events?: Schemas["CallEventOut"][];
+  };
+  CallEventIn: {
+    id: string;
+    callId: string;
+    account: number;
+    revision?: number | null;
+    route: string;
+    type: "start" | "ringing" | "answered" | "ended" | "node";
+    at: number;
+    caller?: string | null;
+    callerName?: string | null;
+    callee?: string | null;
+    node?: string | null;
+    object?: number | null;
+    member?: (Schemas["EventMember"] | Record<string, unknown> | null);
+    cause?: "answered" | "no_answer" | "caller_cancel" | "busy" | "rejected" | "not_found" | "forbidden" | "unsupported" | "error" | null | null;
+    sipCode?: number | null;
+  };
+  CallEventOut: {
+    type?: "start" | "ringing" | "answered" | "ended" | "node";
+    at?: string;
+    node?: string | null;
+    objectId?: number | null;
+    objectName?: string | null;
+    member?: (Record<string, unknown> | null | Schemas["AnsweredBy"]);
+    cause?: string | null;
+    sipCode?: number | null;
+  };
+  CallList: {
+    items?: Schemas["Call"][];
+    total?: number;
   };
   CallRecording: {
     id?: number;
@@ -209,6 +287,10 @@ export interface Schemas {
     type?: string;
   };
   CallRecordingRef: {
+    id?: number;
+    name?: string;
+  };
+  CallRef: {
     id?: number;
     name?: string;
   };
@@ -512,6 +594,15 @@ export interface Schemas {
     message?: string;
     errors?: Record<string, unknown>;
   };
+  EventBatch: {
+    events: Schemas["CallEventIn"][];
+  };
+  EventMember: {
+    contact?: number | null;
+    device?: number | null;
+    username?: string | null;
+    number?: string | null;
+  };
   FeatureCode: {
     id?: number;
     version?: number;
@@ -561,6 +652,11 @@ export interface Schemas {
     objects?: Record<string, number>;
     cables?: Record<string, number>;
     problems?: Schemas["PublishProblem"][];
+  };
+  IngestResult: {
+    accepted?: number;
+    duplicates?: number;
+    calls?: number;
   };
   InternalNumber: {
     id?: number;
@@ -842,6 +938,14 @@ export interface Schemas {
     createdAt?: string;
     isPublished?: boolean;
     rollbackOf?: number | null;
+  };
+  RevisionCalls: {
+    revision?: number;
+    calls?: number;
+  };
+  RevisionCallsList: {
+    items?: Schemas["RevisionCalls"][];
+    total?: number;
   };
   RevisionDetail: {
     number?: number;
@@ -1179,6 +1283,24 @@ export interface Paths {
     delete: {
       body: never;
       response: void;
+    };
+  };
+  "/api/v1/calls": {
+    get: {
+      body: never;
+      response: Schemas["CallList"];
+    };
+  };
+  "/api/v1/calls/revisions": {
+    get: {
+      body: never;
+      response: Schemas["RevisionCallsList"];
+    };
+  };
+  "/api/v1/calls/{call_id}": {
+    get: {
+      body: never;
+      response: Schemas["CallDetail"];
     };
   };
   "/api/v1/contacts": {
@@ -1705,6 +1827,12 @@ export interface Paths {
         contact?: number | null;
       };
       response: Schemas["RecordingAccepted"];
+    };
+  };
+  "/sip/v1/events": {
+    post: {
+      body: Schemas["EventBatch"];
+      response: Schemas["IngestResult"];
     };
   };
 }
