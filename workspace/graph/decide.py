@@ -1,4 +1,4 @@
-"""The pure decisions of the routing types that need no media: time router, caller router, blacklist.
+"""Pure decisions of the routing types that need no media: time and caller router, blacklist.
 
 One truth for two executors: ``graph/simulate.py`` imports this module, and the SIP server's
 KEMI module (Debian's system python3, not our venv) loads this very file by path. So it imports
@@ -227,4 +227,3 @@ def _blacklist(node: dict, caller: str | None, at: datetime) -> tuple[str, str]:
             note = f" ({entry['note']})" if entry.get("note") else ""
             return "blocked", f"{who} is on the blacklist as {entry['number']}{note}: blocked."
     return "allowed", f"{who} is not on the blacklist: allowed."
-

@@ -2,8 +2,8 @@
 
 A phone number is its E.164 number, an internal number its digits, a contact method its
 contact's name and first email, its kind, and for phone and SIP account methods the number or
-the SIP account (username@server), a schedule its name. Export turns ids into these keys; import turns them back,
-saying why when a key names no row of the account.
+the SIP account (username@server), a schedule its name. Export turns ids into these keys;
+import turns them back, saying why when a key names no row of the account.
 """
 
 from __future__ import annotations

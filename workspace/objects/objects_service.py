@@ -11,8 +11,8 @@ from sqlalchemy import delete, func, update
 
 from workspace.contact_center.contacts.models import ContactMethod
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
-from workspace.errors import Conflict, NotFound
 from workspace.contact_center.schedules.models import Schedule
+from workspace.errors import Conflict, NotFound
 from workspace.extensions import db
 from workspace.graph import ObjectType
 from workspace.objects.events import Outbox

@@ -52,7 +52,9 @@ def create_schedule(account_id: int, data: dict) -> Schedule:
     return row
 
 
-def update_schedule(account_id: int, schedule_id: int, data: dict, expected: int | None) -> Schedule:
+def update_schedule(
+    account_id: int, schedule_id: int, data: dict, expected: int | None
+) -> Schedule:
     row = get_schedule(account_id, schedule_id)
     check_version(row, expected)
     for key, value in _stored(data).items():

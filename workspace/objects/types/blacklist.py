@@ -45,6 +45,15 @@ class BlacklistProperties(PropertiesSchema):
     )
 
 
+def quick_valid(props: Mapping[str, Any]) -> bool:
+    """The fast accept path: only an empty list; any entries go through the schema.
+
+    >>> quick_valid({"entries": []}), quick_valid({"entries": [{}]})
+    (True, False)
+    """
+    return isinstance(props, dict) and props.get("entries", []) == [] and set(props) <= {"entries"}
+
+
 def _entries(G: nx.MultiDiGraph, node: int) -> list[dict[str, Any]]:
     return list(G._node[node]["properties"].get("entries") or [])
 
@@ -154,5 +163,6 @@ TYPE = ObjectType(
     default_name_prefix=DISPLAY_NAME,
     validate=validate,
     compile=compile,
+    quick_valid=quick_valid,
     simulate=simulate,
 )

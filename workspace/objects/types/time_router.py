@@ -41,6 +41,18 @@ class TimeRouterProperties(PropertiesSchema):
     override = fields.Nested(OverrideSchema, allow_none=True, load_default=None)
 
 
+def quick_valid(props: Mapping[str, Any]) -> bool:
+    """The fast accept path: a schedule id (or none) and no override; else the schema decides.
+
+    >>> quick_valid({"schedule": 3}), quick_valid({"override": {"mode": "open"}})
+    (True, False)
+    """
+    if not isinstance(props, dict) or not {"schedule", "override"}.issuperset(props):
+        return False
+    row = props.get("schedule")
+    return (row is None or type(row) is int) and props.get("override") is None
+
+
 def _props(G: nx.MultiDiGraph, node: int) -> dict[str, Any]:
     return {**TYPE.defaults, **G._node[node]["properties"]}
 
@@ -175,5 +187,6 @@ TYPE = ObjectType(
     validate=validate,
     compile=compile,
     simulate=play,
+    quick_valid=quick_valid,
     pickers={"schedule": "schedule"},
 )
