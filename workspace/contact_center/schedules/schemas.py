@@ -30,6 +30,11 @@ def _zone(value: str) -> None:
         raise ValidationError("Choose an IANA time zone, such as Europe/Berlin.")
 
 
+def zone_field(**kwargs) -> fields.String:
+    """An IANA time zone name, checked against zoneinfo."""
+    return fields.String(validate=_zone, **kwargs)
+
+
 def _to(value: str) -> None:
     if value != "24:00" and not CLOCK.fullmatch(value):
         raise ValidationError("Use a time of day as HH:MM (00:00 to 24:00).")
@@ -110,7 +115,7 @@ class ScheduleSchema(BaseSchema):
 
 class ScheduleCreateSchema(BaseSchema):
     name = Text(required=True, validate=validate.Length(min=1, max=100))
-    time_zone = fields.String(load_default="UTC", validate=_zone)
+    time_zone = zone_field(load_default="UTC")
     intervals = fields.List(
         fields.Nested(IntervalSchema), load_default=list, validate=validate.Length(max=100)
     )
@@ -121,7 +126,7 @@ class ScheduleCreateSchema(BaseSchema):
 
 class ScheduleUpdateSchema(BaseSchema):
     name = Text(validate=validate.Length(min=1, max=100))
-    time_zone = fields.String(validate=_zone)
+    time_zone = zone_field()
     intervals = fields.List(fields.Nested(IntervalSchema), validate=validate.Length(max=100))
     holidays = fields.List(fields.Nested(HolidaySchema), validate=validate.Length(max=100))
 
