@@ -17,6 +17,7 @@ import NumbersPage from './pages/NumbersPage';
 import ProvidersPage from './pages/ProvidersPage';
 import RouteErrorPage from './pages/RouteErrorPage';
 import RecordingsPage from './pages/RecordingsPage';
+import SchedulesPage from './pages/SchedulesPage';
 import SettingsPage from './pages/SettingsPage';
 import SignupPage from './pages/SignupPage';
 
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
               { path: '/devices/:deviceId/activation', element: <DeviceActivationPage /> },
               { path: '/providers', element: <ProvidersPage /> },
               { path: '/numbers', element: <NumbersPage /> },
+              { path: '/schedules', element: <SchedulesPage /> },
               { path: '/recordings', element: <RecordingsPage /> },
               { path: '/settings', element: <SettingsPage /> },
             ],

@@ -1,6 +1,7 @@
 /** The left navigation, in order. */
 import {
   IconAddressBook,
+  IconCalendarTime,
   IconDeviceMobile,
   IconHash,
   IconMicrophone,
@@ -22,6 +23,7 @@ export const navItems: NavItem[] = [
   { label: 'Devices', to: '/devices', icon: IconDeviceMobile },
   { label: 'Service Providers', to: '/providers', icon: IconServer2 },
   { label: 'Numbers', to: '/numbers', icon: IconHash },
+  { label: 'Schedules', to: '/schedules', icon: IconCalendarTime },
   { label: 'Recordings', to: '/recordings', icon: IconMicrophone },
   { label: 'Settings', to: '/settings', icon: IconSettings },
 ];
