@@ -1,11 +1,13 @@
-import { Alert, Autocomplete, Button, Group, ScrollArea, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { IconPhoneCall, IconX } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { Alert, Autocomplete, Button, Group, ScrollArea, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { IconCalendarWeek, IconPhoneCall, IconX } from '@tabler/icons-react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useNumbers } from '../../api/numbers';
-import { publishingApi, type Simulation, type SimulateInput } from '../../api/publishing';
+import { publishingApi, type Simulation, type SimulateInput, type WeekView } from '../../api/publishing';
+import { browserZone, timeZones } from '../../api/schedules';
 import { useCanvasStore } from '../../store/canvas';
 import { ContactMethodPicker } from './ContactMethodPicker';
 import { SimulationTimeline } from './SimulationTimeline';
+import { WeekViewGrid } from './WeekViewGrid';
 
 /** The edges between consecutive objects of each path: what the simulated call went through. */
 function litEdges(paths: number[][]): string[] {
@@ -18,7 +20,9 @@ function litEdges(paths: number[][]): string[] {
 export function SimulatorPanel() {
   const phone = useNumbers('phone');
   const internal = useNumbers('internal');
-  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', source: 'draft', answer: null });
+  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', timeZone: browserZone(), source: 'draft', answer: null });
+  const zones = useMemo(timeZones, []);
+  const [week, setWeek] = useState<WeekView | null>(null);
   const [digits, setDigits] = useState('');
   const [result, setResult] = useState<Simulation | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,18 +35,21 @@ export function SimulatorPanel() {
     setRunning(true);
     setError(null);
     try {
-      const at = input.at ? new Date(input.at).toISOString() : undefined;
+      // A local time in the chosen zone; the server applies the zone (DST included).
+      const at = input.at || undefined;
       // Pressed digits: 0-9, * and # in order; anything else typed between them is ignored.
       const pressed = [...digits].filter((d) => /[0-9*#]/.test(d));
       const simulation = await publishingApi.simulate({
         number: input.number.trim(),
         caller: input.caller?.trim() || undefined,
         at,
+        timeZone: at ? input.timeZone : undefined,
         digits: pressed,
         answer: input.answer ?? null,
         source: input.source,
       });
       setResult(simulation);
+      setWeek(null);
       const paths = [simulation.path, ...simulation.rings.map((r) => r.objectPath)];
       useCanvasStore.getState().setLit({ nodes: [...new Set(paths.flat())].map(String), edges: litEdges(paths) });
     } catch (failure) {
@@ -53,7 +60,32 @@ export function SimulatorPanel() {
       setRunning(false);
     }
   };
+  /** Every hour of the week of the chosen date (today by default), as a grid. */
+  const runWeek = async () => {
+    if (!input.number.trim()) return setError('Enter the number to call');
+    setRunning(true);
+    setError(null);
+    try {
+      const day = input.at ? input.at.slice(0, 10) : new Date().toLocaleDateString('sv-SE');
+      const view = await publishingApi.week({
+        number: input.number.trim(),
+        caller: input.caller?.trim() || undefined,
+        week: day,
+        timeZone: input.timeZone ?? 'UTC',
+        source: input.source,
+      });
+      setWeek(view);
+      setResult(null);
+      useCanvasStore.getState().setLit(null);
+    } catch (failure) {
+      setWeek(null);
+      setError(failure instanceof Error ? failure.message : 'The week view failed.');
+    } finally {
+      setRunning(false);
+    }
+  };
   const clear = () => {
+    setWeek(null);
     setResult(null);
     setError(null);
     useCanvasStore.getState().setLit(null);
@@ -66,8 +98,9 @@ export function SimulatorPanel() {
           <Autocomplete label="Number to call" placeholder="+14155550100 or 101" data={[...new Set(numbers)]} value={input.number} onChange={(number) => setInput((v) => ({ ...v, number }))} size="xs" required />
           <Group gap={6} grow>
             <TextInput label="Caller" placeholder="Optional" value={input.caller} onChange={(e) => setInput((v) => ({ ...v, caller: e.currentTarget.value }))} size="xs" />
-            <TextInput label="Time" type="datetime-local" value={input.at} onChange={(e) => setInput((v) => ({ ...v, at: e.currentTarget.value }))} size="xs" />
+            <TextInput label="Time" type="datetime-local" value={input.at} onChange={(e) => setInput((v) => ({ ...v, at: e.currentTarget.value }))} size="xs" description="Empty: now" />
           </Group>
+          <Select label="Time zone" data={zones} searchable allowDeselect={false} value={input.timeZone ?? null} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? 'UTC' }))} size="xs" />
           <Group gap={6} grow>
             <TextInput label="Digits pressed" placeholder="Optional" value={digits} onChange={(e) => setDigits(e.currentTarget.value)} size="xs" />
             <ContactMethodPicker label="Who answers" value={input.answer ?? null} onChange={(answer) => setInput((v) => ({ ...v, answer }))} size="xs" placeholder="Nobody" />
@@ -86,7 +119,10 @@ export function SimulatorPanel() {
             <Button type="submit" size="xs" leftSection={<IconPhoneCall size={14} aria-hidden />} loading={running}>
               Start call
             </Button>
-            {(result || error) && (
+            <Button size="xs" variant="light" leftSection={<IconCalendarWeek size={14} aria-hidden />} onClick={() => void runWeek()} disabled={running}>
+              Week view
+            </Button>
+            {(result || error || week) && (
               <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} aria-hidden />} onClick={clear}>
                 Clear
               </Button>
@@ -101,6 +137,7 @@ export function SimulatorPanel() {
           </Alert>
         )}
         {result && <SimulationTimeline result={result} />}
+        {week && <WeekViewGrid week={week} />}
       </ScrollArea>
     </Group>
   );
