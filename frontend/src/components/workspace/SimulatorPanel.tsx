@@ -94,28 +94,34 @@ export function SimulatorPanel() {
   return (
     <Group h="100%" align="stretch" gap={0} wrap="nowrap">
       <form onSubmit={run} noValidate aria-label="Call simulator" className="sim-form">
-        <Stack gap={6} p="sm" w={300}>
+        <Stack gap={6} p="sm" w={440}>
           <Autocomplete label="Number to call" placeholder="+14155550100 or 101" data={[...new Set(numbers)]} value={input.number} onChange={(number) => setInput((v) => ({ ...v, number }))} size="xs" required />
-          <Group gap={6} grow>
-            <TextInput label="Caller" placeholder="Optional" value={input.caller} onChange={(e) => setInput((v) => ({ ...v, caller: e.currentTarget.value }))} size="xs" />
-            <TextInput label="Time" type="datetime-local" value={input.at} onChange={(e) => setInput((v) => ({ ...v, at: e.currentTarget.value }))} size="xs" description="Empty: now" />
+          <Group gap={6} grow wrap="nowrap">
+            <TextInput label="Caller" placeholder="Optional" value={input.caller} onChange={(e) => {
+                const caller = e.currentTarget.value; // read now: the event is gone when the updater runs
+                setInput((v) => ({ ...v, caller }));
+              }} size="xs" />
+            <TextInput label="Time" type="datetime-local" title="Empty: now" value={input.at} onChange={(e) => {
+                const at = e.currentTarget.value;
+                setInput((v) => ({ ...v, at }));
+              }} size="xs" />
           </Group>
-          <Select label="Time zone" data={zones} searchable allowDeselect={false} value={input.timeZone ?? null} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? 'UTC' }))} size="xs" />
-          <Group gap={6} grow>
+          <Group gap={6} grow wrap="nowrap">
+            <Select label="Time zone" data={zones} searchable allowDeselect={false} value={input.timeZone ?? null} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? 'UTC' }))} size="xs" />
             <TextInput label="Digits pressed" placeholder="Optional" value={digits} onChange={(e) => setDigits(e.currentTarget.value)} size="xs" />
             <ContactMethodPicker label="Who answers" value={input.answer ?? null} onChange={(answer) => setInput((v) => ({ ...v, answer }))} size="xs" placeholder="Nobody" />
           </Group>
-          <SegmentedControl
-            size="xs"
-            aria-label="Plan to simulate"
-            value={input.source}
-            onChange={(source) => setInput((v) => ({ ...v, source: source as SimulateInput['source'] }))}
-            data={[
-              { value: 'draft', label: 'Draft' },
-              { value: 'published', label: 'Published' },
-            ]}
-          />
-          <Group gap={6}>
+          <Group gap={6} wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label="Plan to simulate"
+              value={input.source}
+              onChange={(source) => setInput((v) => ({ ...v, source: source as SimulateInput['source'] }))}
+              data={[
+                { value: 'draft', label: 'Draft' },
+                { value: 'published', label: 'Published' },
+              ]}
+            />
             <Button type="submit" size="xs" leftSection={<IconPhoneCall size={14} aria-hidden />} loading={running}>
               Start call
             </Button>
@@ -123,8 +129,8 @@ export function SimulatorPanel() {
               Week view
             </Button>
             {(result || error || week) && (
-              <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} aria-hidden />} onClick={clear}>
-                Clear
+              <Button size="xs" variant="subtle" color="gray" aria-label="Clear" onClick={clear} px={6}>
+                <IconX size={14} aria-hidden />
               </Button>
             )}
           </Group>

@@ -2,8 +2,8 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { WeekView } from '../../api/publishing';
 import { DAYS } from '../../api/schedules';
 
-/** Distinct, readable fills for the endings, in the order they first appear. */
-const FILLS = ['#2f9e44', '#e8590c', '#1971c2', '#c2255c', '#6741d9', '#0c8599', '#e67700', '#495057'];
+/** Distinct fills for the endings, in the order they first appear (no green/red: not a verdict). */
+const FILLS = ['#1971c2', '#e8590c', '#6741d9', '#0c8599', '#c2255c', '#5c940d', '#e67700', '#495057'];
 
 const OUTCOMES: Record<string, string> = {
   ringing: 'rings',
