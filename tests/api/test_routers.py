@@ -61,6 +61,14 @@ def test_when_a_local_time_has_no_zone_then_422(admin_client, flow):
     assert "at" in response.get_json()["errors"]["json"]
 
 
+@pytest.mark.parametrize("at", ["9999-12-31T23:59:59+00:00", "0001-01-01T00:00:00-12:00"])
+def test_when_a_time_is_out_of_range_then_422_not_500(admin_client, flow, at):
+    response = admin_client.post(SIMULATE, json={"number": "+14155550100", "at": at})
+    assert response.status_code == 422
+    week = admin_client.post(WEEK, json={"number": "+14155550100", "week": at[:10]})
+    assert week.status_code == 422
+
+
 def test_when_the_week_view_zone_is_unknown_then_422(admin_client, flow):
     response = admin_client.post(WEEK, json={"number": "+14155550100", "time_zone": "Nowhere"})
     assert response.status_code == 422

@@ -10,6 +10,7 @@ from marshmallow import ValidationError, fields, post_load, pre_load, validate, 
 from workspace.contact_center.schedules.schemas import zone_field
 from workspace.objects.transfer_service import FORMAT, MODES, VERSION
 from workspace.objects.types import REGISTRY
+from workspace.objects.types._decision import YEARS
 from workspace.schemas import BaseSchema, PagingSchema, list_schema
 
 MESSAGE_MAX = 500
@@ -180,7 +181,10 @@ class SimulateSchema(BaseSchema):
 
 
 def localise(at: Any, zone: str | None) -> Any:
-    """``at`` made aware in ``zone`` when it has no offset; 422 when it has neither."""
+    """``at`` made aware in ``zone`` when it has no offset; 422 when it has neither, or when
+    its year is out of range (time routers compute with it)."""
+    if at is not None and not YEARS[0] <= at.year <= YEARS[1]:
+        raise ValidationError(f"Give a year from {YEARS[0]} to {YEARS[1]}.", "at")
     if at is None or at.tzinfo is not None:
         return at
     if zone is None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from marshmallow import fields, validate
 
 from workspace.contact_center.schedules.schemas import zone_field
+from workspace.objects.types._decision import YEARS
 from workspace.schemas import BaseSchema
 
 
@@ -18,7 +19,9 @@ class WeekArgsSchema(BaseSchema):
     number = fields.String(required=True, validate=validate.Length(min=1, max=40))
     caller = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
     week = fields.Date(
-        load_default=_today, metadata={"description": "Any day of the week; this week by default"}
+        load_default=_today,
+        validate=validate.Range(min=date(YEARS[0], 1, 8), max=date(YEARS[1], 12, 24)),
+        metadata={"description": "Any day of the week; this week by default"},
     )
     time_zone = zone_field(load_default="UTC", metadata={"description": "IANA zone of the grid"})
     source = fields.String(

@@ -16,7 +16,10 @@ from marshmallow import ValidationError, fields
 from workspace.graph import PortSpec, Problem, make_problem, object_label, out_cables
 from workspace.graph.decide import decide
 
-__all__ = ["AwareTime", "call_time", "caller_number", "exit_port", "not_cabled", "play"]
+#: The years a call time may have: far enough for any plan, and no date arithmetic overflows.
+YEARS = (1970, 2999)
+
+__all__ = ["YEARS", "AwareTime", "call_time", "caller_number", "exit_port", "not_cabled", "play"]
 
 
 def exit_port(name: str, label: str, tone: str | None = None) -> PortSpec:
@@ -75,4 +78,6 @@ class AwareTime(fields.String):
             raise ValidationError("Not a valid date and time (ISO 8601).") from None
         if parsed.tzinfo is None:
             raise ValidationError("Give the time zone too (such as +01:00 or Z).")
+        if not YEARS[0] <= parsed.year <= YEARS[1]:
+            raise ValidationError(f"Give a year from {YEARS[0]} to {YEARS[1]}.")
         return parsed.astimezone(UTC).isoformat()
