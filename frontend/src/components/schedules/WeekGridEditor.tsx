@@ -65,9 +65,9 @@ export function WeekGridEditor({ intervals, onChange, error }: WeekGridEditorPro
                     .filter(({ iv }) => iv.day === day)
                     .map(({ iv, index }) => (
                       <Group key={index} gap={2} wrap="nowrap" className="interval-chip">
-                        <TextInput size="xs" type="time" w={92} aria-label={`${name} from`} value={iv.from} onChange={(e) => set(index, { from: e.currentTarget.value })} />
+                        <TextInput size="xs" type="time" w={122} aria-label={`${name} from`} value={iv.from} onChange={(e) => set(index, { from: e.currentTarget.value })} />
                         <Text size="xs">–</Text>
-                        <TextInput size="xs" type="time" w={92} aria-label={`${name} to`} value={iv.to === '24:00' ? '00:00' : iv.to} onChange={(e) => set(index, { to: e.currentTarget.value })} />
+                        <TextInput size="xs" type="time" w={122} aria-label={`${name} to`} value={iv.to === '24:00' ? '00:00' : iv.to} onChange={(e) => set(index, { to: e.currentTarget.value })} />
                         <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Remove ${name} ${iv.from}-${iv.to}`} onClick={() => onChange(intervals.filter((_, i) => i !== index))}>
                           <IconX size={14} aria-hidden />
                         </ActionIcon>
@@ -85,7 +85,7 @@ export function WeekGridEditor({ intervals, onChange, error }: WeekGridEditorPro
                   )}
                 </Group>
               </Table.Td>
-              <Table.Td w={220}>
+              <Table.Td w={180}>
                 <DayBar intervals={intervals} day={day} />
               </Table.Td>
             </Table.Tr>
