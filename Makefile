@@ -87,6 +87,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
+	PYTHONPATH=. $(BIN)/python bench/week_view.py --runs 20
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist
