@@ -152,3 +152,30 @@ def test_when_no_zone_is_given_then_utc(admin_client):
     body = {k: v for k, v in OFFICE.items() if k != "time_zone"}
     response = admin_client.post(SCHEDULES, json=body)
     assert response.get_json()["time_zone"] == "UTC"
+
+
+def test_when_a_router_is_exported_then_its_schedule_travels_by_name(
+    app, admin, other_admin, admin_client, other_client
+):
+    mine = _create(admin_client)
+    with app.app_context():
+        flow = simple_call_flow(admin["account_id"])
+        simple_call_flow(other_admin["account_id"])
+    new_object(admin_client, flow["tab"], "time_router", properties={"schedule": mine["id"]})
+    document = admin_client.get("/api/v1/workspace/export").get_json()
+    [router] = [o for o in document["objects"] if o["type"] == "time_router"]
+    assert router["properties"]["schedule"] == "Office hours"
+
+    missing = other_client.post(
+        "/api/v1/workspace/import", json={"document": document, "mode": "replace"}
+    )
+    assert missing.status_code == 422
+    assert 'No schedule "Office hours" here.' in missing.get_json()["message"]
+    theirs = _create(other_client)
+    imported = other_client.post(
+        "/api/v1/workspace/import", json={"document": document, "mode": "replace"}
+    )
+    assert imported.status_code == 200, imported.get_json()
+    objects = other_client.get("/api/v1/objects").get_json()["items"]
+    [placed] = [o for o in objects if o["type"] == "time_router"]
+    assert placed["properties"]["schedule"] == theirs["id"]
