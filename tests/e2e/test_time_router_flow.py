@@ -80,7 +80,7 @@ def test_a_time_router_sends_office_hours_to_the_team_and_the_rest_to_a_forward(
     assert response.status == 204, response.text()
     open_workspace(page, live_server)
 
-    dialog = drop(page, "Time Router", 420, 420)
+    dialog = drop(page, "Time Router", 250, 380)
     dialog.get_by_role("textbox", name="Name").fill("Hours")
     dialog.get_by_role("combobox", name="Schedule").click()
     page.get_by_role("option", name="Office hours (UTC)").click()
@@ -135,3 +135,37 @@ def test_a_time_router_sends_office_hours_to_the_team_and_the_rest_to_a_forward(
     expect(legend).to_contain_text("Sales (hangs up): 36 h")
     expect(legend).to_contain_text("After hours (forwarded): 132 h")
     shot(page, "routers-03-week-view")
+
+
+def test_caller_rules_are_added_reordered_and_shown_as_labelled_exits(page, live_server, mailbox):
+    api, inv = admin_with_inventory(page, live_server, mailbox)
+    ids = build_flow(api, inv)
+    tab = api.get("/tabs")["items"][0]["id"]
+    router = place(api, tab, "caller_router", "By caller", 420, 420)
+    open_workspace(page, live_server)
+    expect(card(page, router)).to_contain_text("No rules: all to Default")
+
+    page.locator(f'.react-flow__node[data-id="{router}"]').click()
+    drawer = page.get_by_role("complementary", name="Properties")
+    drawer.get_by_role("button", name="Add rule").click()
+    drawer.get_by_role("textbox", name="Rule 1 number").fill("+49")
+    drawer.get_by_role("textbox", name="Rule 1 exit label").fill("Germany")
+    drawer.get_by_role("button", name="Add rule").click()
+    drawer.get_by_role("combobox", name="Rule 2 matches").click()
+    page.get_by_role("option", name="Exact number").click()
+    drawer.get_by_role("textbox", name="Rule 2 number").fill("+4930555")
+    drawer.get_by_role("textbox", name="Rule 2 exit label").fill("VIP")
+    # The exact number under its own prefix can never match: move it up.
+    drawer.get_by_role("button", name="Move rule 2 up").click()
+    expect(drawer.get_by_role("textbox", name="Rule 1 exit label")).to_have_value("VIP")
+    drawer.get_by_role("button", name="Save").click()
+
+    expect(card(page, router)).to_contain_text("2 rules")
+    expect(card(page, router)).to_contain_text("+4930555, +49…")
+    saved = api.get(f"/objects/{router}")["properties"]["rules"]
+    assert [(r["label"], r["exit"]) for r in saved] == [("VIP", "rule_2"), ("Germany", "rule_1")]
+    # Each rule is an exit labelled by the admin; unused rule exits stay hidden.
+    outputs = page.locator(f'.react-flow__node[data-id="{router}"] .object-port-label.out')
+    expect(outputs).to_have_text(["VIP", "Germany", "Default"])
+    shot(page, "routers-04-caller-router")
+    assert ids["group"]

@@ -12,11 +12,19 @@ export function useCabledExits(id: string): string[] {
   return useCanvasStore(useShallow((state) => (edgesFrom(state.edges).get(id) ?? []).map((e) => e.sourceHandle ?? '')));
 }
 
+/** Numbered exits in the order of `used` (a caller router's rule order: first match first). */
 export function shownPorts(ports: PortSpec[], numbered: RegExp, used: Map<string, string>, cabled: string[]): PortSpec[] {
-  return ports.flatMap((port) => {
-    if (port.direction === 'in' || !numbered.test(port.name)) return [port];
-    const label = used.get(port.name);
-    if (label !== undefined) return [{ ...port, label: label || port.label }];
-    return cabled.includes(port.name) ? [{ ...port, label: `${port.label} (unused)` }] : [];
-  });
+  const order = [...used.keys()];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const shown = ports
+    .filter((port) => port.direction === 'out' && numbered.test(port.name) && (used.has(port.name) || cabled.includes(port.name)))
+    .sort((a, b) => rank(a.name) - rank(b.name))
+    .map((port) => {
+      const label = used.get(port.name);
+      return label !== undefined ? { ...port, label: label || port.label } : { ...port, label: `${port.label} (unused)` };
+    });
+  const at = ports.findIndex((port) => port.direction === 'out' && numbered.test(port.name));
+  const fixed = ports.filter((port) => port.direction === 'in' || !numbered.test(port.name));
+  const before = fixed.filter((port) => ports.indexOf(port) < at);
+  return at < 0 ? ports : [...before, ...shown, ...fixed.filter((port) => ports.indexOf(port) >= at)];
 }
