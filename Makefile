@@ -109,6 +109,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
 	PYTHONPATH=. $(BIN)/python bench/sip_load.py --rate 200 --seconds 60
 	PYTHONPATH=. $(BIN)/python bench/audit_overhead.py --edits 200
+	PYTHONPATH=. $(BIN)/python bench/week_view.py --runs 20
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist

@@ -27,6 +27,7 @@ from workspace.contact_center.feature_codes import api as feature_codes_api
 from workspace.contact_center.numbers import api as numbers_api
 from workspace.contact_center.providers import api as providers_api
 from workspace.contact_center.providers import sip_api
+from workspace.contact_center.schedules import api as schedules_api
 from workspace.delivery import api as recordings_api
 from workspace.delivery import intake_api as recording_intake_api
 from workspace.device_api import api as device_api
@@ -52,6 +53,7 @@ API_BLUEPRINTS = (
     audio_api.blp,
     delivery_methods_api.blp,
     feature_codes_api.blp,
+    schedules_api.blp,
     numbers_api.blp,
     providers_api.blp,
     sip_api.blp,

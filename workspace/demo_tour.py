@@ -22,6 +22,7 @@ from workspace.contact_center.providers import schemas as provider_schemas
 from workspace.contact_center.providers import service as providers
 from workspace.contact_center.providers import sip_schemas, sip_service
 from workspace.contact_center.providers.models import Provider
+from workspace.demo_routers import wire_support_line
 from workspace.extensions import db
 from workspace.objects import cables_service, objects_service, publishing_service, tabs_service
 from workspace.objects.types.ring_group import ring_all, sequential
@@ -52,7 +53,7 @@ def build_tour(account: Account, admin: Admin) -> None:
             {"number": "+14155550100", "label": "Main line"}
         ),
     )
-    numbers.create_number(
+    support = numbers.create_number(
         aid,
         "phone",
         number_schemas.PhoneNumberCreateSchema().load(
@@ -142,10 +143,10 @@ def build_tour(account: Account, admin: Admin) -> None:
         )
         methods.append((method.id, internal, f"{first} {last}"))
 
-    _wire_main_tab(aid, admin, main, methods)
+    _wire_main_tab(aid, admin, main, support, methods)
 
 
-def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
+def _wire_main_tab(aid: int, admin: Admin, main, support, methods) -> None:
     tab = tabs_service.create_tab(aid, {"name": "Main"})
 
     def place(kind: str, name: str, x: float, y: float, props: dict):
@@ -220,6 +221,10 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
         {"number": "+14155550177", "caller_id": "account", "caller_id_number": main.id},
     )
     cable(group, "no_answer", on_call)
+    wire_support_line(aid, support, group, place, cable)
     publishing_service.publish_workspace(
-        aid, admin, "Ring the team one after the other, then the on-call mobile"
+        aid,
+        admin,
+        "Ring the team one after the other, then the on-call mobile; "
+        "the support line keeps office hours and a blacklist",
     )

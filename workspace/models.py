@@ -10,5 +10,6 @@ from workspace.contact_center.devices import models as device_models  # noqa: F4
 from workspace.contact_center.feature_codes import models as feature_code_models  # noqa: F401
 from workspace.contact_center.numbers import models as number_models  # noqa: F401
 from workspace.contact_center.providers import models as provider_models  # noqa: F401
+from workspace.contact_center.schedules import models as schedule_models  # noqa: F401
 from workspace.delivery import models as recording_models  # noqa: F401
 from workspace.objects import models as workspace_models  # noqa: F401

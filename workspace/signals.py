@@ -20,6 +20,8 @@ A question, asked inside the transaction (the one signal whose receivers answer)
 - ``contact_methods_placed(sender=account_id, method_ids=[...])``: each receiver returns the
   things that use these contact methods, ``[{"type", "id", "name"}]``; a contact or method
   that is in use is not deleted. Subscriber: workspace.objects (the canvas objects).
+- ``rows_referenced(sender=account_id, collection="schedules", ids=[...])``: the same question
+  for any facts collection an object type references (a Time Router's schedule).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ __all__ = [
     "contact_methods_placed",
     "devices_may_change",
     "device_token_revoked",
+    "rows_referenced",
     "users_of_contact_methods",
+    "users_of_rows",
 ]
 
 _signals = Namespace()
@@ -41,6 +45,7 @@ _signals = Namespace()
 devices_may_change = _signals.signal("devices-may-change")
 device_token_revoked = _signals.signal("device-token-revoked")
 contact_methods_placed = _signals.signal("contact-methods-placed")
+rows_referenced = _signals.signal("rows-referenced")
 
 
 def announce_devices_may_change(account_id: int, reason: str) -> None:
@@ -53,4 +58,12 @@ def users_of_contact_methods(account_id: int, method_ids: list[int]) -> list[dic
     if not method_ids:
         return []
     answers = contact_methods_placed.send(account_id, method_ids=method_ids)
+    return [user for _, users in answers for user in users]
+
+
+def users_of_rows(account_id: int, collection: str, ids: list[int]) -> list[dict[str, Any]]:
+    """What every subscriber says references these rows of ``collection`` (empty: nothing)."""
+    if not ids:
+        return []
+    answers = rows_referenced.send(account_id, collection=collection, ids=ids)
     return [user for _, users in answers for user in users]

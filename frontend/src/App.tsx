@@ -18,6 +18,7 @@ import NumbersPage from './pages/NumbersPage';
 import ProvidersPage from './pages/ProvidersPage';
 import RouteErrorPage from './pages/RouteErrorPage';
 import RecordingsPage from './pages/RecordingsPage';
+import SchedulesPage from './pages/SchedulesPage';
 import SettingsPage from './pages/SettingsPage';
 import SignupPage from './pages/SignupPage';
 import InvitationPage from './pages/InvitationPage';
@@ -65,6 +66,7 @@ const router = createBrowserRouter([
               { path: '/providers', element: <ProvidersPage /> },
               { path: '/numbers', element: <NumbersPage /> },
               { path: '/calls', element: <CallsPage /> },
+              { path: '/schedules', element: <SchedulesPage /> },
               { path: '/recordings', element: <RecordingsPage /> },
               { path: '/settings', element: <SettingsPage /> },
               { path: '/team', element: <TeamPage /> },

@@ -90,3 +90,33 @@ def test_when_demo_created_then_calls_page_shows_answered_missed_and_cancelled_c
     assert answered["answered_by"]["contact"]["name"] == "Mike Brown" and answered["talk_s"] > 0
     per_revision = api.get("/api/v1/calls/revisions").get_json()["items"]
     assert per_revision == [{"revision": 2, "calls": 4}]
+
+
+def test_when_the_support_line_is_called_then_office_hours_and_the_blacklist_decide(app):
+    with app.app_context():
+        create_demo_account()
+    api = _demo_api(app)
+    [schedule] = api.get("/api/v1/schedules").get_json()["items"]
+    assert (schedule["name"], schedule["time_zone"]) == ("Office hours", "America/Los_Angeles")
+    assert [h["name"] for h in schedule["holidays"]] == ["Christmas"]
+    assert [u["name"] for u in schedule["used_by"]] == ["Office hours?"]
+
+    def call(at: str, caller: str = "+14155550000") -> dict:
+        body = {"number": "+14155550199", "caller": caller, "at": at}
+        response = api.post("/api/v1/simulate", json=body)
+        assert response.status_code == 200, response.get_json()
+        return response.get_json()
+
+    open_hours = call("2026-12-07T10:00:00-08:00")  # a Monday morning in San Francisco
+    assert len(open_hours["rings"]) == 3
+    evening = call("2026-12-07T20:00:00-08:00")
+    assert evening["outcome"] == "forwarded"
+    assert evening["forwarded_to"]["number"] == "+14155550188"
+    assert call("2026-12-24T10:00:00-08:00")["outcome"] == "forwarded"  # Christmas
+    blocked = call("2026-12-07T10:00:00-08:00", caller="+19005550100")
+    assert (blocked["outcome"], blocked["rejected"]["code"]) == ("rejected", 403)
+    week = api.post(
+        "/api/v1/simulate/week",
+        json={"number": "+14155550199", "week": "2026-12-07", "time_zone": "America/Los_Angeles"},
+    ).get_json()
+    assert sorted(e["hours"] for e in week["endings"]) == [40, 128]

@@ -347,6 +347,7 @@ def test_when_a_referenced_row_was_deleted_then_it_is_exported_as_unset(app, adm
 class _Inventory:
     phones = {1: "+14155550100"}
     internals = {1: "101"}
+    schedules = {1: "Office hours"}
 
     def method_key(self, row_id):
         return {"contact": "Mike Brown", "email": None, "kind": "call_center"}

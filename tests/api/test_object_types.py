@@ -23,6 +23,9 @@ def test_when_logged_in_then_the_catalogue_is_served_whole_and_in_palette_order(
     assert [t["type"] for t in body["items"]] == [
         "phone_number",
         "internal_number",
+        "time_router",
+        "caller_router",
+        "blacklist",
         "ring_group",
         "contact_method",
         "forward",
@@ -46,6 +49,7 @@ def test_when_catalogue_read_then_ports_carry_the_connection_rules(admin_client)
             "signal": None,
             "accepts": ["call", "member"],
             "warning": False,
+            "tone": None,
         }
     ]
     assert types["ring_group"]["defaults"] == {"members": [], "preset": "ring_all"}

@@ -98,6 +98,33 @@ FACTS: dict[str, Any] = {
     "feature_codes": {2: {"code": "*9", "purpose": "record_on_demand", "enabled": True}},
     "delivery_methods": {8: {"type": "email"}},
     "audio_files": {11: {"name": "welcome.wav"}},
+    "schedules": {
+        3: {
+            "name": "Office hours",
+            "time_zone": "Europe/Berlin",
+            "intervals": [{"day": d, "from": "09:00", "to": "17:00"} for d in range(5)],
+            "holidays": [
+                {
+                    "name": "Christmas",
+                    "from": "2026-12-24",
+                    "to": "2026-12-26",
+                    "yearly": True,
+                    "exit": "holiday_1",
+                },
+                {"name": "Founders' day", "from": "2026-12-10", "to": None, "yearly": False},
+            ],
+        },
+        5: {"name": "Never", "time_zone": "UTC", "intervals": [], "holidays": []},
+        6: {
+            "name": "Overlapping",
+            "time_zone": "UTC",
+            "intervals": [
+                {"day": 0, "from": "09:00", "to": "12:00"},
+                {"day": 0, "from": "11:00", "to": "13:00"},
+            ],
+            "holidays": [],
+        },
+    },
 }
 
 

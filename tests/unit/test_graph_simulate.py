@@ -52,6 +52,7 @@ def test_when_number_is_not_in_plan_then_not_found(ws):
         "answered_by": None,
         "answered_at": None,
         "forwarded_to": None,
+        "rejected": None,
     }
 
 
@@ -126,6 +127,7 @@ def test_when_simple_call_flow_is_called_then_mike_rings_30_s_and_call_ends(ws):
         "answered_by": None,
         "answered_at": None,
         "forwarded_to": None,
+        "rejected": None,
     }
 
 

@@ -50,6 +50,9 @@ def test_when_catalogue_is_served_then_it_is_json_in_palette_order():
     assert [(t["type"], t["category"]) for t in served] == [
         ("phone_number", "entry"),
         ("internal_number", "entry"),
+        ("time_router", "routing"),
+        ("caller_router", "routing"),
+        ("blacklist", "routing"),
         ("ring_group", "routing"),
         ("contact_method", "destination"),
         ("forward", "destination"),
@@ -83,6 +86,7 @@ def test_when_ring_group_is_in_catalogue_then_its_ports_are_exact():
             "signal": None,
             "accepts": ["call"],
             "warning": False,
+            "tone": None,
         },
         {
             "name": "members",
@@ -92,6 +96,7 @@ def test_when_ring_group_is_in_catalogue_then_its_ports_are_exact():
             "signal": "member",
             "accepts": [],
             "warning": False,
+            "tone": None,
         },
         {
             "name": "no_answer",
@@ -101,6 +106,7 @@ def test_when_ring_group_is_in_catalogue_then_its_ports_are_exact():
             "signal": "call",
             "accepts": [],
             "warning": True,
+            "tone": None,
         },
     ]
     assert ring_group["defaults"] == {"members": [], "preset": "ring_all"}
@@ -118,6 +124,7 @@ def test_when_entries_are_in_catalogue_then_one_calls_cable_and_no_inputs():
                 "signal": "call",
                 "accepts": [],
                 "warning": False,
+                "tone": None,
             }
         ]
 
@@ -130,6 +137,9 @@ def test_when_signals_meet_ports_then_only_contact_methods_take_members():
         if p.direction == "in"
     }
     assert takers == {
+        "time_router": ["call"],
+        "caller_router": ["call"],
+        "blacklist": ["call"],
         "ring_group": ["call"],
         "contact_method": ["call", "member"],
         "forward": ["call"],

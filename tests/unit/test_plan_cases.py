@@ -38,7 +38,7 @@ def _played(plan: dict, call: dict) -> dict:
         "ends_at": result["ends_at"],
         **{
             k: result[k]
-            for k in ("answered_by", "answered_at", "forwarded_to")
+            for k in ("answered_by", "answered_at", "forwarded_to", "rejected")
             if result[k] is not None
         },
     }
@@ -53,9 +53,12 @@ def test_when_the_table_is_read_then_it_covers_the_required_cases():
         "no_answer_chain",
         "forward",
         "extension_route",
+        "time_router",
+        "caller_router",
+        "blacklist",
     } <= names
     outcomes = {param.values[1]["expected"]["outcome"] for param in _cases()}
-    assert {"answered", "hangup", "ringing", "forwarded", "not_found"} <= outcomes
+    assert {"answered", "hangup", "ringing", "forwarded", "not_found", "rejected"} <= outcomes
 
 
 @pytest.mark.parametrize(("plan", "call"), _cases())

@@ -89,9 +89,11 @@ def simulate(
     number : str
         The dialled number: E.164, an extension (``"101"``) or a route key (``"ext:101"``).
     caller : str, optional
-        The caller's number (caller routers will route on it; Forward passes it on).
+        The caller's number (caller routers and blacklists route on it; Forward passes it
+        on); None is a withheld number.
     at : str, optional
-        The ISO 8601 time of the call, with its time zone (time routers will route on it).
+        The ISO 8601 time of the call, with its time zone (time routers route on it; a
+        node reached ``n`` seconds into the call decides at ``at`` + ``n``); now when None.
     digits : sequence of str
         The digits the caller presses, in order (voice menus will read them).
     answer : int, optional
@@ -102,7 +104,7 @@ def simulate(
     -------
     result : dict
         ``{"number", "key", "found", "rings", "steps", "path", "outcome", "ends_at",
-        "answered_by", "answered_at", "forwarded_to"}``.
+        "answered_by", "answered_at", "forwarded_to", "rejected"}``.
         ``rings`` is the ring schedule: ``{"at", "until", "contact_method", "contact", "kind",
         "devices", "ring_group", "object", "object_path"}`` per contact method that rings, in
         seconds from the start of the call (``until`` None: rings until answered).
@@ -140,6 +142,7 @@ def simulate(
         "answered_by": None,
         "answered_at": None,
         "forwarded_to": None,
+        "rejected": None,
     }
     if key is None:
         return result
@@ -181,6 +184,7 @@ def simulate(
                 outcome=played["outcome"],
                 ends_at=played.get("until", now),
                 forwarded_to=played.get("forwarded_to"),
+                rejected=played.get("rejected"),
             )
             return result
         if played.get("until") is None:  # rings on until someone answers

@@ -24,7 +24,8 @@ __all__ = [
     "make_problem",
 ]
 
-Severity = Literal["error", "warning"]
+#: "info" is a note the canvas shows (overlapping intervals), never a reason to refuse.
+Severity = Literal["error", "warning", "info"]
 Direction = Literal["in", "out"]
 Category = Literal["entry", "routing", "destination"]
 Facts = Mapping[str, Any]
@@ -111,6 +112,7 @@ class PortSpec:
     signal: str | None = None
     accepts: frozenset[str] = frozenset()
     warning: bool = False
+    tone: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the port as the catalogue serves it."""
@@ -122,6 +124,7 @@ class PortSpec:
             "signal": self.signal,
             "accepts": sorted(self.accepts),
             "warning": self.warning,
+            "tone": self.tone,
         }
 
 

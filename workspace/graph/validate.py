@@ -31,6 +31,17 @@ code                                        severity  when
 ``recording.no_delivery_method``            error     (contact_method hook)
 ``recording.on_demand_no_feature_code``     error     (contact_method hook)
 ``feature_code.collides_internal_number``   error     (internal_number hook)
+``time_router.empty_schedule``              error     (time_router hook) no opening hours
+``time_router.open_not_cabled``             error     (time_router hook)
+``time_router.holiday_exit_not_cabled``     error     (time_router hook)
+``time_router.overlapping_intervals``       info      (time_router hook)
+``caller_router.no_rules``                  warning   (caller_router hook)
+``caller_router.invalid_number``            error     (caller_router hook)
+``caller_router.shadowed_rule``             error     (caller_router hook) can never match
+``caller_router.rule_not_cabled``           error     (caller_router hook)
+``blacklist.no_entries``                    warning   (blacklist hook)
+``blacklist.invalid_number``                error     (blacklist hook)
+``blacklist.allowed_not_cabled``            error     (blacklist hook)
 ==========================================  ========  ===========================================
 """
 

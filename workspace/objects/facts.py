@@ -15,6 +15,7 @@ from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.contact_center.providers.models import Provider, SipAccount
+from workspace.contact_center.schedules.models import Schedule
 from workspace.extensions import db
 from workspace.tenancy import scoped
 
@@ -72,6 +73,15 @@ def load_facts(account_id: int) -> dict[str, Any]:
         },
         "delivery_methods": {d.id: {"type": d.type} for d in _rows(DeliveryMethod, account_id)},
         "audio_files": {a.id: {"name": a.name} for a in _rows(AudioFile, account_id)},
+        "schedules": {
+            s.id: {
+                "name": s.name,
+                "time_zone": s.time_zone,
+                "intervals": list(s.intervals or []),
+                "holidays": list(s.holidays or []),
+            }
+            for s in _rows(Schedule, account_id)
+        },
     }
 
 

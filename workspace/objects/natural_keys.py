@@ -2,8 +2,8 @@
 
 A phone number is its E.164 number, an internal number its digits, a contact method its
 contact's name and first email, its kind, and for phone and SIP account methods the number or
-the SIP account (username@server). Export turns ids into these keys; import turns them back,
-saying why when a key names no row of the account.
+the SIP account (username@server), a schedule its name. Export turns ids into these keys;
+import turns them back, saying why when a key names no row of the account.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy.orm import selectinload
 from workspace.contact_center.contacts.models import Contact, ContactMethod
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.contact_center.providers.models import SipAccount
+from workspace.contact_center.schedules.models import Schedule
 from workspace.extensions import db
 from workspace.tenancy import scoped
 
@@ -51,6 +52,9 @@ class Inventory:
             scoped(SipAccount, account_id).options(selectinload(SipAccount.provider))
         ).scalars()
         self.sip_labels = {s.id: f"{s.username}@{s.provider.server}" for s in sips}
+        schedules = db.session.execute(scoped(Schedule, account_id)).scalars()
+        self.schedules = {s.id: s.name for s in schedules}
+        self.schedule_ids = {name.casefold(): i for i, name in self.schedules.items()}
 
     def method_key(self, method_id: int) -> dict[str, Any] | None:
         method = self.methods.get(method_id)
@@ -96,6 +100,8 @@ def export_ref(collection: str, row_id: Any, inv: Inventory) -> Any:
         return inv.internals.get(row_id)
     if collection == "contact_methods":
         return inv.method_key(row_id)
+    if collection == "schedules":
+        return inv.schedules.get(row_id)
     raise NotImplementedError(f"no natural key for {collection}: add one to natural_keys")
 
 
@@ -131,4 +137,9 @@ def import_ref(collection: str, value: Any, inv: Inventory) -> tuple[Any, str | 
         if len(found) > 1:
             return None, f"{len(found)} contact methods of {who} match; give a unique email."
         return found[0], None
+    if collection == "schedules":
+        if not isinstance(value, str):
+            return None, "Give the schedule by its name."
+        match = inv.schedule_ids.get(value.strip().casefold())
+        return (match, None) if match is not None else (None, f'No schedule "{value}" here.')
     raise NotImplementedError(f"no natural key for {collection}: add one to natural_keys")

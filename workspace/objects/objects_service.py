@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, update
 
 from workspace.contact_center.contacts.models import ContactMethod
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
+from workspace.contact_center.schedules.models import Schedule
 from workspace.errors import Conflict, NotFound
 from workspace.extensions import db
 from workspace.graph import ObjectType
@@ -28,6 +29,7 @@ REFERENCE_MODELS: dict[str, type] = {
     "phone_numbers": PhoneNumber,
     "internal_numbers": InternalNumber,
     "contact_methods": ContactMethod,
+    "schedules": Schedule,
 }
 NAME_MAX = 100
 

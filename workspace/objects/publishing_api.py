@@ -16,6 +16,8 @@ from workspace.objects import (
     revisions_service,
     simulate_service,
     transfer_service,
+    week_schemas,
+    week_service,
 )
 from workspace.objects import publishing_schemas as schemas
 
@@ -55,6 +57,14 @@ def publish(data):
 def simulate(data):
     """Who rings, when and in what order, for a call to a number (published plan or draft)."""
     return simulate_service.simulate_call(current_account_id(), **data)
+
+
+@blp.post("/simulate/week")
+@blp.arguments(week_schemas.WeekArgsSchema)
+@blp.response(200, week_schemas.WeekSchema)
+def simulate_week(data):
+    """Where a call to a number ends, for every hour of a week (the week view)."""
+    return week_service.simulate_week(current_account_id(), **data)
 
 
 @blp.get("/devices/<int:device_id>/effective-config")

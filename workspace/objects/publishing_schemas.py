@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from marshmallow import ValidationError, fields, pre_load, validate, validates
+from marshmallow import ValidationError, fields, post_load, pre_load, validate, validates
 
+from workspace.contact_center.schedules.schemas import zone_field
 from workspace.objects.transfer_service import FORMAT, MODES, VERSION
 from workspace.objects.types import REGISTRY
+from workspace.objects.types._decision import YEARS
 from workspace.schemas import BaseSchema, PagingSchema, list_schema
 
 MESSAGE_MAX = 500
@@ -139,8 +142,17 @@ class RevisionDiffSchema(BaseSchema):
 class SimulateSchema(BaseSchema):
     number = fields.String(required=True, validate=validate.Length(min=1, max=40))
     caller = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
-    at = fields.AwareDateTime(
-        load_default=None, metadata={"description": "ISO 8601 with zone; now when left out"}
+    at = fields.DateTime(
+        load_default=None,
+        metadata={
+            "description": "ISO 8601 with its offset, or a local time with time_zone; "
+            "now when left out"
+        },
+    )
+    time_zone = zone_field(
+        load_default=None,
+        allow_none=True,
+        metadata={"description": "IANA zone of a local `at` (2026-12-07T09:00 in Europe/Berlin)"},
     )
     digits = fields.List(
         fields.String(validate=validate.Regexp(r"^[0-9*#]$", error="One of 0-9, * or #.")),
@@ -159,6 +171,30 @@ class SimulateSchema(BaseSchema):
         load_default="published",
         validate=validate.OneOf(("published", "draft"), error='Choose "published" or "draft".'),
     )
+
+    @post_load
+    def _localise(self, data: dict, **kwargs: Any) -> dict:
+        """A local ``at`` takes the ``time_zone``; without one it is ambiguous (422)."""
+        zone = data.pop("time_zone", None)
+        data["at"] = localise(data.get("at"), zone)
+        return data
+
+
+def localise(at: Any, zone: str | None) -> Any:
+    """``at`` made aware in ``zone`` when it has no offset; 422 when it has neither, or when
+    its year is out of range (time routers compute with it)."""
+    if at is not None and not YEARS[0] <= at.year <= YEARS[1]:
+        raise ValidationError(f"Give a year from {YEARS[0]} to {YEARS[1]}.", "at")
+    if at is None or at.tzinfo is not None:
+        return at
+    if zone is None:
+        raise ValidationError("Give the time with its offset (+01:00) or a time_zone.", "at")
+    return at.replace(tzinfo=ZoneInfo(zone))
+
+
+class RejectedSchema(BaseSchema):
+    code = fields.Integer()
+    reason = fields.String()
 
 
 class RingSchema(BaseSchema):
@@ -203,7 +239,12 @@ class SimulationSchema(BaseSchema):
     digits = fields.List(fields.String())
     answer = fields.Integer(allow_none=True)
     outcome = fields.String(
-        metadata={"description": "not_found, answered, ringing, hangup, forwarded or loop_limit"}
+        metadata={
+            "description": "not_found, answered, ringing, hangup, forwarded, rejected or loop_limit"
+        }
+    )
+    rejected = fields.Nested(
+        RejectedSchema, allow_none=True, metadata={"description": "The SIP answer (rejected)"}
     )
     ends_at = fields.Integer(allow_none=True)
     answered_by = fields.Integer(allow_none=True)

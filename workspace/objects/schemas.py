@@ -33,6 +33,9 @@ class PortSchema(BaseSchema):
     signal = fields.String(allow_none=True, metadata={"description": "what an output emits"})
     accepts = fields.List(fields.String(), metadata={"description": "what an input takes"})
     warning = fields.Boolean()
+    tone = fields.String(
+        allow_none=True, metadata={"description": "positive (green) or negative (red) exit"}
+    )
 
 
 class ObjectTypeSchema(BaseSchema):

@@ -35,18 +35,7 @@ def simulate_call(
     source "draft": the draft compiled now (422 with the problems while it has errors).
     """
     facts = load_facts(account_id)
-    if source == "draft":
-        snapshot = load_draft(account_id)
-        plan = _compile_draft(snapshot, facts)
-        revision = None
-    else:
-        current = published_revision(account_id)
-        if current is None:
-            raise Conflict(
-                "Nothing is published yet: publish the workspace first, or simulate the draft "
-                'with source "draft".'
-            )
-        snapshot, plan, revision = current.snapshot, current.plan, current.number
+    snapshot, plan, revision = plan_to_play(account_id, source, facts)
     if at is None:
         at = datetime.now(UTC)
     result = simulate(
@@ -72,6 +61,20 @@ def simulate_call(
         "answer": answer,
         "object_names": {str(o): names.get(o, "") for o in sorted(shown)},
     }
+
+
+def plan_to_play(account_id: int, source: str, facts: dict) -> tuple[dict, dict, int | None]:
+    """``(snapshot, plan, revision)``: the published revision's, or the draft compiled now."""
+    if source == "draft":
+        snapshot = load_draft(account_id)
+        return snapshot, _compile_draft(snapshot, facts), None
+    current = published_revision(account_id)
+    if current is None:
+        raise Conflict(
+            "Nothing is published yet: publish the workspace first, or simulate the draft "
+            'with source "draft".'
+        )
+    return current.snapshot, current.plan, current.number
 
 
 def _compile_draft(snapshot: dict, facts: dict) -> dict[str, Any]:

@@ -65,6 +65,9 @@ def render(settings: Mapping[str, Any]) -> Path:
         "ring_cap": settings.get("ring_cap", 120),
         "plans_dir": str(root / "plans"),
         "events_dir": str(root / "events"),
+        # A file holding an epoch replaces the clock for routing decisions (time routers):
+        # tests set it; absent (always, in production) the real time is used.
+        "clock_file": str(root / "run" / "clock"),
     }
     _write(root / "settings.json", json.dumps(kemi, indent=1, sort_keys=True) + "\n")
     _write(root / "boot.py", _boot(root / "settings.json"))

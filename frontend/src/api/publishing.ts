@@ -40,8 +40,10 @@ export interface RevisionDiff {
 export interface SimulateInput {
   number: string;
   caller?: string;
-  /** ISO 8601 with a zone. */
+  /** ISO 8601 with a zone, or a local time with timeZone. */
   at?: string;
+  /** IANA zone of a local `at`. */
+  timeZone?: string;
   /** The digits the caller presses, in order. */
   digits?: string[];
   /** The contact method that answers when it rings; null: nobody. */
@@ -82,7 +84,9 @@ export interface Simulation {
   number: string;
   key: string | null;
   found: boolean;
-  outcome: 'not_found' | 'answered' | 'ringing' | 'hangup' | 'forwarded' | 'loop_limit';
+  outcome: 'not_found' | 'answered' | 'ringing' | 'hangup' | 'forwarded' | 'rejected' | 'loop_limit';
+  /** The SIP answer when a blacklist rejected the call. */
+  rejected: { code: number; reason: string } | null;
   endsAt: number | null;
   answeredBy: number | null;
   answeredAt: number | null;
@@ -93,6 +97,33 @@ export interface Simulation {
   objectNames: Record<string, string>;
 }
 
+export interface WeekInput {
+  number: string;
+  caller?: string;
+  /** Any day of the week (ISO date). */
+  week: string;
+  timeZone: string;
+  source: 'published' | 'draft';
+}
+
+/** Where the call ends for a stretch of hours: the last object and the outcome. */
+export interface WeekEnding {
+  key: string;
+  object: number | null;
+  name: string;
+  outcome: string;
+  hours: number;
+}
+
+export interface WeekView {
+  number: string;
+  timeZone: string;
+  weekStart: string;
+  revision: number | null;
+  hours: { day: number; hour: number; at: string; ending: string }[];
+  endings: WeekEnding[];
+}
+
 export const publishingApi = {
   publish: (message: string) => request<PublishResult>('POST', '/workspace/publish', { message }),
   revisions: () => request<Collection<Revision>>('GET', withQuery('/revisions', { perPage: 100 })),
@@ -100,6 +131,7 @@ export const publishingApi = {
   rollback: (number: number, message?: string) =>
     request<PublishResult>('POST', `/revisions/${number}/rollback`, message ? { message } : {}),
   simulate: (input: SimulateInput) => request<Simulation>('POST', '/simulate', input),
+  week: (input: WeekInput) => request<WeekView>('POST', '/simulate/week', input),
 };
 
 export function useRevisions(enabled = true) {

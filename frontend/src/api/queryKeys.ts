@@ -12,6 +12,7 @@ export const queryKeys = {
   contactMethods: (contactId: number) => ['contacts', 'detail', contactId, 'methods'] as const,
   devices: ['devices'] as const,
   featureCodes: ['feature-codes'] as const,
+  schedules: ['schedules'] as const,
   audioFiles: ['audio-files'] as const,
   deliveryMethods: ['delivery-methods'] as const,
   objectTypes: ['object-types'] as const,

@@ -558,7 +558,7 @@ export interface Schemas {
   DocumentObject: {
     key: string;
     tab: string;
-    type: "phone_number" | "internal_number" | "ring_group" | "contact_method" | "forward";
+    type: "phone_number" | "internal_number" | "time_router" | "caller_router" | "blacklist" | "ring_group" | "contact_method" | "forward";
     name?: string;
     position?: Schemas["DocumentPosition"];
     properties?: Record<string, unknown>;
@@ -641,6 +641,13 @@ export interface Schemas {
     pendingUpdate?: boolean;
     configEtag?: string | null;
   };
+  Holiday: {
+    name: string;
+    from: string;
+    to?: string | null;
+    yearly?: boolean;
+    exit?: "holiday_1" | "holiday_2" | "holiday_3" | "holiday_4" | null | null;
+  };
   Import: {
     document: Schemas["Document"];
     mode: "replace" | "merge";
@@ -681,6 +688,11 @@ export interface Schemas {
   InternalNumberUpdate: {
     number?: string;
     label?: string;
+  };
+  Interval: {
+    day: number;
+    from: string;
+    to: string;
   };
   Invite: {
     email: string;
@@ -830,6 +842,7 @@ export interface Schemas {
     signal?: string | null;
     accepts?: string[];
     warning?: boolean;
+    tone?: string | null;
   };
   Position: {
     x: number;
@@ -930,6 +943,10 @@ export interface Schemas {
     acceptPrivacy: boolean;
     newsletter?: boolean;
   };
+  Rejected: {
+    code?: number;
+    reason?: string;
+  };
   Revision: {
     number?: number;
     hash?: string;
@@ -997,6 +1014,37 @@ export interface Schemas {
     removed?: Record<string, unknown>[];
     changed?: Schemas["RowChange"][];
   };
+  Schedule: {
+    id?: number;
+    version?: number;
+    name?: string;
+    timeZone?: string;
+    intervals?: Schemas["Interval"][];
+    holidays?: Record<string, unknown>[];
+    status?: (Schemas["ScheduleStatus"]);
+    usedBy?: Schemas["User"][];
+  };
+  ScheduleCreate: {
+    name: string;
+    timeZone?: string;
+    intervals?: Schemas["Interval"][];
+    holidays?: Schemas["Holiday"][];
+  };
+  ScheduleList: {
+    items?: Schemas["Schedule"][];
+    total?: number;
+  };
+  ScheduleStatus: {
+    state?: string;
+    until?: string | null;
+    reason?: string;
+  };
+  ScheduleUpdate: {
+    name?: string;
+    timeZone?: string;
+    intervals?: Schemas["Interval"][];
+    holidays?: Schemas["Holiday"][];
+  };
   SessionInfo: {
     admin?: Schemas["Admin"];
     account?: Schemas["Account"];
@@ -1006,6 +1054,7 @@ export interface Schemas {
     number: string;
     caller?: string | null;
     at?: string | null;
+    timeZone?: string | null;
     digits?: string[];
     answer?: number | null;
     source?: "published" | "draft";
@@ -1022,6 +1071,7 @@ export interface Schemas {
     digits?: string[];
     answer?: number | null;
     outcome?: string;
+    rejected?: (Schemas["Rejected"] | Record<string, unknown> | null);
     endsAt?: number | null;
     answeredBy?: number | null;
     answeredAt?: number | null;
@@ -1124,9 +1174,44 @@ export interface Schemas {
     name?: string;
     position?: number;
   };
+  User: {
+    type?: string;
+    id?: number;
+    name?: string;
+  };
   ValidationResult: {
     problems?: Schemas["Problem"][];
     draftVersion?: number;
+  };
+  Week: {
+    number?: string;
+    caller?: string | null;
+    timeZone?: string;
+    weekStart?: string;
+    source?: string;
+    revision?: number | null;
+    hours?: Schemas["WeekHour"][];
+    endings?: Schemas["WeekEnding"][];
+  };
+  WeekArgs: {
+    number: string;
+    caller?: string | null;
+    week?: string;
+    timeZone?: string;
+    source?: "published" | "draft";
+  };
+  WeekEnding: {
+    key?: string;
+    object?: number | null;
+    name?: string;
+    outcome?: string;
+    hours?: number;
+  };
+  WeekHour: {
+    day?: number;
+    hour?: number;
+    at?: string;
+    ending?: string;
   };
   WizardContact: {
     contact: Schemas["ContactCreate"];
@@ -1661,10 +1746,40 @@ export interface Paths {
       response: Schemas["RevisionDiff"];
     };
   };
+  "/api/v1/schedules": {
+    get: {
+      body: never;
+      response: Schemas["ScheduleList"];
+    };
+    post: {
+      body: Schemas["ScheduleCreate"];
+      response: Schemas["Schedule"];
+    };
+  };
+  "/api/v1/schedules/{schedule_id}": {
+    get: {
+      body: never;
+      response: Schemas["Schedule"];
+    };
+    patch: {
+      body: Schemas["ScheduleUpdate"];
+      response: Schemas["Schedule"];
+    };
+    delete: {
+      body: never;
+      response: void;
+    };
+  };
   "/api/v1/simulate": {
     post: {
       body: Schemas["Simulate"];
       response: Schemas["Simulation"];
+    };
+  };
+  "/api/v1/simulate/week": {
+    post: {
+      body: Schemas["WeekArgs"];
+      response: Schemas["Week"];
     };
   };
   "/api/v1/sip-accounts": {

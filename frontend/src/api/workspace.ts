@@ -21,6 +21,8 @@ export interface PortSpec {
   accepts: string[];
   /** Drawn in a warning colour (e.g. no_answer). */
   warning: boolean;
+  /** An exit drawn green (positive: open, allowed) or red (negative: closed, blocked). */
+  tone?: 'positive' | 'negative' | null;
 }
 
 /** A JSON schema, as far as the property forms read it (keys camelCased by the client). */

@@ -1,5 +1,6 @@
 import { Badge, Text, ThemeIcon } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
+import type { PortSpec } from '../api/workspace';
 import { useShallow } from 'zustand/react/shallow';
 import { useCanvasStore } from '../store/canvas';
 import { HoverTooltip } from './HoverTooltip';
@@ -14,13 +15,15 @@ interface ObjectCardProps {
   selected: boolean;
   /** The key facts: the number, the members, the contact. */
   children?: ReactNode;
+  /** The ports to draw when the card shows only some of its type's (a router's used exits). */
+  ports?: PortSpec[];
 }
 
 /**
  * The card every node draws: icon and colour from the catalogue, the name, the key facts,
  * the ports; a red outline and a count badge while the object has problems.
  */
-export function ObjectCard({ id, type, name, selected, children }: ObjectCardProps) {
+export function ObjectCard({ id, type, name, selected, children, ports }: ObjectCardProps) {
   const { kind, problems, lit, change } = useCanvasStore(
     useShallow((state) => ({
       kind: state.catalogue[type],
@@ -64,7 +67,7 @@ export function ObjectCard({ id, type, name, selected, children }: ObjectCardPro
         )}
       </div>
       {children && <div className="object-card-facts">{children}</div>}
-      <PortRows nodeId={id} ports={kind?.ports ?? []} />
+      <PortRows nodeId={id} ports={ports ?? kind?.ports ?? []} />
     </div>
   );
 }

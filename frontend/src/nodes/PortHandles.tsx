@@ -39,7 +39,7 @@ export function PortRows({ nodeId, ports }: PortRowsProps) {
         type={port.direction === 'in' ? 'target' : 'source'}
         position={port.direction === 'in' ? Position.Left : Position.Right}
         id={port.name}
-        className={`port${port.warning ? ' port-warning' : ''}${state}`}
+        className={`port${port.warning ? ' port-warning' : ''}${port.tone ? ` port-${port.tone}` : ''}${state}`}
         aria-label={`${port.label} ${port.direction === 'in' ? 'input' : 'output'} port`}
         title={port.label}
       />
@@ -55,7 +55,9 @@ export function PortRows({ nodeId, ports }: PortRowsProps) {
           <div className="object-port-row" key={index}>
             {input && handle(input)}
             <span className="object-port-label">{input?.label ?? ''}</span>
-            <span className={`object-port-label out${output?.warning ? ' warning' : ''}`}>{output?.label ?? ''}</span>
+            <span className={`object-port-label out${output?.warning ? ' warning' : ''}${output?.tone ? ` ${output.tone}` : ''}`} title={output?.label}>
+              {output?.label ?? ''}
+            </span>
             {output && handle(output)}
           </div>
         );

@@ -17,6 +17,7 @@ import {
   IconMusic,
   IconPhone,
   IconPhoneOff,
+  IconRoute,
   IconUser,
   IconUsers,
   IconUsersGroup,
@@ -37,6 +38,7 @@ const ICONS: Record<string, Icon> = {
   queue: IconListNumbers,
   conference: IconUsersGroup,
   hangup: IconPhoneOff,
+  route: IconRoute,
 };
 
 export const iconFor = (name: string | undefined): Icon => (name && ICONS[name]) || IconBox;

@@ -42,6 +42,10 @@ function factsHeight(node: CanvasNode): number {
       // Rows of ~9 px with 3 px gaps, "and N more", then the end time.
       return 15 + rows * 9.2 + (rows - 1) * 3 + (members > 6 ? 21.6 : 0) + 3 + 15.5;
     }
+    case 'time_router':
+    case 'caller_router':
+    case 'blacklist':
+      return 52; // a state line and a detail line
     case 'generic':
       return 0;
     default:
@@ -49,11 +53,22 @@ function factsHeight(node: CanvasNode): number {
   }
 }
 
+/** A router shows only the numbered exits it uses (see exitPorts.ts); guess those from its data. */
+function estimatedPorts(node: CanvasNode, ports: ObjectType['ports']): ObjectType['ports'] {
+  if (node.type === 'caller_router') {
+    const used = new Set((node.data.properties.rules ?? []).map((r) => r.exit));
+    return ports.filter((p) => !/^rule_\d+$/.test(p.name) || used.has(p.name));
+  }
+  if (node.type === 'time_router') return ports.filter((p) => !/^holiday_\d+$/.test(p.name));
+  return ports;
+}
+
 /** `node` with an estimated size and ports, or as is when its type is not in the catalogue. */
 export function withEstimate(node: CanvasNode, kind: ObjectType | undefined): CanvasNode {
   if (!kind || node.measured?.width !== undefined) return node;
-  const inputs = kind.ports.filter((p) => p.direction === 'in');
-  const outputs = kind.ports.filter((p) => p.direction === 'out');
+  const ports = estimatedPorts(node, kind.ports);
+  const inputs = ports.filter((p) => p.direction === 'in');
+  const outputs = ports.filter((p) => p.direction === 'out');
   const rows = Math.max(inputs.length, outputs.length);
   const top = BORDER_TOP + HEAD + factsHeight(node);
   const handles: NodeHandle[] = [];

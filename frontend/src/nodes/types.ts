@@ -5,6 +5,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Cable, WorkspaceObject } from '../api/workspace';
 import { nodeTypes } from './nodeTypes';
+import type { BlacklistNodeType, CallerRouterNodeType, TimeRouterNodeType } from './routerTypes';
 
 export interface ObjectData<Properties> {
   [field: string]: unknown;
@@ -49,6 +50,9 @@ export type CanvasNode =
   | InternalNumberNodeType
   | RingGroupNodeType
   | ContactMethodNodeType
+  | TimeRouterNodeType
+  | CallerRouterNodeType
+  | BlacklistNodeType
   | GenericNodeType;
 
 export type CanvasEdge = Edge<{ sourcePort: string; targetPort: string; version: number }>;

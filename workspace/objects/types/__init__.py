@@ -11,11 +11,14 @@ from typing import Any
 
 from workspace.graph import GraphError, ObjectType
 from workspace.objects.types import (
+    blacklist,
+    caller_router,
     contact_method,
     forward,
     internal_number,
     phone_number,
     ring_group,
+    time_router,
 )
 
 __all__ = ["REGISTRY", "UnknownTypeError", "catalogue", "get_type"]
@@ -25,6 +28,9 @@ REGISTRY: dict[str, ObjectType] = {
     for t in (
         phone_number.TYPE,
         internal_number.TYPE,
+        time_router.TYPE,
+        caller_router.TYPE,
+        blacklist.TYPE,
         ring_group.TYPE,
         contact_method.TYPE,
         forward.TYPE,
@@ -60,7 +66,7 @@ def catalogue() -> list[dict[str, Any]]:
 
     Example
     -------
-    >>> [t["type"] for t in catalogue()]
-    ['phone_number', 'internal_number', 'ring_group', 'contact_method', 'forward']
+    >>> [t["type"] for t in catalogue()][:5]
+    ['phone_number', 'internal_number', 'time_router', 'caller_router', 'blacklist']
     """
     return [t.to_dict() for t in REGISTRY.values()]

@@ -51,8 +51,24 @@ def _forward(node_id, node, call, decide):
 
 
 def _branch(node_id, node, call, decide):
+    """The exit decide.py chooses; an uncabled exit with a ``reject`` (a blacklist's
+    ``blocked``) answers that code instead of ending the route with 480.
+
+    >>> class D:
+    ...     choose_exit = staticmethod(lambda node, call: "blocked")
+    >>> node = {"type": "blacklist", "exits": {"allowed": "n2"},
+    ...         "reject": {"code": 403, "reason": "Blocked"}}
+    >>> a = _branch("n1", node, {}, D)[1]
+    >>> a["do"], a["code"], a["reason"], a["cause"]
+    ('end', 403, 'Blocked', 'forbidden')
+    """
     name = decide.choose_exit(node, call)
-    return ("next", (node.get("exits") or {}).get(name), name)
+    target = (node.get("exits") or {}).get(name)
+    reject = node.get("reject")
+    if target is None and reject:
+        code, reason = reject["code"], reject["reason"]
+        return ("act", Action(do="end", code=code, reason=reason, cause="forbidden"))
+    return ("next", target, name)
 
 
 HANDLERS = {

@@ -581,8 +581,20 @@ def _decide_call(call):
     caller = call.get("caller")
     return {
         "caller": caller if caller and str(caller).startswith("+") else None,
-        "at": datetime.fromtimestamp(time.time(), UTC),
+        "at": datetime.fromtimestamp(_now(), UTC),
     }
+
+
+def _now():
+    """The time routing decisions use: the settings' clock file when a test set one."""
+    path = SETTINGS.get("clock_file")
+    if path:
+        try:
+            with open(path, encoding="ascii") as f:
+                return float(f.read().strip())
+        except (OSError, ValueError):
+            pass
+    return time.time()
 
 
 if os.environ.get("CALLFLOW_KEMI_SETTINGS") and not SETTINGS:

@@ -13,6 +13,13 @@ import { PropertyFields } from './PropertyFields';
 
 export const NEW_NODE_ID = 'new';
 
+/** What to do next with a type whose lists the new-object form leaves out. */
+const LIST_HINTS: Record<string, string> = {
+  ring_group: 'Members are the objects you cable to its Members port; set when each rings in the ring editor (select the object).',
+  caller_router: 'Add its rules in its properties once it is placed (select the object); each rule gets an exit of its own.',
+  blacklist: 'Add the numbers to block in its properties once it is placed (select the object).',
+};
+
 /** The placeholder card shown where the type was dropped while its form is open. */
 function placeholder(type: ObjectType, position: XY): CanvasNode {
   const data = { name: `New ${type.displayName}`, version: 0, properties: structuredClone(type.defaults) };
@@ -79,7 +86,7 @@ function NewObjectForm({ type, position, onDone }: { type: ObjectType; position:
         <PropertyFields fields={fields} values={values} errors={errors.properties} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} />
         {hasListProperties(type) && (
           <Text size="xs" c="dimmed">
-            Members are the objects you cable to its Members port; set when each rings in the ring editor (select the object).
+            {LIST_HINTS[type.type] ?? 'Its lists are edited in its properties once it is placed (select the object).'}
           </Text>
         )}
         {errors.other.length > 0 && (

@@ -9,7 +9,11 @@ import { changedFields } from '../common/changes';
 import { ActivityToggle } from '../activity/ActivityToggle';
 import { fieldsFor } from './propertyFields';
 import { PropertyFields } from './PropertyFields';
+import { BlacklistEditor } from './BlacklistEditor';
+import { OverrideEditor } from './OverrideEditor';
 import { RingTimelineEditor } from './RingTimelineEditor';
+import { RuleListEditor } from './RuleListEditor';
+import type { BlacklistEntry, CallerRule, Override } from '../../nodes/routerTypes';
 
 interface Snapshot {
   version: number;
@@ -92,6 +96,15 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
           )}
           <TextInput label="Name" value={values.name} onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))} error={values.name.trim() ? undefined : 'Enter a name'} maxLength={100} />
           <PropertyFields fields={fields} values={values.properties} errors={{}} onChange={setProperty} />
+          {node.type === 'time_router' && (
+            <OverrideEditor value={(values.properties.override as Override | null | undefined) ?? null} onChange={(override) => setProperty('override', override)} />
+          )}
+          {node.type === 'caller_router' && (
+            <RuleListEditor rules={(values.properties.rules as CallerRule[] | undefined) ?? []} onChange={(rules) => setProperty('rules', rules)} />
+          )}
+          {node.type === 'blacklist' && (
+            <BlacklistEditor entries={(values.properties.entries as BlacklistEntry[] | undefined) ?? []} onChange={(entries) => setProperty('entries', entries)} />
+          )}
           {isRingGroup && (
             <RingTimelineEditor
               groupId={node.id}

@@ -1,5 +1,6 @@
 import { ContactMethodPicker } from './ContactMethodPicker';
 import { NumberPicker } from './NumberPicker';
+import { SchedulePicker } from './SchedulePicker';
 import type { ReferenceKind } from './propertyFields';
 
 export interface PickerProps {
@@ -13,7 +14,8 @@ export interface PickerProps {
   placeholder?: string;
 }
 
-/** Choose what a reference property points at: an inventory number or a contact method. */
+/** Choose what a reference property points at: an inventory number, a contact method or a schedule. */
 export function ReferencePicker({ kind, ...props }: PickerProps & { kind: ReferenceKind }) {
+  if (kind === 'schedule') return <SchedulePicker {...props} />;
   return kind === 'contactMethod' ? <ContactMethodPicker {...props} /> : <NumberPicker kind={kind} {...props} />;
 }

@@ -7,6 +7,7 @@ const OUTCOME: Record<Simulation['outcome'], string> = {
   ringing: 'Rings until someone answers.',
   hangup: 'Nobody answers: the call ends',
   forwarded: 'Forwarded',
+  rejected: 'Rejected',
   loop_limit: 'The call went round too often and was stopped',
 };
 
@@ -21,6 +22,8 @@ function summaryOf(result: Simulation): string {
       const to = result.forwardedTo;
       return `${OUTCOME.forwarded} to ${to?.number ?? '?'} after ${result.endsAt ?? 0} s${to?.callerId ? `, showing ${to.callerId}` : ''}.`;
     }
+    case 'rejected':
+      return `${OUTCOME.rejected} by the blacklist (${result.rejected?.code ?? 403} ${result.rejected?.reason ?? 'Blocked'}).`;
     default:
       return OUTCOME[result.outcome];
   }

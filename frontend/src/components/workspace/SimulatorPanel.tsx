@@ -1,18 +1,22 @@
-import { Alert, Autocomplete, Button, Group, ScrollArea, SegmentedControl, Stack, TextInput } from '@mantine/core';
-import { IconPhoneCall, IconX } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { Alert, Autocomplete, Button, Group, ScrollArea, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { IconCalendarWeek, IconPhoneCall, IconX } from '@tabler/icons-react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useNumbers } from '../../api/numbers';
-import { publishingApi, type Simulation, type SimulateInput } from '../../api/publishing';
+import { publishingApi, type Simulation, type SimulateInput, type WeekView } from '../../api/publishing';
+import { browserZone, timeZones } from '../../api/schedules';
 import { lightPaths } from '../../canvas/litPath';
 import { useCanvasStore } from '../../store/canvas';
 import { ContactMethodPicker } from './ContactMethodPicker';
 import { SimulationTimeline } from './SimulationTimeline';
+import { WeekViewGrid } from './WeekViewGrid';
 
 /** Call a number (as a caller, at a time) and see who rings when; the path lights up. */
 export function SimulatorPanel() {
   const phone = useNumbers('phone');
   const internal = useNumbers('internal');
-  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', source: 'draft', answer: null });
+  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', timeZone: browserZone(), source: 'draft', answer: null });
+  const zones = useMemo(timeZones, []);
+  const [week, setWeek] = useState<WeekView | null>(null);
   const [digits, setDigits] = useState('');
   const [result, setResult] = useState<Simulation | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -25,18 +29,21 @@ export function SimulatorPanel() {
     setRunning(true);
     setError(null);
     try {
-      const at = input.at ? new Date(input.at).toISOString() : undefined;
+      // A local time in the chosen zone; the server applies the zone (DST included).
+      const at = input.at || undefined;
       // Pressed digits: 0-9, * and # in order; anything else typed between them is ignored.
       const pressed = [...digits].filter((d) => /[0-9*#]/.test(d));
       const simulation = await publishingApi.simulate({
         number: input.number.trim(),
         caller: input.caller?.trim() || undefined,
         at,
+        timeZone: at ? input.timeZone : undefined,
         digits: pressed,
         answer: input.answer ?? null,
         source: input.source,
       });
       setResult(simulation);
+      setWeek(null);
       lightPaths([simulation.path, ...simulation.rings.map((r) => r.objectPath)]);
     } catch (failure) {
       setResult(null);
@@ -46,7 +53,32 @@ export function SimulatorPanel() {
       setRunning(false);
     }
   };
+  /** Every hour of the week of the chosen date (today by default), as a grid. */
+  const runWeek = async () => {
+    if (!input.number.trim()) return setError('Enter the number to call');
+    setRunning(true);
+    setError(null);
+    try {
+      const day = input.at ? input.at.slice(0, 10) : new Date().toLocaleDateString('sv-SE');
+      const view = await publishingApi.week({
+        number: input.number.trim(),
+        caller: input.caller?.trim() || undefined,
+        week: day,
+        timeZone: input.timeZone ?? 'UTC',
+        source: input.source,
+      });
+      setWeek(view);
+      setResult(null);
+      useCanvasStore.getState().setLit(null);
+    } catch (failure) {
+      setWeek(null);
+      setError(failure instanceof Error ? failure.message : 'The week view failed.');
+    } finally {
+      setRunning(false);
+    }
+  };
   const clear = () => {
+    setWeek(null);
     setResult(null);
     setError(null);
     useCanvasStore.getState().setLit(null);
@@ -55,33 +87,43 @@ export function SimulatorPanel() {
   return (
     <Group h="100%" align="stretch" gap={0} wrap="nowrap">
       <form onSubmit={run} noValidate aria-label="Call simulator" className="sim-form">
-        <Stack gap={6} p="sm" w={300}>
+        <Stack gap={6} p="sm" w={440}>
           <Autocomplete label="Number to call" placeholder="+14155550100 or 101" data={[...new Set(numbers)]} value={input.number} onChange={(number) => setInput((v) => ({ ...v, number }))} size="xs" required />
-          <Group gap={6} grow>
-            <TextInput label="Caller" placeholder="Optional" value={input.caller} onChange={(e) => setInput((v) => ({ ...v, caller: e.currentTarget.value }))} size="xs" />
-            <TextInput label="Time" type="datetime-local" value={input.at} onChange={(e) => setInput((v) => ({ ...v, at: e.currentTarget.value }))} size="xs" />
+          <Group gap={6} grow wrap="nowrap">
+            <TextInput label="Caller" placeholder="Optional" value={input.caller} onChange={(e) => {
+                const caller = e.currentTarget.value; // read now: the event is gone when the updater runs
+                setInput((v) => ({ ...v, caller }));
+              }} size="xs" />
+            <TextInput label="Time" type="datetime-local" title="Empty: now" value={input.at} onChange={(e) => {
+                const at = e.currentTarget.value;
+                setInput((v) => ({ ...v, at }));
+              }} size="xs" />
           </Group>
-          <Group gap={6} grow>
+          <Group gap={6} grow wrap="nowrap">
+            <Select label="Time zone" data={zones} searchable allowDeselect={false} value={input.timeZone ?? null} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? 'UTC' }))} size="xs" />
             <TextInput label="Digits pressed" placeholder="Optional" value={digits} onChange={(e) => setDigits(e.currentTarget.value)} size="xs" />
             <ContactMethodPicker label="Who answers" value={input.answer ?? null} onChange={(answer) => setInput((v) => ({ ...v, answer }))} size="xs" placeholder="Nobody" />
           </Group>
-          <SegmentedControl
-            size="xs"
-            aria-label="Plan to simulate"
-            value={input.source}
-            onChange={(source) => setInput((v) => ({ ...v, source: source as SimulateInput['source'] }))}
-            data={[
-              { value: 'draft', label: 'Draft' },
-              { value: 'published', label: 'Published' },
-            ]}
-          />
-          <Group gap={6}>
+          <Group gap={6} wrap="nowrap">
+            <SegmentedControl
+              size="xs"
+              aria-label="Plan to simulate"
+              value={input.source}
+              onChange={(source) => setInput((v) => ({ ...v, source: source as SimulateInput['source'] }))}
+              data={[
+                { value: 'draft', label: 'Draft' },
+                { value: 'published', label: 'Published' },
+              ]}
+            />
             <Button type="submit" size="xs" leftSection={<IconPhoneCall size={14} aria-hidden />} loading={running}>
               Start call
             </Button>
-            {(result || error) && (
-              <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={14} aria-hidden />} onClick={clear}>
-                Clear
+            <Button size="xs" variant="light" leftSection={<IconCalendarWeek size={14} aria-hidden />} onClick={() => void runWeek()} disabled={running}>
+              Week view
+            </Button>
+            {(result || error || week) && (
+              <Button size="xs" variant="subtle" color="gray" aria-label="Clear" onClick={clear} px={6}>
+                <IconX size={14} aria-hidden />
               </Button>
             )}
           </Group>
@@ -94,6 +136,7 @@ export function SimulatorPanel() {
           </Alert>
         )}
         {result && <SimulationTimeline result={result} />}
+        {week && <WeekViewGrid week={week} />}
       </ScrollArea>
     </Group>
   );

@@ -6,7 +6,7 @@
  */
 import type { JsonSchema, ObjectType } from '../../api/workspace';
 
-export type ReferenceKind = 'phone' | 'internal' | 'contactMethod';
+export type ReferenceKind = 'phone' | 'internal' | 'contactMethod' | 'schedule';
 
 export type FieldSpec = { key: string; label: string; description?: string } & (
   | { kind: 'reference'; ref: ReferenceKind }
@@ -21,12 +21,14 @@ const PICKERS: Record<string, { ref: ReferenceKind; label: string }> = {
   internal_number: { ref: 'internal', label: 'Internal number' },
   phone_number: { ref: 'phone', label: 'Phone number' },
   contact_method: { ref: 'contactMethod', label: 'Contact method' },
+  schedule: { ref: 'schedule', label: 'Schedule' },
 };
 
 const HINTS: Record<ReferenceKind, string> = {
   phone: 'The number calls arrive on (from Numbers).',
   internal: 'The extension callers dial (from Numbers).',
   contactMethod: 'Whom it rings: a contact’s call.center app, SIP account or phone.',
+  schedule: 'Opening hours and holidays, from the Schedules page.',
 };
 
 /** "ring_all" -> "Ring all", "contactMethod" -> "Contact method". */

@@ -1,0 +1,1 @@
+"""Schedules: an account's opening hours and holidays, shared by its Time Routers."""
