@@ -160,3 +160,12 @@ def test_when_decide_file_exists_then_it_is_loaded_by_path(tmp_path):
 
     assert load_decide(str(path)).choose_exit({}, {}) == "open"
     assert load_decide(str(tmp_path / "absent.py")) is None
+
+
+def test_when_the_program_examples_are_run_then_they_hold():
+    import doctest
+
+    from workspace.sip.kemi import program as module
+
+    failed, tried = doctest.testmod(module)
+    assert tried > 0 and failed == 0
