@@ -20,6 +20,8 @@ A question, asked inside the transaction (the one signal whose receivers answer)
 - ``contact_methods_placed(sender=account_id, method_ids=[...])``: each receiver returns the
   things that use these contact methods, ``[{"type", "id", "name"}]``; a contact or method
   that is in use is not deleted. Subscriber: workspace.objects (the canvas objects).
+- ``numbers_placed(sender=account_id, kind="phone"|"internal", number_id=int)``: the same
+  question for an inventory number (the Phone Number and Internal Number cards placing it).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = [
     "devices_may_change",
     "device_token_revoked",
     "users_of_contact_methods",
+    "users_of_number",
 ]
 
 _signals = Namespace()
@@ -41,6 +44,7 @@ _signals = Namespace()
 devices_may_change = _signals.signal("devices-may-change")
 device_token_revoked = _signals.signal("device-token-revoked")
 contact_methods_placed = _signals.signal("contact-methods-placed")
+numbers_placed = _signals.signal("numbers-placed")
 
 
 def announce_devices_may_change(account_id: int, reason: str) -> None:
@@ -53,4 +57,10 @@ def users_of_contact_methods(account_id: int, method_ids: list[int]) -> list[dic
     if not method_ids:
         return []
     answers = contact_methods_placed.send(account_id, method_ids=method_ids)
+    return [user for _, users in answers for user in users]
+
+
+def users_of_number(account_id: int, kind: str, number_id: int) -> list[dict[str, Any]]:
+    """What every subscriber says places this inventory number (empty: nothing does)."""
+    answers = numbers_placed.send(account_id, kind=kind, number_id=number_id)
     return [user for _, users in answers for user in users]
