@@ -158,7 +158,7 @@ def test_when_revisions_compared_then_each_field_says_before_and_after(admin_cli
     assert admin_client.post(PUBLISH, json={"message": "second"}).status_code == 201
     diff = admin_client.get(f"{REVISIONS}/1/diff/2").get_json()
     [changed] = diff["objects"]["changed"]
-    assert changed["fields"] == ["name"]
+    assert changed["fields"] == ["name"] and changed["name"] == "Sales"
     assert changed["changes"] == [
         {"field": "name", "before": "Mike's ring group", "after": "Sales"}
     ]

@@ -103,6 +103,7 @@ class FieldChangeSchema(BaseSchema):
 
 class RowChangeSchema(BaseSchema):
     id = fields.Integer()
+    name = fields.String(metadata={"description": "The row's name now (tabs, objects)"})
     # "fields" would shadow Schema.fields: named apart, serialized as "fields".
     changed_fields = fields.List(fields.String(), data_key="fields", attribute="fields")
     changes = fields.List(

@@ -27,7 +27,7 @@ def diff_rows(
     -------
     >>> diff_rows([{"id": 1, "name": "a"}], [{"id": 1, "name": "b"}, {"id": 2, "name": "c"}],
     ...           ("name",))["changed"]
-    [{'id': 1, 'fields': ['name'], 'changes': [{'field': 'name', 'before': 'a', 'after': 'b'}]}]
+    [{'id': 1, 'fields': ['name'], 'changes': [{'field': 'name', 'before': 'a', 'after': 'b'}], 'name': 'b'}]
     """
     before = {row["id"]: row for row in old}
     after = {row["id"]: row for row in new}
@@ -36,7 +36,10 @@ def diff_rows(
         names = [f for f in fields if before[key].get(f) != after[key].get(f)]
         if names:
             changes = [c for f in names for c in field_changes(f, before[key], after[key])]
-            changed.append({"id": key, "fields": names, "changes": changes})
+            row = {"id": key, "fields": names, "changes": changes}
+            if "name" in after[key]:  # History names the row, never "#id"
+                row["name"] = after[key]["name"]
+            changed.append(row)
     return {
         "added": [dict(after[k]) for k in sorted(after.keys() - before.keys())],
         "removed": [dict(before[k]) for k in sorted(before.keys() - after.keys())],

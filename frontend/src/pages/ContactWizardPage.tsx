@@ -37,6 +37,7 @@ import { MAX_SIP_ACCOUNTS } from '../api/devices';
 import { useApiMutation } from '../api/hooks';
 import { queryKeys } from '../api/queryKeys';
 import { type NumberOption, type WizardInput, type WizardOptions, useWizardOptions, wizardApi, wizardOptionsKey } from '../api/wizard';
+import { notifyNeedsPublish } from '../components/common/publishToast';
 import { notifySaved } from '../components/common/feedback';
 import { QueryState } from '../components/common/QueryState';
 import { ContactEmailsField } from '../components/contacts/ContactEmailsField';
@@ -238,12 +239,8 @@ function Wizard({ options }: { options: WizardOptions }) {
     create.mutate(toInput(contactForm.getValues(), form.getValues()), {
       onSuccess: (result) => {
         const name = contactName(result.contact);
-        notifySaved(
-          `${name} is set up`,
-          result.published !== null
-            ? `Published as revision ${result.published}. Activate the device to start taking calls.`
-            : 'Saved on the workspace, not published yet: the workspace has problems to fix first.',
-        );
+        if (result.published !== null) notifySaved(`${name} is set up`, `Published as revision ${result.published}. Activate the device to start taking calls.`);
+        else notifyNeedsPublish(`${name} is set up`, 'Saved on the workspace, not published: the workspace has problems to fix first.');
         navigate(result.activation.page);
       },
       onError: (error) => {

@@ -9,6 +9,8 @@ interface UiState {
   newObject: { type: string; position: XY } | null;
   bottom: BottomTab | null;
   historyOpen: boolean;
+  /** The publish preview dialog (opened from the header, the tab bar or a toast's Publish link). */
+  publishOpen: boolean;
   /** Objects to select and centre, once they are on the canvas (maybe after a tab switch). */
   focus: number[] | null;
   /** Whether the focus also selects them (a revision's marks are only shown, not selected). */
@@ -20,6 +22,7 @@ interface UiState {
   toggleBottom: (tab: BottomTab) => void;
   setBottom: (tab: BottomTab | null) => void;
   setHistoryOpen: (open: boolean) => void;
+  setPublishOpen: (open: boolean) => void;
   focusObjects: (ids: number[], options?: { select?: boolean }) => void;
   requestTab: (tabId: number | null) => void;
 }
@@ -28,6 +31,7 @@ export const useUiStore = create<UiState>()((set) => ({
   newObject: null,
   bottom: 'problems',
   historyOpen: false,
+  publishOpen: false,
   focus: null,
   focusSelects: true,
   tabRequest: null,
@@ -36,6 +40,7 @@ export const useUiStore = create<UiState>()((set) => ({
   toggleBottom: (tab) => set((state) => ({ bottom: state.bottom === tab ? null : tab })),
   setBottom: (bottom) => set({ bottom }),
   setHistoryOpen: (historyOpen) => set({ historyOpen }),
+  setPublishOpen: (publishOpen) => set({ publishOpen }),
   focusObjects: (ids, options) => set({ focus: ids.length ? [...ids] : null, focusSelects: options?.select ?? true }),
   requestTab: (tabRequest) => set({ tabRequest }),
 }));

@@ -1,28 +1,20 @@
-import { Badge, Button, Group } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconHistory, IconUpload } from '@tabler/icons-react';
-import { useState } from 'react';
-import { useWorkspaceState } from '../../api/workspace';
 import { useUiStore } from '../../store/ui';
-import { PublishModal } from './PublishModal';
 
-/** The revision badge, the History drawer's button and Publish, at the right of the tab bar. */
+/** The History drawer's button and Publish (its preview), at the right of the tab bar. The
+ * published revision and the pending count are in the app's header (PendingBadge). */
 export function PublishControls() {
-  const state = useWorkspaceState();
   const setHistoryOpen = useUiStore((s) => s.setHistoryOpen);
-  const [publishing, setPublishing] = useState(false);
-  const revision = state.data?.publishedRevision ?? null;
+  const setPublishOpen = useUiStore((s) => s.setPublishOpen);
   return (
     <Group gap="xs" wrap="nowrap">
-      <Badge variant="light" color={revision === null ? 'gray' : 'teal'} size="lg" radius="sm" aria-label={revision === null ? 'Not published yet' : `Published revision ${revision}`}>
-        {revision === null ? 'Not published yet' : `Revision ${revision}`}
-      </Badge>
       <Button variant="default" leftSection={<IconHistory size={16} aria-hidden />} onClick={() => setHistoryOpen(true)} aria-label="History">
         History
       </Button>
-      <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setPublishing(true)} aria-label="Publish">
+      <Button leftSection={<IconUpload size={16} aria-hidden />} onClick={() => setPublishOpen(true)} aria-label="Publish">
         Publish
       </Button>
-      <PublishModal opened={publishing} onClose={() => setPublishing(false)} />
     </Group>
   );
 }
