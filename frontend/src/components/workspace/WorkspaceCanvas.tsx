@@ -1,8 +1,8 @@
-import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, type OnConnectEnd, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
-import { isValidConnection } from '../../canvas/rules';
+import { connectionProblem, isValidConnection } from '../../canvas/rules';
 import { nodeTypes } from '../../nodes/nodeTypes';
 import { emitCursor } from '../../realtime/live';
 import type { CanvasEdge, CanvasNode } from '../../nodes/types';
@@ -11,6 +11,7 @@ import { useUiStore } from '../../store/ui';
 import { CanvasEmptyState } from './CanvasEmptyState';
 import { CanvasToolbar } from './CanvasToolbar';
 import { RevisionMarksBanner } from './RevisionMarksBanner';
+import { RefusedCableHint, useRefusalStore } from './RefusedCableHint';
 import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
 import { useDisplayEdges } from './useDisplayEdges';
@@ -26,6 +27,21 @@ const onBeforeDelete: OnBeforeDelete<CanvasNode, CanvasEdge> = async ({ nodes, e
 };
 
 const onConnect = (connection: Connection) => void connect(connection);
+
+/** A cable dropped on a port that refuses it: say why, next to that port. */
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  if (state.isValid || !state.fromHandle || !state.toHandle) return;
+  const from = state.fromHandle;
+  const to = state.toHandle;
+  const connection: Connection =
+    from.type === 'source'
+      ? { source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null }
+      : { source: to.nodeId, sourceHandle: to.id ?? null, target: from.nodeId, targetHandle: from.id ?? null };
+  const { nodes, edges, catalogue } = useCanvasStore.getState();
+  const message = connectionProblem(connection, nodes, edges, catalogue) ?? 'A cable goes from an output port to an input port.';
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  useRefusalStore.getState().refuse(point.clientX, point.clientY, message);
+};
 const MINIMAP_STYLE = { width: 168, height: 112 };
 
 const minimapColor = (node: CanvasNode): string => {
@@ -89,6 +105,7 @@ export function WorkspaceCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onBeforeDelete={onBeforeDelete}
         deleteKeyCode={DELETE_KEYS}
@@ -109,6 +126,7 @@ export function WorkspaceCanvas() {
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
       </ReactFlow>
       {status === 'ready' && nodes.length === 0 && <CanvasEmptyState />}
+      <RefusedCableHint />
     </div>
   );
 }

@@ -7,8 +7,12 @@
  * before React Flow draws the new objects: the first frame already shows the fitted view, and
  * only the cards in it are mounted (waiting for every card to be measured first would mount
  * all of them).
+ *
+ * Each tab's viewport is remembered while the page is open: going back to a tab restores the
+ * view the admin left it at. Coming to the page (from another page, after the wizard) fits
+ * every object instead, so nothing is ever off screen on arrival.
  */
-import { getViewportForBounds, type Rect, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
+import { getViewportForBounds, type Rect, useOnViewportChange, useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type CanvasNode, useCanvasStore } from '../../store/canvas';
@@ -39,11 +43,23 @@ export function useFitOnLoad(): void {
   const { setViewport, fitView } = useReactFlow();
   const flow = useStoreApi();
   const fitted = useRef<number | null>(null);
+  const views = useRef(new Map<number, Viewport>());
+  useOnViewportChange({
+    onEnd: (viewport) => {
+      const open = useCanvasStore.getState().tabId;
+      if (open !== null && fitted.current === open) views.current.set(open, viewport);
+    },
+  });
 
   useLayoutEffect(() => {
     if (status !== 'ready' || tabId === null || fitted.current === tabId) return;
     fitted.current = tabId;
     if (count === 0) return;
+    const saved = views.current.get(tabId);
+    if (saved) {
+      void setViewport(saved);
+      return;
+    }
     const fit = (): Viewport | null => {
       // The pane as laid out now (React Flow's own copy of its size follows a resize observer).
       const { domNode, minZoom } = flow.getState();
