@@ -69,7 +69,7 @@ function NewObjectForm({ type, position, onDone }: { type: ObjectType; position:
       <Stack gap="md">
         <TextInput
           label="Name"
-          description="Leave empty for a numbered default name."
+          description="Leave empty to name it after the number or contact it stands for."
           placeholder={`${type.defaultNamePrefix} …`}
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}

@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, type OnConnectEnd, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
-import { type DragEvent, type MouseEvent, useCallback } from 'react';
+import { type DragEvent, type MouseEvent, useCallback, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
 import { connectionProblem, isValidConnection } from '../../canvas/rules';
@@ -16,6 +16,7 @@ import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
 import { useDisplayEdges } from './useDisplayEdges';
 import { useFitOnLoad } from './useFitOnLoad';
+import { useLevelOfDetail } from './useLevelOfDetail';
 import { useNodeDrag } from './useNodeDrag';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -68,6 +69,8 @@ export function WorkspaceCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   const drag = useNodeDrag();
   useFitOnLoad();
+  const frame = useRef<HTMLDivElement>(null);
+  useLevelOfDetail(frame);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -91,6 +94,8 @@ export function WorkspaceCanvas() {
 
   return (
     <div
+      ref={frame}
+      className="canvas-frame"
       style={{ position: 'relative', flex: 1, minHeight: 0 }}
       aria-label="Call flow canvas"
       role="region"
@@ -110,7 +115,8 @@ export function WorkspaceCanvas() {
         onBeforeDelete={onBeforeDelete}
         deleteKeyCode={DELETE_KEYS}
         {...drag}
-        minZoom={0.2}
+        // Below this even the far cards' names would crowd their cards.
+        minZoom={0.35}
         maxZoom={2}
         connectionRadius={28}
         // Large tabs: only objects in view are mounted, so drag and pan stay smooth.
