@@ -3,6 +3,7 @@ import { type DragEvent, type MouseEvent, useCallback, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
 import { connectionProblem, isValidConnection } from '../../canvas/rules';
+import { GRID } from '../../canvas/tidy';
 import { nodeTypes } from '../../nodes/nodeTypes';
 import { emitCursor } from '../../realtime/live';
 import type { CanvasEdge, CanvasNode } from '../../nodes/types';
@@ -16,6 +17,7 @@ import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
 import { useDisplayEdges } from './useDisplayEdges';
 import { useFitOnLoad } from './useFitOnLoad';
+import { useKeepSelectedInView } from './useKeepSelectedInView';
 import { useLevelOfDetail } from './useLevelOfDetail';
 import { useNodeDrag } from './useNodeDrag';
 
@@ -44,6 +46,7 @@ const onConnectEnd: OnConnectEnd = (event, state) => {
   useRefusalStore.getState().refuse(point.clientX, point.clientY, message);
 };
 const MINIMAP_STYLE = { width: 168, height: 112 };
+const SNAP_GRID: [number, number] = [GRID, GRID];
 
 const minimapColor = (node: CanvasNode): string => {
   const type = node.type === 'generic' ? node.data.objectType : node.type;
@@ -71,6 +74,7 @@ export function WorkspaceCanvas() {
   useFitOnLoad();
   const frame = useRef<HTMLDivElement>(null);
   useLevelOfDetail(frame);
+  useKeepSelectedInView();
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -119,10 +123,13 @@ export function WorkspaceCanvas() {
         minZoom={0.35}
         maxZoom={2}
         connectionRadius={28}
+        // Objects land on the dotted grid, so rows and columns line up by themselves.
+        snapToGrid
+        snapGrid={SNAP_GRID}
         // Large tabs: only objects in view are mounted, so drag and pan stay smooth.
         onlyRenderVisibleElements
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
         <CanvasToolbar />
         <Panel position="top-right">
