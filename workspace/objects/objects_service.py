@@ -14,8 +14,8 @@ from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.errors import Conflict, NotFound
 from workspace.extensions import db
 from workspace.graph import ObjectType
-from workspace.objects.events import Outbox
 from workspace.objects.default_names import referenced_name
+from workspace.objects.events import Outbox
 from workspace.objects.models import Cable, Tab, WorkspaceObject
 from workspace.objects.refusals import InvalidProperties, rule_error
 from workspace.objects.schemas import MAX_ID, ObjectSchema

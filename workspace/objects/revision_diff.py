@@ -26,8 +26,8 @@ def diff_rows(
     Example
     -------
     >>> diff_rows([{"id": 1, "name": "a"}], [{"id": 1, "name": "b"}, {"id": 2, "name": "c"}],
-    ...           ("name",))["changed"]
-    [{'id': 1, 'fields': ['name'], 'changes': [{'field': 'name', 'before': 'a', 'after': 'b'}], 'name': 'b'}]
+    ...           ("name",))["changed"][0]["changes"]
+    [{'field': 'name', 'before': 'a', 'after': 'b'}]
     """
     before = {row["id"]: row for row in old}
     after = {row["id"]: row for row in new}
