@@ -46,7 +46,7 @@ def build_tour(account: Account, admin: Admin) -> None:
             {"number": "+14155550100", "label": "Main line"}
         ),
     )
-    numbers.create_number(
+    support = numbers.create_number(
         aid,
         "phone",
         number_schemas.PhoneNumberCreateSchema().load(
@@ -134,10 +134,10 @@ def build_tour(account: Account, admin: Admin) -> None:
         )
         methods.append((method.id, internal, f"{first} {last}"))
 
-    _wire_main_tab(aid, admin, main, methods)
+    _wire_main_tab(aid, admin, main, methods, support)
 
 
-def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
+def _wire_main_tab(aid: int, admin: Admin, main, methods, support) -> None:
     tab = tabs_service.create_tab(aid, {"name": "Main"})
 
     def place(kind: str, name: str, x: float, y: float, props: dict):
@@ -215,3 +215,8 @@ def _wire_main_tab(aid: int, admin: Admin, main, methods) -> None:
     publishing_service.publish_workspace(
         aid, admin, "Ring the team one after the other, then the on-call mobile"
     )
+    # Not published yet: the header says "Draft: 2 unpublished changes", and Publish previews
+    # them with the three devices that will ring on the support line too. The card has no
+    # name of its own: it is named after its number ("+1 415 555 0199").
+    support_entry = place("phone_number", "", 0, 460, {"number": support.id})
+    cable(support_entry, "calls", group)

@@ -72,3 +72,21 @@ def test_when_mail_goes_to_the_outbox_then_instructions_are_sent_and_recordings_
     assert len(mails) == 3  # Sarah's instructions and the two recordings
     assert sum(b"audio/" in t or b"audio%2F" in t for t in texts) == 2
     assert not list((tmp_path / "outbox").glob(".*.part"))
+
+
+def test_when_demo_created_then_a_draft_waits_with_its_preview_and_a_name_from_its_number(app):
+    with app.app_context():
+        create_demo_account()
+    api = ApiClient(app.test_client())
+    api.login(DEMO_EMAIL, DEMO_PASSWORD)
+    pending = api.get("/api/v1/workspace/pending").get_json()
+    assert (pending["published_revision"], pending["count"]) == (2, 2)
+    preview = api.get("/api/v1/workspace/publish-preview").get_json()
+    assert preview["can_publish"] is True
+    added = [c["name"] for c in preview["changes"] if c["kind"] == "object"]
+    assert added == ["+1 415 555 0199"]
+    assert len(preview["devices"]) == 3
+    assert all("+14155550199" in d["after"] for d in preview["devices"])
+    diff = api.get("/api/v1/revisions/1/diff/2").get_json()
+    [group] = diff["objects"]["changed"]
+    assert {c["field"] for c in group["changes"]} == {"properties.members", "properties.preset"}

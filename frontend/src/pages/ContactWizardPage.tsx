@@ -38,6 +38,7 @@ import { useApiMutation } from '../api/hooks';
 import { queryKeys } from '../api/queryKeys';
 import { type NumberOption, type WizardInput, type WizardOptions, useWizardOptions, wizardApi, wizardOptionsKey } from '../api/wizard';
 import { notifyNeedsPublish } from '../components/common/publishToast';
+import { useConfirmLeave } from '../components/common/useConfirmLeave';
 import { notifySaved } from '../components/common/feedback';
 import { QueryState } from '../components/common/QueryState';
 import { ContactEmailsField } from '../components/contacts/ContactEmailsField';
@@ -233,6 +234,7 @@ function Wizard({ options }: { options: WizardOptions }) {
     }
   };
 
+  const leave = useConfirmLeave(contactForm.isDirty() || form.isDirty());
   const submit = () => {
     if (!checkStep(0)) return setActive(0);
     for (const step of [1, 2, 3]) if (!checkStep(step)) return setActive(step);
@@ -241,6 +243,7 @@ function Wizard({ options }: { options: WizardOptions }) {
         const name = contactName(result.contact);
         if (result.published !== null) notifySaved(`${name} is set up`, `Published as revision ${result.published}. Activate the device to start taking calls.`);
         else notifyNeedsPublish(`${name} is set up`, 'Saved on the workspace, not published: the workspace has problems to fix first.');
+        leave.allow(); // created: nothing left to lose
         navigate(result.activation.page);
       },
       onError: (error) => {
@@ -252,6 +255,7 @@ function Wizard({ options }: { options: WizardOptions }) {
 
   return (
     <Paper withBorder radius="lg" p="xl">
+      {leave.dialog}
       {failed.size > 0 && (
         <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title="Nothing was created" mb="lg">
           Fix the fields marked in red (steps in red have some), then create again.

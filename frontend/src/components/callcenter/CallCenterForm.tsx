@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/hooks';
 import { numberLabel, useNumbers } from '../../api/numbers';
 import { queryKeys } from '../../api/queryKeys';
 import { reportError } from '../common/feedback';
+import { useConfirmLeave } from '../common/useConfirmLeave';
 import { notifyLive, notifyWarnings } from '../common/publishToast';
 import { type CallCenterValues, toChanges, toValues, validate } from './callCenterForm';
 import { RecordingFields } from './RecordingFields';
@@ -45,9 +46,11 @@ export function CallCenterForm({ contactId, contactName, settings }: { contactId
     }),
   );
   const outbound = form.getValues().outboundCalling;
+  const leave = useConfirmLeave(form.isDirty());
 
   return (
     <form onSubmit={submit} noValidate aria-label="call.center settings">
+      {leave.dialog}
       <Stack gap="lg">
         <Heading>Caller ID</Heading>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
