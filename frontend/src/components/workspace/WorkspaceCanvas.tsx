@@ -119,8 +119,8 @@ export function WorkspaceCanvas() {
         onBeforeDelete={onBeforeDelete}
         deleteKeyCode={DELETE_KEYS}
         {...drag}
-        // Below this even the far cards' names would crowd their cards.
-        minZoom={0.35}
+        // Far out, the cards show their names only (useLevelOfDetail), still legible.
+        minZoom={0.2}
         maxZoom={2}
         connectionRadius={28}
         // Objects land on the dotted grid, so rows and columns line up by themselves.

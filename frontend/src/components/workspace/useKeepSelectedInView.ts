@@ -26,15 +26,14 @@ export function useKeepSelectedInView(): void {
         const pane = flow.getState().domNode?.getBoundingClientRect();
         const card = flow.getState().domNode?.querySelector(`.react-flow__node[data-id="${CSS.escape(selected)}"]`)?.getBoundingClientRect();
         if (!pane || !card) return;
+        // The drawer takes room on the right: only a card pushed out sideways needs a pan.
         let dx = 0;
-        let dy = 0;
         if (card.right > pane.right - MARGIN) dx = pane.right - MARGIN - card.right;
         if (card.left + dx < pane.left + MARGIN) dx = pane.left + MARGIN - card.left;
-        if (card.bottom > pane.bottom - MARGIN) dy = pane.bottom - MARGIN - card.bottom;
-        if (card.top + dy < pane.top + MARGIN) dy = pane.top + MARGIN - card.top;
-        if (dx === 0 && dy === 0) return;
+        if (dx === 0) return;
         const view = getViewport();
-        void setViewport({ x: view.x + dx, y: view.y + dy, zoom: view.zoom }, { duration: 200 });
+        // At once, not animated: the card does not move under a pointer about to use it.
+        void setViewport({ x: view.x + dx, y: view.y, zoom: view.zoom });
       });
     });
     return () => cancelAnimationFrame(frame);
