@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 # The on-screen size of every visible text run on the canvas: its computed font size times
-# the scale of the viewport it sits in (1 for panels over the canvas).
+# the scale it is drawn at (the viewport's zoom and any transform of its own; 1 for panels).
 SMALLEST_TEXT = """() => {
   const frame = document.querySelector('.react-flow');
   const viewport = frame.querySelector('.react-flow__viewport');
@@ -33,7 +33,8 @@ SMALLEST_TEXT = """() => {
     if (style.visibility === 'hidden' || style.display === 'none') continue;
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
-    const scale = viewport.contains(element) ? zoom : 1;
+    // Drawn size over layout size: every transform on the way (the zoom, a badge's scale).
+    const scale = element.offsetHeight ? box.height / element.offsetHeight : zoom;
     const size = parseFloat(style.fontSize) * scale;
     sizes.push({size, text: text.textContent.trim().slice(0, 30)});
   }
