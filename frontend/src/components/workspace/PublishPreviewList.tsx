@@ -1,7 +1,8 @@
-import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconFocus2 } from '@tabler/icons-react';
 import type { AffectedDevice, PendingChange, PublishPreview } from '../../api/pending';
 import { changeLine } from './changeText';
-import { ObjectChips } from './ObjectChips';
+import { useUiStore } from '../../store/ui';
 import { ProblemList } from './ProblemList';
 
 const ACTION_COLOR = { added: 'teal', removed: 'red', changed: 'blue' } as const;
@@ -19,7 +20,21 @@ function ChangeItem({ change, onShow }: { change: PendingChange; onShow: () => v
             <Text size="sm" fw={500}>
               {change.name}
             </Text>
-            {change.kind === 'object' && change.action !== 'removed' && <ObjectChips ids={[change.id]} onShow={onShow} />}
+            {change.kind === 'object' && change.action !== 'removed' && (
+              <Button
+                size="compact-xs"
+                variant="light"
+                color="gray"
+                leftSection={<IconFocus2 size={12} aria-hidden />}
+                aria-label={`Show ${change.name} on canvas`}
+                onClick={() => {
+                  useUiStore.getState().focusObjects([change.id]);
+                  onShow();
+                }}
+              >
+                Show on canvas
+              </Button>
+            )}
           </Group>
           {(change.changes ?? []).map((c) => (
             <Text key={c.field} size="xs" c="dimmed">
