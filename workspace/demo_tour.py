@@ -228,3 +228,15 @@ def _wire_main_tab(aid: int, admin: Admin, main, support, methods) -> None:
         "Ring the team one after the other, then the on-call mobile; "
         "the support line keeps office hours and a blacklist",
     )
+    # Not published yet: the header says "Draft: 2 unpublished changes", and Publish previews
+    # them with the three devices that will ring on the new sales line too. The card has no
+    # name of its own: it is named after its number ("+1 415 555 0142").
+    sales = numbers.create_number(
+        aid,
+        "phone",
+        number_schemas.PhoneNumberCreateSchema().load(
+            {"number": "+14155550142", "label": "Sales line"}
+        ),
+    )
+    sales_entry = place("phone_number", "", 0, 460, {"number": sales.id})
+    cable(sales_entry, "calls", group)

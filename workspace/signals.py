@@ -22,6 +22,8 @@ A question, asked inside the transaction (the one signal whose receivers answer)
   that is in use is not deleted. Subscriber: workspace.objects (the canvas objects).
 - ``rows_referenced(sender=account_id, collection="schedules", ids=[...])``: the same question
   for any facts collection an object type references (a Time Router's schedule).
+- ``numbers_placed(sender=account_id, kind="phone"|"internal", number_id=int)``: the same
+  question for an inventory number (the Phone Number and Internal Number cards placing it).
 """
 
 from __future__ import annotations
@@ -35,8 +37,10 @@ __all__ = [
     "contact_methods_placed",
     "devices_may_change",
     "device_token_revoked",
+    "numbers_placed",
     "rows_referenced",
     "users_of_contact_methods",
+    "users_of_number",
     "users_of_rows",
 ]
 
@@ -46,6 +50,7 @@ devices_may_change = _signals.signal("devices-may-change")
 device_token_revoked = _signals.signal("device-token-revoked")
 contact_methods_placed = _signals.signal("contact-methods-placed")
 rows_referenced = _signals.signal("rows-referenced")
+numbers_placed = _signals.signal("numbers-placed")
 
 
 def announce_devices_may_change(account_id: int, reason: str) -> None:
@@ -66,4 +71,10 @@ def users_of_rows(account_id: int, collection: str, ids: list[int]) -> list[dict
     if not ids:
         return []
     answers = rows_referenced.send(account_id, collection=collection, ids=ids)
+    return [user for _, users in answers for user in users]
+
+
+def users_of_number(account_id: int, kind: str, number_id: int) -> list[dict[str, Any]]:
+    """What every subscriber says places this inventory number (empty: nothing does)."""
+    answers = numbers_placed.send(account_id, kind=kind, number_id=number_id)
     return [user for _, users in answers for user in users]

@@ -245,6 +245,8 @@ def test_when_new_contact_then_defaults_and_etag_of_the_method(admin_client, con
     assert response.status_code == 200
     assert response.headers["ETag"] == '"1"'
     assert response.get_json() == {
+        "warnings": [],
+        "live_devices": 0,
         "contact_id": contact["id"],
         "contact_method_id": call_center_method_id(contact),
         "version": 1,

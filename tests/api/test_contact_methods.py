@@ -164,8 +164,15 @@ def test_when_deleting_method_placed_on_workspace_then_409_naming_object(app, ad
     object_id = place_contact_method(app, admin["account_id"], method["id"], name="Mobile")
     response = admin_client.delete(f"{_methods_url(contact)}/{method['id']}", headers=etag(1))
     assert response.status_code == 409
+    used = response.get_json()["errors"]["used_by"][0]
     assert response.get_json()["errors"]["used_by"] == [
-        {"type": "object", "id": object_id, "name": "Mobile"}
+        {
+            "type": "object",
+            "id": object_id,
+            "name": "Mobile",
+            "tab": used["tab"],
+            "tab_name": "Main",
+        }
     ]
     assert count_rows(app, ContactMethod) == 2
 

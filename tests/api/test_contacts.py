@@ -257,8 +257,15 @@ def test_when_deleting_contact_placed_on_workspace_then_409_naming_the_object(
     assert response.status_code == 409
     body = response.get_json()
     assert "Mike's phones" in body["message"]
+    used = body["errors"]["used_by"][0]
     assert body["errors"]["used_by"] == [
-        {"type": "object", "id": object_id, "name": "Mike's phones"}
+        {
+            "type": "object",
+            "id": object_id,
+            "name": "Mike's phones",
+            "tab": used["tab"],
+            "tab_name": "Main",
+        }
     ]
     assert admin_client.get(f"{CONTACTS}/{contact['id']}").status_code == 200
 

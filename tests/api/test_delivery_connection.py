@@ -142,3 +142,74 @@ def test_when_target_is_loaded_then_secrets_are_decrypted_and_context_follows_co
     assert ctx.allow_private_hosts is False
     assert ctx.api_base_urls["dropbox"] == app.config["DROPBOX_API_URL"]
     assert ctx.mail["MAIL_MAX_BYTES"] == 10 * 1024 * 1024
+
+
+# ---- the values as typed, before saving ------------------------------------------------------
+
+
+def test_when_unsaved_values_are_tested_then_the_failing_step_is_named_and_nothing_saved(
+    app, admin_client, tmp_path
+):
+    app.config["DELIVERY_ALLOW_PRIVATE_HOSTS"] = True
+    with ftp_server(tmp_path / "ftp") as server:
+        body = {
+            "name": "Recordings FTP",
+            "type": "ftp",
+            "settings": {
+                "host": server.host,
+                "port": server.port,
+                "username": USER,
+                "password": "Wrong-Pass-4711",
+                "tls": False,
+            },
+        }
+        refused = admin_client.post(f"{DELIVERY}/test", json=body)
+        body["settings"]["password"] = PASSWORD
+        accepted = admin_client.post(f"{DELIVERY}/test", json=body)
+    assert refused.status_code == 200
+    result = refused.get_json()
+    assert (result["ok"], result["kind"], result["step"]) == (False, "login", "login")
+    assert "Wrong-Pass-4711" not in refused.get_data(as_text=True)
+    assert accepted.get_json()["ok"] is True, accepted.get_json()
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(DeliveryMethod)) == 0
+
+
+def test_when_unsaved_values_are_invalid_then_422_on_the_field(admin_client):
+    response = admin_client.post(
+        f"{DELIVERY}/test", json={"name": "x", "type": "ftp", "settings": {"port": "nope"}}
+    )
+    assert response.status_code == 422
+    assert "settings" in response.get_json()["errors"]["json"]
+
+
+def test_when_nothing_listens_then_the_step_is_connect(app, admin_client):
+    app.config["DELIVERY_ALLOW_PRIVATE_HOSTS"] = True
+    body = {
+        "name": "Nowhere",
+        "type": "ftp",
+        "settings": {"host": "127.0.0.1", "port": 9, "username": USER, "password": "x"},
+    }
+    result = admin_client.post(f"{DELIVERY}/test", json=body).get_json()
+    assert (result["ok"], result["step"]) == (False, "connect")
+
+
+def test_when_a_saved_method_is_tested_with_typed_values_then_they_win_and_are_not_saved(
+    app, admin_client, tmp_path
+):
+    app.config["DELIVERY_ALLOW_PRIVATE_HOSTS"] = True
+    with ftp_server(tmp_path / "ftp") as server:
+        method = ftp_method(admin_client, server, password="Wrong-Pass-4711")
+        # The form now says another port: the test uses it, the saved password is kept
+        typed = {"settings": {"port": 9}}
+        moved = admin_client.post(f"{DELIVERY}/{method['id']}/test", json=typed).get_json()
+        # and the right password as typed makes it pass, still unsaved
+        fixed = admin_client.post(
+            f"{DELIVERY}/{method['id']}/test", json={"settings": {"password": PASSWORD}}
+        ).get_json()
+        saved = run_test(admin_client, method["id"]).get_json()
+    assert (moved["ok"], moved["step"]) == (False, "connect")
+    assert fixed["ok"] is True, fixed
+    assert (saved["ok"], saved["step"]) == (False, "login")
+    again = admin_client.get(f"{DELIVERY}/{method['id']}").get_json()
+    assert again["version"] == method["version"]

@@ -120,3 +120,21 @@ def test_when_the_support_line_is_called_then_office_hours_and_the_blacklist_dec
         json={"number": "+14155550199", "week": "2026-12-07", "time_zone": "America/Los_Angeles"},
     ).get_json()
     assert sorted(e["hours"] for e in week["endings"]) == [40, 128]
+
+
+def test_when_demo_created_then_a_draft_waits_with_its_preview_and_a_name_from_its_number(app):
+    with app.app_context():
+        create_demo_account()
+    api = ApiClient(app.test_client())
+    api.login(DEMO_EMAIL, DEMO_PASSWORD)
+    pending = api.get("/api/v1/workspace/pending").get_json()
+    assert (pending["published_revision"], pending["count"]) == (2, 2)
+    preview = api.get("/api/v1/workspace/publish-preview").get_json()
+    assert preview["can_publish"] is True
+    added = [c["name"] for c in preview["changes"] if c["kind"] == "object"]
+    assert added == ["+1 415 555 0142"]
+    assert len(preview["devices"]) == 3
+    assert all("+14155550142" in d["after"] for d in preview["devices"])
+    diff = api.get("/api/v1/revisions/1/diff/2").get_json()
+    [group] = diff["objects"]["changed"]
+    assert {c["field"] for c in group["changes"]} == {"properties.members", "properties.preset"}

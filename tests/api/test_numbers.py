@@ -224,13 +224,13 @@ def test_when_patched_then_sent_fields_change_and_version_moves(
     assert same.status_code == 200 and same.get_json()["label"] == ""
 
 
-def test_when_used_internal_number_renumbered_then_users_follow(app, admin_client, admin):
+def test_when_used_internal_number_relabelled_then_200_and_users_keep_it(app, admin_client, admin):
     ext = make_internal_number(admin_client, "101")
     mike = add_contact(app, admin["account_id"], "Mike", "Brown", internal_caller_id=ext["id"])
     response = admin_client.patch(
-        f"{INTERNAL_NUMBERS}/{ext['id']}", json={"number": "102"}, headers=IF_1
+        f"{INTERNAL_NUMBERS}/{ext['id']}", json={"label": "Mike", "number": "101"}, headers=IF_1
     )
-    assert response.status_code == 200
+    assert response.status_code == 200, response.get_json()
     with app.app_context():
         assert [u["id"] for u in number_users(admin["account_id"], "internal", ext["id"])] == [mike]
 

@@ -213,10 +213,16 @@ def test_when_diffed_then_objects_cables_and_plan_changes_are_listed(
     assert [o["id"] for o in diff["objects"]["added"]] == [added["ext"]]
     assert diff["objects"]["added"][0]["name"] == "102"
     assert diff["objects"]["removed"] == []
-    assert diff["objects"]["changed"] == [
-        {"id": published["o_phone"], "fields": ["position"]},
-        {"id": published["o_group"], "fields": ["name"]},
+    changed = diff["objects"]["changed"]
+    assert [(c["id"], c["fields"]) for c in changed] == [
+        (published["o_phone"], ["position"]),
+        (published["o_group"], ["name"]),
     ]
+    # Property level: each field before -> after, and the row named, not numbered
+    assert changed[0]["changes"] == [
+        {"field": "position", "before": {"x": 0.0, "y": 0.0}, "after": {"x": 40.0, "y": 0.0}}
+    ]
+    assert changed[1]["name"] == "Sales"
     assert [c["id"] for c in diff["cables"]["added"]] == [added["cable"]]
     assert diff["cables"]["removed"] == []
     assert diff["tabs"] == {"added": [], "removed": [], "changed": []}

@@ -292,14 +292,14 @@ def test_when_a_flow_is_dragged_wired_and_published_then_it_is_revision_1(
     expect(nodes(page)).to_have_count(4)
     expect(edges(page)).to_have_count(3)
 
-    expect(page.get_by_text("Not published yet")).to_be_visible()
+    expect(page.get_by_role("status", name="Draft: 8 unpublished changes")).to_be_visible()
     page.get_by_role("button", name="Publish", exact=True).click()
     dialog = page.get_by_role("dialog", name="Publish the workspace")
     dialog.get_by_role("textbox", name="Message").fill("Main line and 101 ring Mike")
     shot(page, "canvas-04-publish")
     dialog.get_by_role("button", name="Publish revision").click()
     expect(dialog).to_be_hidden()
-    expect(page.get_by_text("Revision 1", exact=True)).to_be_visible()
+    expect(page.get_by_role("status", name="Published: revision 1")).to_be_visible()
 
     page.get_by_role("button", name="History").click()
     revisions = page.get_by_role("list", name="Revisions")
@@ -556,7 +556,7 @@ def test_the_simulator_lights_the_path_of_the_published_flow(page, live_server, 
     published = api.post("/workspace/publish", {"message": "First flow"})
     assert published["number"] == 1
     open_workspace(page, live_server)
-    expect(page.get_by_text("Revision 1", exact=True)).to_be_visible()
+    expect(page.get_by_role("status", name="Published: revision 1")).to_be_visible()
     expect(nodes(page)).to_have_count(4)
     expect(page.locator(".object-card.lit")).to_have_count(0)
 

@@ -20,7 +20,12 @@ def test_when_a_newcomer_signs_up_then_confirms_logs_in_and_out(page, live_serve
     page.get_by_label("Phone Number").fill("+1 415 555 0100")
     shot(page, "01-signup-details")
     page.get_by_role("button", name="Next").click()
-    page.get_by_role("textbox", name="Password", exact=True).fill("s3cret-password")
+    # Next only moves on: step 2 shows untouched, nothing submitted, no error on its fields.
+    password = page.get_by_role("textbox", name="Password", exact=True)
+    expect(password).to_be_visible()
+    expect(password).not_to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_role("button", name="Create Account")).to_be_visible()
+    password.fill("s3cret-password")
     page.get_by_role("textbox", name="Confirm Password").fill("s3cret-password")
     page.get_by_label(re.compile("Terms and Agreements")).check()
     page.get_by_label(re.compile("Privacy Notice")).check()

@@ -15,6 +15,8 @@ author, so a client can skip its own echo and apply the rest idempotently by ver
 - ``cable.created``: ``{"cable": {...}}``; ``cable.deleted``: ``{"cable": {"id", ...}}``.
 - ``tab.created`` / ``tab.updated`` / ``tab.deleted``: ``{"tab": {...}, "order": [tab ids]}``.
 - ``validation``: ``{"problems": [...], "draft_version"}`` after each change.
+- ``draft.pending``: ``{"count", "published_revision", "draft_version"}`` after each change,
+  to every admin of the account: the header's "Draft: N unpublished changes".
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ class Outbox:
                 socketio.emit(event, body, namespace=NAMESPACE, to=room)
             if self.validate:
                 _send_validation(self.account_id)
+            else:  # a move changes no problem, but it is a change to publish
+                send_pending(self.account_id)
         except Exception:  # the change is committed: a failed notice must not fail the request
             log.exception("workspace events for account %s not sent", self.account_id)
             db.session.rollback()  # leave no failed read transaction to the response
@@ -74,6 +78,19 @@ def _send_validation(account_id: int) -> None:
     socketio.emit(
         "validation",
         {"problems": problems, "draft_version": draft_version},
+        namespace=NAMESPACE,
+        to=account_room(account_id),
+    )
+    send_pending(account_id)
+
+
+def send_pending(account_id: int) -> None:
+    """``draft.pending`` to the account's admins (after commit: an edit, a publish, a rollback)."""
+    from workspace.objects.pending import pending_changes
+
+    socketio.emit(
+        "draft.pending",
+        pending_changes(account_id),
         namespace=NAMESPACE,
         to=account_room(account_id),
     )

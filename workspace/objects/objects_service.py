@@ -15,6 +15,7 @@ from workspace.contact_center.schedules.models import Schedule
 from workspace.errors import Conflict, NotFound
 from workspace.extensions import db
 from workspace.graph import ObjectType
+from workspace.objects.default_names import referenced_name
 from workspace.objects.events import Outbox
 from workspace.objects.models import Cable, Tab, WorkspaceObject
 from workspace.objects.refusals import InvalidProperties, rule_error
@@ -164,7 +165,9 @@ def add_object(account_id: int, data: dict, out: Outbox) -> WorkspaceObject:
         account_id=account_id,
         tab_id=tab.id,
         type=kind.name,
-        name=data.get("name") or _default_name(tab, kind),
+        name=data.get("name")
+        or referenced_name(kind.name, props, account_id)
+        or _default_name(tab, kind),
         x=data["position"]["x"],
         y=data["position"]["y"],
         properties=props,

@@ -1,4 +1,7 @@
-"""The canvas answers contact_center's question: which objects stand for these contact methods.
+"""The canvas answers contact_center's questions: which objects stand for these contact
+methods, which place this inventory number.
+
+Each user names its tab, so the 409 a refused delete answers can offer "Show on canvas".
 
 Subscribed to ``workspace.signals.contact_methods_placed`` by ``workspace.objects.init_app``,
 so deleting a contact or a method still refuses while a Contact Method card shows it, and
@@ -10,24 +13,34 @@ from __future__ import annotations
 from typing import Any
 
 from workspace.extensions import db
-from workspace.objects.models import WorkspaceObject
+from workspace.objects.models import Tab, WorkspaceObject
 from workspace.objects.types import REGISTRY
-from workspace.signals import contact_methods_placed, rows_referenced
+from workspace.signals import contact_methods_placed, numbers_placed, rows_referenced
 from workspace.tenancy import scoped
 
 
 def objects_placing_methods(account_id: int, method_ids: list[int]) -> list[dict[str, Any]]:
     """Workspace objects (Contact Method cards) that stand for one of these contact methods."""
-    wanted = set(method_ids)
+    return _objects_whose(account_id, "contact_method", "contact_method", set(method_ids))
+
+
+def objects_placing_number(account_id: int, kind: str, number_id: int) -> list[dict[str, Any]]:
+    """Phone Number / Internal Number cards that place this inventory number."""
+    object_type = "phone_number" if kind == "phone" else "internal_number"
+    return _objects_whose(account_id, object_type, "number", {number_id})
+
+
+def _objects_whose(account_id: int, object_type: str, key: str, wanted: set) -> list[dict]:
     rows = db.session.execute(
-        scoped(WorkspaceObject, account_id)
-        .where(WorkspaceObject.type == "contact_method")
+        db.select(WorkspaceObject, Tab.name)
+        .join(Tab, Tab.id == WorkspaceObject.tab_id)
+        .where(WorkspaceObject.account_id == account_id, WorkspaceObject.type == object_type)
         .order_by(WorkspaceObject.id)
-    ).scalars()
+    ).all()
     return [
-        {"type": "object", "id": row.id, "name": row.name}
-        for row in rows
-        if (row.properties or {}).get("contact_method") in wanted
+        {"type": "object", "id": row.id, "name": row.name, "tab": row.tab_id, "tab_name": tab}
+        for row, tab in rows
+        if (row.properties or {}).get(key) in wanted
     ]
 
 
@@ -57,10 +70,15 @@ def objects_referencing(account_id: int, collection: str, ids: list[int]) -> lis
 def subscribe() -> None:
     contact_methods_placed.connect(_answer)
     rows_referenced.connect(_answer_rows)
+    numbers_placed.connect(_answer_number)
 
 
 def _answer_rows(account_id: int, collection: str, ids: list[int]) -> list[dict[str, Any]]:
     return objects_referencing(account_id, collection, ids)
+
+
+def _answer_number(account_id: int, kind: str, number_id: int) -> list[dict[str, Any]]:
+    return objects_placing_number(account_id, kind, number_id)
 
 
 def _answer(account_id: int, method_ids: list[int]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from workspace.auth.current import current_account_id, protect, require_admin
 from workspace.body_limits import limit_bodies, max_body
 from workspace.objects import (
     device_config,
+    pending,
     publishing_service,
     revisions_service,
     simulate_service,
@@ -49,6 +50,20 @@ def publish(data):
         principal.account_id, principal.admin, data["message"]
     )
     return result, 200 if result["unchanged"] else 201
+
+
+@blp.get("/workspace/pending")
+@blp.response(200, schemas.PendingSchema)
+def pending_changes():
+    """How many canvas changes wait for a publish, and the revision published."""
+    return pending.pending_changes(current_account_id())
+
+
+@blp.get("/workspace/publish-preview")
+@blp.response(200, schemas.PublishPreviewSchema)
+def publish_preview():
+    """What a publish would do: the changes, the devices whose config moves, the problems."""
+    return pending.publish_preview(current_account_id())
 
 
 @blp.post("/simulate")

@@ -34,10 +34,22 @@ def revision_published(account_id: int, revision: Revision) -> None:
             "rollback_of": revision.rollback_of,
         },
     )
+    pending_moved(account_id)
 
 
 def draft_replaced(account_id: int, draft_version: int, *, reason: str) -> None:
     _emit(account_id, "draft.replaced", {"draft_version": draft_version, "reason": reason})
+    pending_moved(account_id)
+
+
+def pending_moved(account_id: int) -> None:
+    """``draft.pending`` after a publish, rollback or import (see workspace.objects.events)."""
+    from workspace.objects.events import send_pending
+
+    try:
+        send_pending(account_id)
+    except Exception:  # committed already: a lost notice must not fail the request
+        log.exception("draft.pending for account %s not sent", account_id)
 
 
 def _emit(account_id: int, event: str, payload: dict[str, Any]) -> None:

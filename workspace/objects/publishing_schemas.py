@@ -98,10 +98,20 @@ class PlanSchema(BaseSchema):
     devices = fields.Dict(metadata={"description": "Per-device settings by device id"})
 
 
+class FieldChangeSchema(BaseSchema):
+    field = fields.String(metadata={"description": "name, position, properties.<key>..."})
+    before = fields.Raw(allow_none=True)
+    after = fields.Raw(allow_none=True)
+
+
 class RowChangeSchema(BaseSchema):
     id = fields.Integer()
+    name = fields.String(metadata={"description": "The row's name now (tabs, objects)"})
     # "fields" would shadow Schema.fields: named apart, serialized as "fields".
     changed_fields = fields.List(fields.String(), data_key="fields", attribute="fields")
+    changes = fields.List(
+        fields.Nested(FieldChangeSchema), metadata={"description": "Before -> after per field"}
+    )
 
 
 class RowsDiffSchema(BaseSchema):
@@ -125,6 +135,44 @@ class PlanDiffSchema(BaseSchema):
     routes = fields.Nested(KeysDiffSchema)
     nodes = fields.Nested(KeysDiffSchema)
     devices = fields.Nested(KeysDiffSchema)
+
+
+class PendingSchema(BaseSchema):
+    published_revision = fields.Integer(allow_none=True)
+    draft_version = fields.Integer()
+    count = fields.Integer(
+        metadata={"description": "Canvas rows changed since the published revision"}
+    )
+
+
+class PendingChangeSchema(BaseSchema):
+    kind = fields.String(metadata={"description": "object, cable or tab"})
+    action = fields.String(metadata={"description": "added, removed or changed"})
+    id = fields.Integer()
+    name = fields.String()
+    tab = fields.Integer(allow_none=True)
+    changes = fields.List(fields.Nested(FieldChangeSchema))
+
+
+class AffectedDeviceSchema(BaseSchema):
+    id = fields.Integer()
+    name = fields.String()
+    contact = fields.Integer()
+    before = fields.List(
+        fields.String(),
+        allow_none=True,
+        metadata={"description": "reachable_at now (null: not in the plan)"},
+    )
+    after = fields.List(
+        fields.String(), allow_none=True, metadata={"description": "reachable_at after publishing"}
+    )
+
+
+class PublishPreviewSchema(PendingSchema):
+    changes = fields.List(fields.Nested(PendingChangeSchema))
+    devices = fields.List(fields.Nested(AffectedDeviceSchema))
+    problems = fields.List(fields.Nested(PublishProblemSchema))
+    can_publish = fields.Boolean(metadata={"description": "False while an error stands"})
 
 
 class RevisionDiffSchema(BaseSchema):

@@ -18,13 +18,16 @@ CABLE_FIELDS = ("source", "source_port", "target", "target_port")
 def diff_rows(
     old: list[Mapping[str, Any]], new: list[Mapping[str, Any]], fields: tuple[str, ...]
 ) -> dict[str, list]:
-    """{"added": [rows], "removed": [rows], "changed": [{"id", "fields": [names]}]}, by id.
+    """{"added": [rows], "removed": [rows], "changed": [{"id", "fields", "changes"}]}, by id.
+
+    ``changes`` says before -> after per field, with ``properties`` opened one level
+    (``properties.members``), so History can show what an edit did, not only where.
 
     Example
     -------
     >>> diff_rows([{"id": 1, "name": "a"}], [{"id": 1, "name": "b"}, {"id": 2, "name": "c"}],
-    ...           ("name",))
-    {'added': [{'id': 2, 'name': 'c'}], 'removed': [], 'changed': [{'id': 1, 'fields': ['name']}]}
+    ...           ("name",))["changed"][0]["changes"]
+    [{'field': 'name', 'before': 'a', 'after': 'b'}]
     """
     before = {row["id"]: row for row in old}
     after = {row["id"]: row for row in new}
@@ -32,12 +35,35 @@ def diff_rows(
     for key in sorted(before.keys() & after.keys()):
         names = [f for f in fields if before[key].get(f) != after[key].get(f)]
         if names:
-            changed.append({"id": key, "fields": names})
+            changes = [c for f in names for c in field_changes(f, before[key], after[key])]
+            row = {"id": key, "fields": names, "changes": changes}
+            if "name" in after[key]:  # History names the row, never "#id"
+                row["name"] = after[key]["name"]
+            changed.append(row)
     return {
         "added": [dict(after[k]) for k in sorted(after.keys() - before.keys())],
         "removed": [dict(before[k]) for k in sorted(before.keys() - after.keys())],
         "changed": changed,
     }
+
+
+def field_changes(
+    field: str, old: Mapping[str, Any], new: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """Before -> after of one field; a dict field (properties) gives one entry per key.
+
+    >>> field_changes("properties", {"properties": {"a": 1, "b": 2}}, {"properties": {"a": 1}})
+    [{'field': 'properties.b', 'before': 2, 'after': None}]
+    """
+    a, b = old.get(field), new.get(field)
+    if field == "properties" and isinstance(a, Mapping) and isinstance(b, Mapping):
+        keys = sorted(a.keys() | b.keys())
+        return [
+            {"field": f"{field}.{k}", "before": a.get(k), "after": b.get(k)}
+            for k in keys
+            if a.get(k) != b.get(k)
+        ]
+    return [{"field": field, "before": a, "after": b}]
 
 
 def diff_cables(old: list[Mapping[str, Any]], new: list[Mapping[str, Any]]) -> dict[str, list]:

@@ -32,6 +32,10 @@ export interface CallCenterSettingsInput {
 }
 
 export interface CallCenterSettings extends CallCenterSettingsInput {
+  /** Accepted, but publishing will report these until the canvas carries them. */
+  warnings: { code: string; message: string }[];
+  /** Devices the settings reach now: they take effect on save. */
+  liveDevices: number;
   contactId: number;
   contactMethodId: number;
   /** The call.center method's version: the If-Match of a change. */

@@ -51,9 +51,15 @@ export interface ConnectionTestResult {
   message: string;
   /** When it failed: whether a later delivery may work without changes. */
   retry: boolean | null;
+  /** When it failed: the step (DNS, connect, TLS, login, folder, write), or null when unknown. */
+  step: string | null;
 }
 
-/** Test connection: the server writes a tiny file with the saved settings and removes it. */
-export function testDeliveryMethod(id: number): Promise<ConnectionTestResult> {
-  return request<ConnectionTestResult>('POST', `/delivery-methods/${id}/test`);
+/**
+ * Test connection with the values as typed: the server writes a tiny file and removes it,
+ * saving nothing. For a saved method, omitted secrets are the saved ones.
+ */
+export function testDeliveryMethod(id: number | null, input: DeliveryMethodInput): Promise<ConnectionTestResult> {
+  if (id === null) return request<ConnectionTestResult>('POST', '/delivery-methods/test', input);
+  return request<ConnectionTestResult>('POST', `/delivery-methods/${id}/test`, { name: input.name, settings: input.settings });
 }

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type Collection, request, withQuery } from './client';
 import { queryKeys } from './queryKeys';
+import type { FieldChange } from './pending';
 import type { Problem } from './workspace';
 
 export interface Revision {
@@ -24,7 +25,7 @@ export interface PublishResult extends Revision {
 interface RowsDiff {
   added: Record<string, unknown>[];
   removed: Record<string, unknown>[];
-  changed?: { id: number; fields: string[] }[];
+  changed?: { id: number; name?: string; fields: string[]; changes?: FieldChange[] }[];
 }
 
 export interface RevisionDiff {

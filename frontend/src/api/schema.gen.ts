@@ -49,6 +49,13 @@ export interface Schemas {
     lastName?: string;
     role?: string;
   };
+  AffectedDevice: {
+    id?: number;
+    name?: string;
+    contact?: number;
+    before?: string[] | null;
+    after?: string[] | null;
+  };
   Announcements: {
     internalAudioId?: number | null;
     externalAudioId?: number | null;
@@ -173,6 +180,8 @@ export interface Schemas {
     path?: number[];
   };
   CallCenter: {
+    warnings?: Schemas["SaveWarning"][];
+    liveDevices?: number;
     contactId?: number;
     contactMethodId?: number;
     version?: number;
@@ -302,6 +311,7 @@ export interface Schemas {
     kind?: string | null;
     message?: string;
     retry?: boolean | null;
+    step?: string | null;
   };
   Contact: {
     id?: number;
@@ -420,6 +430,10 @@ export interface Schemas {
   DeliveryMethodList: {
     items?: Schemas["DeliveryMethod"][];
     total?: number;
+  };
+  DeliveryMethodTest: {
+    name?: string;
+    settings?: Record<string, unknown>;
   };
   DeliveryMethodUpdate: {
     name?: string;
@@ -624,6 +638,11 @@ export interface Schemas {
     purpose?: "record_on_demand";
     enabled?: boolean;
   };
+  FieldChange: {
+    field?: string;
+    before?: unknown;
+    after?: unknown;
+  };
   Forwarded: {
     number?: string;
     callerId?: string | null;
@@ -795,6 +814,19 @@ export interface Schemas {
     newPassword: string;
     newPasswordConfirm: string;
   };
+  Pending: {
+    publishedRevision?: number | null;
+    draftVersion?: number;
+    count?: number;
+  };
+  PendingChange: {
+    kind?: string;
+    action?: string;
+    id?: number;
+    name?: string;
+    tab?: number | null;
+    changes?: Schemas["FieldChange"][];
+  };
   PhoneNumber: {
     id?: number;
     version?: number;
@@ -885,6 +917,15 @@ export interface Schemas {
   };
   Publish: {
     message: string;
+  };
+  PublishPreview: {
+    publishedRevision?: number | null;
+    draftVersion?: number;
+    count?: number;
+    changes?: Schemas["PendingChange"][];
+    devices?: Schemas["AffectedDevice"][];
+    problems?: Schemas["PublishProblem"][];
+    canPublish?: boolean;
   };
   PublishProblem: {
     code?: string;
@@ -1007,12 +1048,18 @@ export interface Schemas {
   };
   RowChange: {
     id?: number;
+    name?: string;
     fields?: string[];
+    changes?: Schemas["FieldChange"][];
   };
   RowsDiff: {
     added?: Record<string, unknown>[];
     removed?: Record<string, unknown>[];
     changed?: Schemas["RowChange"][];
+  };
+  SaveWarning: {
+    code?: string;
+    message?: string;
   };
   Schedule: {
     id?: number;
@@ -1468,6 +1515,12 @@ export interface Paths {
       response: Schemas["DeliveryMethod"];
     };
   };
+  "/api/v1/delivery-methods/test": {
+    post: {
+      body: Schemas["DeliveryMethodCreate"];
+      response: Schemas["ConnectionTest"];
+    };
+  };
   "/api/v1/delivery-methods/{method_id}": {
     get: {
       body: never;
@@ -1484,7 +1537,7 @@ export interface Paths {
   };
   "/api/v1/delivery-methods/{method_id}/test": {
     post: {
-      body: never;
+      body: Schemas["DeliveryMethodTest"];
       response: Schemas["ConnectionTest"];
     };
   };
@@ -1886,10 +1939,22 @@ export interface Paths {
       response: Schemas["ImportResult"];
     };
   };
+  "/api/v1/workspace/pending": {
+    get: {
+      body: never;
+      response: Schemas["Pending"];
+    };
+  };
   "/api/v1/workspace/publish": {
     post: {
       body: Schemas["Publish"];
       response: Schemas["PublishResult"];
+    };
+  };
+  "/api/v1/workspace/publish-preview": {
+    get: {
+      body: never;
+      response: Schemas["PublishPreview"];
     };
   };
   "/api/v1/workspace/state": {

@@ -5,6 +5,8 @@ import { useSession } from '../auth/session';
 import { AccountMenu } from './AccountMenu';
 import { BrandMark } from './BrandMark';
 import { MainNav } from './MainNav';
+import { PendingBadge } from './PendingBadge';
+import { PublishModal } from './workspace/PublishModal';
 
 export const HEADER_HEIGHT = 60;
 
@@ -25,7 +27,12 @@ export function AppFrame() {
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <BrandMark />
           </Group>
-          {session && <AccountMenu session={session} />}
+          {session && (
+            <Group gap="md" wrap="nowrap">
+              <PendingBadge />
+              <AccountMenu session={session} />
+            </Group>
+          )}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
@@ -34,6 +41,7 @@ export function AppFrame() {
       <AppShell.Main style={{ display: 'flex', flexDirection: 'column' }}>
         <Outlet />
       </AppShell.Main>
+      {session && <PublishModal />}
     </AppShell>
   );
 }

@@ -20,7 +20,7 @@ export type ForwardNodeType = Node<ObjectData<ForwardProperties>, 'forward'>;
 function ForwardNode({ id, data, selected }: NodeProps<ForwardNodeType>) {
   const { number, callerId, callerIdNumber } = data.properties;
   const account = useNumberText('phone', callerId === 'account' ? callerIdNumber : null);
-  const shown = callerId === 'account' ? (account ?? (callerIdNumber === null ? 'no number chosen' : `#${callerIdNumber}`)) : "caller's number";
+  const shown = callerId === 'account' ? (account ?? (callerIdNumber === null ? 'no number chosen' : 'a number no longer in the inventory')) : "caller's number";
   return (
     <ObjectCard id={id} type="forward" name={data.name} selected={selected}>
       {number ? (

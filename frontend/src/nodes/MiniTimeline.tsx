@@ -21,9 +21,9 @@ export function MiniTimeline({ entries, names }: MiniTimelineProps) {
   return (
     <div className="mini-timeline" aria-label={`Ring timeline, ${end} seconds`}>
       {entries.slice(0, 6).map((entry) => (
-        <HoverTooltip key={entry.target} label={`${names[entry.target] ?? `#${entry.target}`}: ${entry.start}–${entry.start + entry.duration} s`}>
+        <HoverTooltip key={entry.target} label={`${names[entry.target] ?? 'Not cabled'}: ${entry.start}–${entry.start + entry.duration} s`}>
           <div className="mini-timeline-row">
-            <span className="mini-timeline-name">{names[entry.target] ?? `#${entry.target}`}</span>
+            <span className="mini-timeline-name">{names[entry.target] ?? 'Not cabled'}</span>
             <span className="mini-timeline-track">
               <span
                 className="mini-timeline-bar"

@@ -14,7 +14,7 @@ export function NumberFact({ kind, id }: { kind: NumberKind; id: number | null }
   }
   return (
     <Text size="sm" ff="monospace" fw={500} className="object-fact-number">
-      {text ?? `#${id}`}
+      {text ?? 'Number not found'}
     </Text>
   );
 }

@@ -46,10 +46,10 @@ export function ObjectCard({ id, type, name, selected, children, ports }: Object
           <Icon size={18} stroke={1.8} />
         </ThemeIcon>
         <div style={{ minWidth: 0, flex: 1 }}>
-          <Text fw={600} size="sm" truncate="end" title={name}>
+          <Text fw={600} size="sm" truncate="end" title={name} className="object-card-name">
             {name}
           </Text>
-          <Text size="xs" c="dimmed" lh={1.2}>
+          <Text size="xs" c="dimmed" lh={1.2} className="lod-detail">
             {kind?.displayName ?? type}
           </Text>
         </div>
@@ -66,7 +66,7 @@ export function ObjectCard({ id, type, name, selected, children, ports }: Object
           </HoverTooltip>
         )}
       </div>
-      {children && <div className="object-card-facts">{children}</div>}
+      {children && <div className="object-card-facts lod-detail">{children}</div>}
       <PortRows nodeId={id} ports={ports ?? kind?.ports ?? []} />
     </div>
   );

@@ -15,6 +15,8 @@ import { isApiError } from '../api/client';
 import { contactName } from '../api/contacts';
 import { useApiMutation } from '../api/hooks';
 import { type WizardOptions, useWizardOptions, wizardApi } from '../api/wizard';
+import { notifyNeedsPublish } from '../components/common/publishToast';
+import { useConfirmLeave } from '../components/common/useConfirmLeave';
 import { notifySaved } from '../components/common/feedback';
 import { QueryState } from '../components/common/QueryState';
 import { type ContactValues, toValues as toContactValues, validate as contactRules } from '../components/contacts/contactForm';
@@ -114,18 +116,16 @@ function Wizard({ options }: { options: WizardOptions }) {
     }
   };
 
+  const leave = useConfirmLeave(contactForm.isDirty() || form.isDirty());
   const submit = () => {
     if (!checkStep(0)) return setActive(0);
     for (const step of [1, 2, 3]) if (!checkStep(step)) return setActive(step);
     create.mutate(toInput(contactForm.getValues(), form.getValues()), {
       onSuccess: (result) => {
         const name = contactName(result.contact);
-        notifySaved(
-          `${name} is set up`,
-          result.published !== null
-            ? `Published as revision ${result.published}. Activate the device to start taking calls.`
-            : 'Saved on the workspace, not published yet: the workspace has problems to fix first.',
-        );
+        if (result.published !== null) notifySaved(`${name} is set up`, `Published as revision ${result.published}. Activate the device to start taking calls.`);
+        else notifyNeedsPublish(`${name} is set up`, 'Saved on the workspace, not published: the workspace has problems to fix first.');
+        leave.allow(); // created: nothing left to lose
         navigate(result.activation.page);
       },
       onError: (error) => {
@@ -137,6 +137,7 @@ function Wizard({ options }: { options: WizardOptions }) {
 
   return (
     <Paper withBorder radius="lg" p="xl">
+      {leave.dialog}
       {failed.size > 0 && (
         <Alert color="red" variant="light" icon={<IconAlertCircle aria-hidden />} title="Nothing was created" mb="lg">
           Fix the fields marked in red (steps in red have some), then create again.

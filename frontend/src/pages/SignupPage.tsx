@@ -94,10 +94,14 @@ export default function SignupPage() {
               Back
             </Button>
           )}
+          {/* Distinct keys: the clicked Next is never turned into the submit button in place
+              (so no browser can take that click as a submit of step 2). */}
           {step === 0 ? (
-            <Button onClick={next}>Next</Button>
+            <Button key="next" type="button" onClick={next}>
+              Next
+            </Button>
           ) : (
-            <Button type="submit" loading={signup.isPending}>
+            <Button key="submit" type="submit" loading={signup.isPending}>
               Create Account
             </Button>
           )}

@@ -23,6 +23,7 @@ export interface WorkspaceServerEvents {
   presence: Listener;
   'revision.published': Listener;
   'draft.replaced': Listener;
+  'draft.pending': Listener;
   'device.status': Listener;
   'recording.updated': Listener;
   'call.updated': Listener;

@@ -60,7 +60,19 @@ class AnnouncementsSchema(BaseSchema):
     external_audio_id = fields.Integer(allow_none=True)
 
 
+class SaveWarningSchema(BaseSchema):
+    code = fields.String(metadata={"description": "the problem code publish will report"})
+    message = fields.String()
+
+
 class CallCenterSchema(BaseSchema):
+    warnings = fields.List(
+        fields.Nested(SaveWarningSchema),
+        metadata={"description": "Accepted, but publishing will report these until fixed"},
+    )
+    live_devices = fields.Integer(
+        metadata={"description": "Devices these settings reach now (they take effect on save)"}
+    )
     contact_id = fields.Integer()
     contact_method_id = fields.Integer()
     version = fields.Integer(metadata={"description": "the call.center method's version"})

@@ -17,11 +17,12 @@ from workspace.contact_center.contacts.present import call_center_method
 from workspace.contact_center.contacts.refs import field_errors, resolve_at
 from workspace.contact_center.contacts.service import get_contact
 from workspace.contact_center.delivery_methods.models import DeliveryMethod
+from workspace.contact_center.devices.models import Device
 from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.errors import NotFound
 from workspace.extensions import db
-from workspace.signals import announce_devices_may_change
+from workspace.signals import announce_devices_may_change, users_of_number
 from workspace.tenancy import scoped
 from workspace.versioning import check_version
 
@@ -167,6 +168,8 @@ def describe_call_center(account_id: int, contact: Contact, method: ContactMetho
     internal = _owned_or_none(InternalNumber, s.internal_caller_id, account_id)
     external = _owned_or_none(PhoneNumber, s.external_caller_id, account_id)
     return {
+        "warnings": save_warnings(account_id, internal),
+        "live_devices": _device_count(account_id, contact.id),
         "contact_id": contact.id,
         "contact_method_id": method.id,
         "version": method.version,
@@ -192,3 +195,33 @@ def describe_call_center(account_id: int, contact: Contact, method: ContactMetho
             "external_audio_id": s.announcement_external_id,
         },
     }
+
+
+def save_warnings(account_id: int, internal: InternalNumber | None) -> list[dict[str, str]]:
+    """Settings accepted that the workspace does not carry yet, named as publish will name them.
+
+    The policy, one case at a time: what only the canvas can fix (an internal caller ID that no
+    Internal Number card places) is ACCEPTED with a warning, since the guide sets up a contact
+    before placing its extension; what the settings themselves get wrong (outbound calling
+    without an external caller ID, recording without a delivery method, an id outside the
+    account) is REFUSED at save (422 by settings_problems / resolve_at).
+    """
+    if internal is None or any(
+        u["type"] == "object" for u in users_of_number(account_id, "internal", internal.id)
+    ):
+        return []
+    return [
+        {
+            "code": "caller_id.internal_not_placed",
+            "message": f"Internal caller ID {internal.number} is on no Internal Number object on "
+            "the workspace: publishing will report this as an error until you place it.",
+        }
+    ]
+
+
+def _device_count(account_id: int, contact_id: int) -> int:
+    return db.session.execute(
+        db.select(db.func.count(Device.id)).where(
+            Device.account_id == account_id, Device.contact_id == contact_id
+        )
+    ).scalar_one()

@@ -52,7 +52,10 @@ def refuse_if_placed(account_id: int, method_ids: list[int], what: str) -> None:
     users = users_of_contact_methods(account_id, method_ids)
     if not users:
         return
-    names = ", ".join(f"'{user['name']}' ({user['type']} {user['id']})" for user in users)
+    names = ", ".join(
+        f'"{user["name"]}" on tab "{user["tab_name"]}"' if user.get("tab_name") else user["name"]
+        for user in users
+    )
     raise Conflict(
         f"{what} is used on the workspace by {names}. Remove those objects first.",
         {"used_by": users},

@@ -83,15 +83,33 @@ class ConnectionTestSchema(BaseSchema):
         allow_none=True,
         metadata={"description": "When ok is false: whether a later delivery may succeed as is."},
     )
+    step = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "When ok is false: the step that failed (DNS, connect, TLS, login, "
+            "folder, write), or null when the far end's answer does not say."
+        },
+    )
+
+
+@blp.post("/test")
+@limiter.limit(lambda: current_app.config.get("DELIVERY_TEST_RATE_LIMIT", "20 per minute"))
+@blp.arguments(schemas.DeliveryMethodCreateSchema)
+@blp.response(200, ConnectionTestSchema)
+def check_unsaved(data):
+    """Test connection with values not saved yet (the form as typed); nothing is stored."""
+    return service.check_delivery_values(data)
 
 
 @blp.post("/<int:method_id>/test")
 @limiter.limit(lambda: current_app.config.get("DELIVERY_TEST_RATE_LIMIT", "20 per minute"))
+@blp.arguments(schemas.DeliveryMethodTestSchema)
 @blp.response(200, ConnectionTestSchema)
-def check_connection(method_id: int):
-    """Test connection: write a tiny file with the saved settings, then remove it.
+def check_connection(data, method_id: int):
+    """Test connection: write a tiny file, then remove it, with the values as typed.
 
-    Always 200 once the test ran: `ok` says whether it worked; when not, `kind` and
-    `message` say why (for example host_not_allowed for a private or loopback host).
+    The body (optional) holds the form's name and settings as typed, over the saved ones (an
+    omitted secret is the saved one); nothing is saved. Always 200 once the test ran: `ok`
+    says whether it worked; when not, `kind`, `step` and `message` say why.
     """
-    return service.check_delivery_method(current_account_id(), method_id)
+    return service.check_delivery_method(current_account_id(), method_id, data)

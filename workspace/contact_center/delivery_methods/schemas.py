@@ -62,6 +62,13 @@ class DeliveryMethodCreateSchema(BaseSchema):
         return data
 
 
+class DeliveryMethodTestSchema(BaseSchema):
+    """Test connection of a saved method with the form's values as typed (all optional)."""
+
+    name = Text(validate=NAME_RULES)
+    settings = fields.Dict(metadata=SETTINGS_DOC)
+
+
 class DeliveryMethodUpdateSchema(BaseSchema):
     """Partial: settings given are merged into the stored ones; an omitted secret is kept."""
 

@@ -14,14 +14,17 @@ from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.usage import refuse_if_used
 from workspace.errors import FieldErrors
 from workspace.extensions import db
-from workspace.secrets_key import encrypt
+from workspace.secrets_key import decrypt, encrypt
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
 TABLE = "delivery_methods"
 
-# Set by workspace.delivery.init_app (see check_delivery_method).
-_connection_check: Callable[[DeliveryMethod], dict[str, Any]] | None = None
+# Set by workspace.delivery.init_app (see check_delivery_method): a check of
+# (type, name, plain settings, decrypted secrets).
+_connection_check: Callable[[str, str, dict[str, Any], dict[str, str]], dict[str, Any]] | None = (
+    None
+)
 
 
 class SettingsErrors(FieldErrors):
@@ -129,21 +132,69 @@ def delete_delivery_method(account_id: int, method_id: int, expected_version: in
     db.session.commit()
 
 
-def check_delivery_method(account_id: int, method_id: int) -> dict[str, Any]:
-    """Test connection: write a tiny file through the saved settings and remove it again.
+def check_delivery_method(
+    account_id: int, method_id: int, typed: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Test connection: write a tiny file and remove it again, with the values as typed.
 
-    {"ok": True, "message"} or {"ok": False, "kind", "message", "retry"}; the message is
-    written for the admin and never holds a secret. Nothing in the database changes. The
-    destinations live in workspace.delivery, which registers the check in its init_app
-    (delivery imports contact_center, never the other way round).
+    `typed` (optional: name, settings) overlays the saved row the way a save would (an omitted
+    secret is the saved one), so the admin tests what the form shows before saving it.
+    {"ok": True, "message"} or {"ok": False, "kind", "step", "message", "retry"}; the message
+    is written for the admin and never holds a secret. Nothing in the database changes.
     """
     row = get_owned(DeliveryMethod, method_id, account_id)
+    typed = typed or {}
+    plain, kept, given = (
+        _merge_settings(row, typed["settings"])
+        if "settings" in typed
+        else (dict(row.settings or {}), dict(row.secrets or {}), {})
+    )
+    secrets = {**_opened(row, kept), **given}
+    if secrets.get(_UNREADABLE) is not None:
+        return secrets[_UNREADABLE]
+    name = (typed.get("name") or row.name).strip()
+    return _check(row.type, name, plain, secrets)
+
+
+def check_delivery_values(data: dict[str, Any]) -> dict[str, Any]:
+    """Test connection of a delivery method not saved yet (data as DeliveryMethodCreateSchema)."""
+    return _check(data["type"], data["name"].strip(), data["settings"], data["secrets"])
+
+
+_UNREADABLE = "__unreadable__"
+
+
+def _opened(row: DeliveryMethod, sealed: dict[str, str]) -> dict[str, Any]:
+    """The saved secrets decrypted; one that no longer decrypts answers as a failed login."""
+    opened: dict[str, Any] = {}
+    for field, value in sealed.items():
+        try:
+            opened[field] = decrypt(
+                value, account_id=row.account_id, table=TABLE, row_id=row.id, field=field
+            )
+        except ValueError:
+            return {
+                _UNREADABLE: {
+                    "ok": False,
+                    "kind": "login",
+                    "step": "login",
+                    "retry": False,
+                    "message": f'The saved {field.replace("_", " ")} of "{row.name}" cannot be '
+                    "read (the secrets key changed?): enter it again.",
+                }
+            }
+    return opened
+
+
+def _check(kind: str, name: str, settings: dict[str, Any], secrets: dict[str, str]) -> dict:
     if _connection_check is None:
         raise RuntimeError("workspace.delivery.init_app(app) registers the connection check")
-    return _connection_check(row)
+    return _connection_check(kind, name, settings, secrets)
 
 
-def register_connection_check(check: Callable[[DeliveryMethod], dict[str, Any]]) -> None:
+def register_connection_check(
+    check: Callable[[str, str, dict[str, Any], dict[str, str]], dict[str, Any]],
+) -> None:
     """Called by workspace.delivery.init_app: how to test a delivery method's connection."""
     global _connection_check
     _connection_check = check

@@ -1,7 +1,10 @@
 """The number inventory: phone numbers (DIDs, E.164) and internal numbers (extensions).
 
 `kind` is "phone" or "internal" throughout; both kinds follow the same rules: a number is
-unique in its account, and a number something uses cannot be deleted.
+unique in its account, and a number something uses (a contact, a call.center setting, a card
+on the workspace) cannot be deleted or renumbered: 409 naming each user, so another page never
+silently breaks (a canvas card would route the new digits at the next publish, a caller ID
+would change on devices at once). Its label can still be edited.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from workspace.contact_center.listing import contains, paged
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.errors import Conflict, FieldErrors
 from workspace.extensions import db
-from workspace.signals import announce_devices_may_change
+from workspace.signals import announce_devices_may_change, users_of_number
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
@@ -80,8 +83,9 @@ def update_number(
     model = MODELS[kind]
     row = get_owned(model, number_id, account_id)
     check_version(row, expected_version)
-    if "number" in data:
+    if "number" in data and data["number"] != row.number:
         _refuse_duplicate(account_id, model, data["number"], row.id)
+        _refuse_if_used(account_id, kind, row, "renumbered")
     for key, value in data.items():
         setattr(row, key, value)
     _commit(row.number)
@@ -92,26 +96,40 @@ def update_number(
 def delete_number(account_id: int, kind: str, number_id: int, expected_version: int | None) -> None:
     row = get_owned(MODELS[kind], number_id, account_id)
     check_version(row, expected_version)
-    users = number_users(account_id, kind, row.id)
-    if users:
-        names = ", ".join(f"{u['name']} ({u['as']})" for u in users)
-        raise Conflict(
-            f"{MODELS[kind].__label__} {row.number} is used by {names}. Remove it there first.",
-            {"used_by": users},
-        )
+    _refuse_if_used(account_id, kind, row, "deleted")
     db.session.delete(row)
     db.session.commit()
+
+
+def _refuse_if_used(account_id: int, kind: str, row, action: str) -> None:
+    users = number_users(account_id, kind, row.id)
+    if not users:
+        return
+    names = ", ".join(_named(u) for u in users)
+    raise Conflict(
+        f"{MODELS[kind].__label__} {row.number} cannot be {action}: it is used by {names}. "
+        "Remove it there first.",
+        {"used_by": users},
+    )
+
+
+def _named(user: dict) -> str:
+    if user["type"] == "object":
+        return f'"{user["name"]}" on the workspace tab "{user["tab_name"]}"'
+    return f"{user['name']} ({user['as']})"
 
 
 def number_users(account_id: int, kind: str, number_id: int) -> list[dict]:
     """Who uses an inventory number: [{type, id, name, as}], where `as` names the role
     ("contact number", "internal caller ID", "external caller ID").
 
-    The contact-center references are here; the workspace engine adds its objects (the
-    Phone Number and Internal Number objects that place the number on a tab) to this list
-    later, so that deleting a number on a workspace is refused the same way.
+    The contact-center references are here; the canvas answers for its cards (the Phone
+    Number and Internal Number objects placing it: {type: "object", id, name, tab, tab_name,
+    as: "on the workspace"}) through ``workspace.signals.numbers_placed``.
     """
-    users: list[dict] = []
+    users: list[dict] = [
+        {**user, "as": "on the workspace"} for user in users_of_number(account_id, kind, number_id)
+    ]
     if kind == "internal":
         contacts = db.session.execute(
             db.select(Contact.id, Contact.first_name, Contact.last_name)

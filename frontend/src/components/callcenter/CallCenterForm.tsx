@@ -6,7 +6,9 @@ import { type CallCenterSettings, callCenterApi } from '../../api/callCenter';
 import { useApiMutation } from '../../api/hooks';
 import { numberLabel, useNumbers } from '../../api/numbers';
 import { queryKeys } from '../../api/queryKeys';
-import { notifySaved, reportError } from '../common/feedback';
+import { reportError } from '../common/feedback';
+import { useConfirmLeave } from '../common/useConfirmLeave';
+import { notifyLive, notifyWarnings } from '../common/publishToast';
 import { type CallCenterValues, toChanges, toValues, validate } from './callCenterForm';
 import { RecordingFields } from './RecordingFields';
 
@@ -37,15 +39,18 @@ export function CallCenterForm({ contactId, contactName, settings }: { contactId
     save.mutate(values, {
       onSuccess: (saved) => {
         queryClient.setQueryData(queryKeys.callCenter(contactId), saved);
-        notifySaved('call.center settings saved', `For ${contactName}'s devices.`);
+        notifyLive('call.center settings saved', saved.liveDevices, `${contactName}'s devices use them at once.`);
+        notifyWarnings('Publishing will report a problem', saved.warnings);
       },
       onError: (error) => reportError(error, { title: 'call.center settings not saved', refetch, form }),
     }),
   );
   const outbound = form.getValues().outboundCalling;
+  const leave = useConfirmLeave(form.isDirty());
 
   return (
     <form onSubmit={submit} noValidate aria-label="call.center settings">
+      {leave.dialog}
       <Stack gap="lg">
         <Heading>Caller ID</Heading>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,9 +1,14 @@
 import { Anchor, Checkbox, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { CallCenterSettings } from '../../api/callCenter';
 import { DELIVERY_TYPE_LABELS, useDeliveryMethods } from '../../api/deliveryMethods';
+import { DeliveryMethodModal } from '../delivery/DeliveryMethodForm';
 import type { CallCenterValues } from './callCenterForm';
+
+/** The dropdown's last entry: add a delivery method here, without leaving the form (the guide). */
+const ADD = 'add';
 
 const DIRECTIONS = [
   { key: 'inbound', label: 'Inbound calls' },
@@ -15,10 +20,12 @@ const DIRECTIONS = [
 /** Recording: off by default; which calls, record on demand, and where the files go. */
 export function RecordingFields({ form, settings }: { form: UseFormReturnType<CallCenterValues>; settings: CallCenterSettings }) {
   const methods = useDeliveryMethods();
+  const [adding, setAdding] = useState(false);
   const options = (methods.data?.items ?? []).map((method) => ({
     value: String(method.id),
     label: `${method.name} (${DELIVERY_TYPE_LABELS[method.type] ?? method.type})`,
   }));
+  const delivery = form.getInputProps('recording.deliveryMethodId');
   const enabled = form.getValues().recording.enabled;
   // The server names one of the four boxes; the message is about the group, so it goes under it.
   const groupError = DIRECTIONS.map(({ key }) => form.errors[`recording.${key}`]).find(Boolean);
@@ -70,10 +77,21 @@ export function RecordingFields({ form, settings }: { form: UseFormReturnType<Ca
         placeholder={options.length ? 'Choose where recordings go' : 'No delivery methods yet'}
         required={enabled}
         disabled={!enabled}
-        data={options}
+        data={[...options, { value: ADD, label: '+ Add delivery method' }]}
         clearable
-        {...form.getInputProps('recording.deliveryMethodId')}
+        {...delivery}
+        onChange={(value) => (value === ADD ? setAdding(true) : delivery.onChange(value))}
       />
+      {/* The modal's form is a portal inside this one in React's tree: its submit must not
+          bubble up and save the call.center settings too. */}
+      <div onSubmit={(event) => event.stopPropagation()}>
+        <DeliveryMethodModal
+          opened={adding}
+          method={null}
+          onClose={() => setAdding(false)}
+          onSaved={(saved) => form.setFieldValue('recording.deliveryMethodId', String(saved.id))}
+        />
+      </div>
       {enabled && methods.isSuccess && options.length === 0 && (
         <Text size="xs" c="dimmed" pl={{ base: 0, sm: 'xl' }}>
           Add a delivery method (Email, FTP, SFTP, Dropbox, Google Drive or OneDrive) in{' '}

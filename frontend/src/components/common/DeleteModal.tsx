@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { isApiError } from '../../api/client';
 import { queryClient } from '../../queryClient';
 import { notifySaved, reloadStale } from './feedback';
+import { UsedByList, usedByOf } from './UsedByList';
 
 interface DeleteModalProps {
   opened: boolean;
@@ -62,6 +63,7 @@ export function DeleteModal({ opened, onClose, title, children, confirmLabel = '
             role="alert"
           >
             {error.message}
+            {isApiError(error, 409) && usedByOf(error.details).length > 0 && <UsedByList users={usedByOf(error.details)} onLeave={close} />}
           </Alert>
         )}
         <Group justify="flex-end" gap="sm">

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconPlugConnected } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { isApiError } from '../../api/client';
-import { type DeliveryMethod, testDeliveryMethod } from '../../api/deliveryMethods';
+import { type DeliveryMethod, type DeliveryMethodInput, type DeliveryType, testDeliveryMethod } from '../../api/deliveryMethods';
 
 /** A heading per failure kind; the server's message says the rest. */
 const FAILURE_TITLES: Record<string, string> = {
@@ -21,19 +21,20 @@ const FAILURE_TITLES: Record<string, string> = {
 };
 
 /**
- * "Test connection" for a saved delivery method: the server writes a tiny file (Email: sends
- * a test message) with the saved settings and removes it, then says how it went.
+ * "Test connection" with the form as typed, saved or not: the server writes a tiny file
+ * (Email: sends a test message) and removes it, saves nothing, and says how it went and, when
+ * it failed, at which step.
  */
-export function ConnectionTest({ method, dirty }: { method: DeliveryMethod; dirty: boolean }) {
-  const test = useMutation({ mutationFn: () => testDeliveryMethod(method.id) });
-  const what = method.type === 'email' ? 'Sends a test message to the addresses' : 'Writes a tiny test file and removes it';
+export function ConnectionTest({ method, type, input }: { method?: DeliveryMethod; type: DeliveryType; input: () => DeliveryMethodInput }) {
+  const test = useMutation({ mutationFn: () => testDeliveryMethod(method?.id ?? null, input()) });
+  const what = type === 'email' ? 'Sends a test message to the addresses' : 'Writes a tiny test file and removes it';
   const result = test.data;
 
   return (
     <Stack gap="xs">
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm" c="dimmed">
-          {dirty ? 'Tests the saved settings: save your changes first to test them.' : `${what}, using the saved settings.`}
+          {`${what}, with the values as typed (nothing is saved).`}
         </Text>
         <Button
           variant="default"
@@ -56,7 +57,7 @@ export function ConnectionTest({ method, dirty }: { method: DeliveryMethod; dirt
             color={result.ok ? 'green' : 'red'}
             variant="light"
             icon={result.ok ? <IconCircleCheck size={18} aria-hidden /> : <IconCircleX size={18} aria-hidden />}
-            title={result.ok ? 'Connection works' : (FAILURE_TITLES[result.kind ?? ''] ?? 'Connection failed')}
+            title={result.ok ? 'Connection works' : `${result.step ? `Failed at the ${result.step} step: ` : ''}${FAILURE_TITLES[result.kind ?? ''] ?? 'Connection failed'}`}
             data-testid="connection-test-result"
           >
             {result.message}

@@ -13,7 +13,7 @@ import { SettingInput } from './SettingInput';
 const TYPE_OPTIONS = DELIVERY_TYPES.map((type) => ({ value: type, label: DELIVERY_TYPE_LABELS[type] }));
 const REFETCH = [queryKeys.deliveryMethods];
 
-function DeliveryMethodForm({ method, onDone }: { method?: DeliveryMethod; onDone: () => void }) {
+function DeliveryMethodForm({ method, onDone, onSaved }: { method?: DeliveryMethod; onDone: () => void; onSaved?: (saved: DeliveryMethod) => void }) {
   const form = useForm<DeliveryValues>({ initialValues: toValues(method), validate: (values) => validateValues(values, method) });
   const save = useApiMutation((values: DeliveryValues) => {
     const input = toInput(values);
@@ -24,6 +24,7 @@ function DeliveryMethodForm({ method, onDone }: { method?: DeliveryMethod; onDon
     save.mutate(values, {
       onSuccess: (saved) => {
         notifySaved(method ? 'Delivery method saved' : 'Delivery method added', saved.name);
+        onSaved?.(saved);
         onDone();
       },
       onError: (error) => {
@@ -63,17 +64,27 @@ function DeliveryMethodForm({ method, onDone }: { method?: DeliveryMethod; onDon
             </div>
           ))}
         </SimpleGrid>
-        {method && <ConnectionTest method={method} dirty={form.isDirty()} />}
+        <ConnectionTest method={method} type={type} input={() => toInput(form.getValues())} />
         <FormButtons onCancel={onDone} saving={save.isPending} />
       </Stack>
     </form>
   );
 }
 
-export function DeliveryMethodModal({ opened, method, onClose }: { opened: boolean; method: DeliveryMethod | null; onClose: () => void }) {
+export function DeliveryMethodModal({
+  opened,
+  method,
+  onClose,
+  onSaved,
+}: {
+  opened: boolean;
+  method: DeliveryMethod | null;
+  onClose: () => void;
+  onSaved?: (saved: DeliveryMethod) => void;
+}) {
   return (
     <Modal opened={opened} onClose={onClose} title={method ? `Edit ${method.name}` : 'Add delivery method'} size="lg">
-      {opened && <DeliveryMethodForm key={method?.id ?? 'new'} method={method ?? undefined} onDone={onClose} />}
+      {opened && <DeliveryMethodForm key={method?.id ?? 'new'} method={method ?? undefined} onDone={onClose} onSaved={onSaved} />}
     </Modal>
   );
 }

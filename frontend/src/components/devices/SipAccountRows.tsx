@@ -2,13 +2,22 @@ import { ActionIcon, Button, Group, Select, Stack, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { MAX_SIP_ACCOUNTS } from '../../api/devices';
+import { useState } from 'react';
 import { useSipAccounts } from '../../api/sipAccounts';
+import { AddSipAccountModal } from './AddSipAccountModal';
 import type { DeviceValues } from './DeviceForm';
 
 /** The device's SIP accounts: one picker per row (all accounts of all providers), up to four. */
 export function SipAccountRows({ form }: { form: UseFormReturnType<DeviceValues> }) {
   const accounts = useSipAccounts();
   const chosen = form.getValues().sipAccountIds;
+  const [adding, setAdding] = useState(false);
+  /** A new account fills the first empty row, or a new row. */
+  const pick = (id: number) => {
+    const empty = chosen.findIndex((value) => !value);
+    if (empty >= 0) form.setFieldValue(`sipAccountIds.${empty}`, String(id));
+    else if (chosen.length < MAX_SIP_ACCOUNTS) form.insertListItem('sipAccountIds', String(id));
+  };
 
   const groups = new Map<string, { value: string; label: string }[]>();
   for (const account of accounts.data?.items ?? []) {
@@ -60,10 +69,17 @@ export function SipAccountRows({ form }: { form: UseFormReturnType<DeviceValues>
         <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => form.insertListItem('sipAccountIds', null)}>
           Add account
         </Button>
+        <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
+          Add SIP account
+        </Button>
         <Text size="xs" c="dimmed">
           {chosen.length} of {MAX_SIP_ACCOUNTS}
         </Text>
       </Group>
+      {/* A portal inside the device form in React's tree: keep its submit to itself. */}
+      <div onSubmit={(event) => event.stopPropagation()}>
+        <AddSipAccountModal opened={adding} onClose={() => setAdding(false)} onSaved={(saved) => pick(saved.id)} />
+      </div>
     </Stack>
   );
 }

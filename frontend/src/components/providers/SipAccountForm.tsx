@@ -19,10 +19,12 @@ interface SipAccountFormProps {
   provider: Provider;
   account?: SipAccount;
   onDone: () => void;
+  /** Told the saved account (e.g. the device form picks it at once). */
+  onSaved?: (saved: SipAccount) => void;
 }
 
 /** Add or edit a SIP account of a provider; the password is write-only. */
-export function SipAccountForm({ provider, account, onDone }: SipAccountFormProps) {
+export function SipAccountForm({ provider, account, onDone, onSaved }: SipAccountFormProps) {
   const refetch = [queryKeys.sipAccounts, queryKeys.providers];
   const form = useForm<SipAccountValues>({
     initialValues: toValues(account),
@@ -40,7 +42,8 @@ export function SipAccountForm({ provider, account, onDone }: SipAccountFormProp
   const submit = form.onSubmit((values) =>
     save.mutate(values, {
       onSuccess: (saved) => {
-        notifySaved(account ? 'SIP account saved' : 'SIP account added', `${saved.friendlyName || saved.username} at ${provider.name}.`);
+        notifySaved(account ? 'SIP account saved' : 'SIP account added', `${saved.friendlyName || saved.username} at ${provider.name}.${account ? ' Live now on the devices that use it.' : ''}`);
+        onSaved?.(saved);
         onDone();
       },
       onError: (error) => {

@@ -8,6 +8,7 @@ import { accountApi, accountKeys, type AccountSettings, useAccountSettings } fro
 import { isApiError } from '../../api/client';
 import { sessionQueryKey } from '../../auth/sessionKey';
 import { QueryState } from '../common/QueryState';
+import { useConfirmLeave } from '../common/useConfirmLeave';
 
 interface Values {
   name: string;
@@ -26,6 +27,7 @@ function Form({ settings }: { settings: AccountSettings }) {
     form.reset();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the server's copy changes
   }, [settings.version]);
+  const leave = useConfirmLeave(form.isDirty());
   const save = useMutation({
     mutationFn: (values: Values) => accountApi.update({ name: values.name.trim(), setupWizard: values.setupWizard }, settings.version),
     onSuccess: (saved) => {
@@ -39,6 +41,7 @@ function Form({ settings }: { settings: AccountSettings }) {
   });
   return (
     <form onSubmit={form.onSubmit((values) => save.mutate(values))}>
+      {leave.dialog}
       <Stack gap="md" maw={560}>
         <TextInput label="Account name" required {...form.getInputProps('name')} />
         <Switch

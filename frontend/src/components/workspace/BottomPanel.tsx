@@ -1,18 +1,23 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Badge, Box, Button, Group } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconPlayerPlay } from '@tabler/icons-react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCanvasStore } from '../../store/canvas';
-import { type BottomTab, useUiStore } from '../../store/ui';
+import { type BottomTab, bottomWasChosen, useUiStore } from '../../store/ui';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SimulatorPanel } from './SimulatorPanel';
 
-/** The collapsible strip under the canvas: the problems and the call simulator. */
+/** The collapsible strip under the canvas: the problems and the call simulator. Collapsed by
+ * default when there are no problems; the admin's own choice is remembered (store/ui.ts). */
 export function BottomPanel() {
   const { bottom, toggle } = useUiStore(useShallow((s) => ({ bottom: s.bottom, toggle: s.toggleBottom })));
   const { errors, warnings } = useCanvasStore(
     useShallow((s) => ({ errors: s.problems.filter((p) => p.severity === 'error').length, warnings: s.problems.filter((p) => p.severity !== 'error').length })),
   );
+  // Until the admin opens or closes it themselves, the panel shows itself when errors stand.
+  useEffect(() => {
+    if (errors > 0 && !bottomWasChosen() && useUiStore.getState().bottom === null) useUiStore.getState().setBottom('problems');
+  }, [errors]);
   const tabButton = (tab: BottomTab, label: string, icon: ReactNode, extra?: ReactNode) => (
     <Button
       size="compact-sm"

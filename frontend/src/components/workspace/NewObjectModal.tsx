@@ -5,7 +5,7 @@ import { placeObject } from '../../canvas/actions';
 import { type CanvasNode, hasCard } from '../../nodes/types';
 import { useCanvasStore } from '../../store/canvas';
 import { useUiStore } from '../../store/ui';
-import { notifySaved } from '../common/feedback';
+import { notifyNeedsPublish } from '../common/publishToast';
 import { FormButtons } from '../common/FormButtons';
 import { splitFieldErrors } from './fieldErrors';
 import { fieldsFor, hasListProperties } from './propertyFields';
@@ -61,7 +61,7 @@ function NewObjectForm({ type, position, onDone }: { type: ObjectType; position:
     try {
       const object = await placeObject(tabId, type.type, position, name.trim() || undefined, values);
       useCanvasStore.getState().removeNodes([NEW_NODE_ID]);
-      notifySaved(`${object.name} added`);
+      notifyNeedsPublish(`${object.name} added`);
       onDone();
     } catch (error) {
       const split = splitFieldErrors(error);
@@ -76,7 +76,7 @@ function NewObjectForm({ type, position, onDone }: { type: ObjectType; position:
       <Stack gap="md">
         <TextInput
           label="Name"
-          description="Leave empty for a numbered default name."
+          description="Leave empty to name it after the number or contact it stands for."
           placeholder={`${type.defaultNamePrefix} …`}
           value={name}
           onChange={(event) => setName(event.currentTarget.value)}

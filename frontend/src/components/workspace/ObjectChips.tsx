@@ -16,7 +16,7 @@ export function ObjectChips({ ids, onShow }: { ids: number[]; onShow?: () => voi
   const nameOf = (id: number, position: number): string => {
     if (here[position] !== null) return here[position];
     const object = index.data?.items.find((o) => o.id === id);
-    if (!object) return `Object #${id}`;
+    if (!object) return 'Object not found';
     const tab = tabs.data?.items.find((t) => t.id === object.tabId);
     return tab ? `${object.name} (${tab.name})` : object.name;
   };

@@ -3,7 +3,8 @@ import { type FormEvent, useState } from 'react';
 import { queryKeys } from '../../api/queryKeys';
 import { type Tab, tabsApi } from '../../api/workspace';
 import { queryClient } from '../../queryClient';
-import { notifySaved, reportError } from '../common/feedback';
+import { reportError } from '../common/feedback';
+import { notifyNeedsPublish } from '../common/publishToast';
 import { FormButtons } from '../common/FormButtons';
 
 const refetch = [queryKeys.tabs];
@@ -28,7 +29,7 @@ function RenameForm({ tab, onDone }: { tab: Tab; onDone: () => void }) {
     try {
       await tabsApi.update(tab, { name: name.trim() });
       await queryClient.invalidateQueries({ queryKey: queryKeys.tabs });
-      notifySaved('Tab renamed', name.trim());
+      notifyNeedsPublish('Tab renamed', `“${name.trim()}”.`);
       onDone();
     } catch (failure) {
       const form = { setErrors: (errors: Record<string, string>) => setError(errors.name), getValues: () => ({ name }) };

@@ -20,13 +20,13 @@ export function RingTimelineEditor({ groupId, members, preset, onChange }: RingT
   const cabled = useCanvasStore(
     useShallow((s) => (edgesFrom(s.edges).get(groupId) ?? []).filter((e) => e.sourceHandle === MEMBERS_PORT).map((e) => Number(e.target))),
   );
-  const names = useCanvasStore(useShallow((s) => cabled.map((id) => nodeIndex(s.nodes).get(String(id))?.data.name ?? `#${id}`)));
+  const names = useCanvasStore(useShallow((s) => cabled.map((id) => nodeIndex(s.nodes).get(String(id))?.data.name ?? 'Not on this tab')));
   const entries = effectiveTimeline(members, cabled, false);
   const [dragging, setDragging] = useState(false);
   const frozen = useRef(scaleFor(timelineEnd(entries)));
   if (!dragging) frozen.current = scaleFor(timelineEnd(entries));
   const scale = frozen.current;
-  const nameOf = (target: number) => names[cabled.indexOf(target)] ?? `#${target}`;
+  const nameOf = (target: number) => names[cabled.indexOf(target)] ?? 'Not cabled';
 
   const applyPreset = (next: string) => {
     const order = entries.map((e) => e.target);

@@ -43,7 +43,7 @@ export function SimulationTimeline({ result }: { result: Simulation }) {
           {result.steps.map((step) => (
             <li key={step.node}>
               <Text size="xs">
-                <b>{result.objectNames[String(step.object)] || `#${step.object}`}</b> ({step.at}
+                <b>{result.objectNames[String(step.object)] || 'An object'}</b> ({step.at}
                 {step.until !== null && step.until !== step.at ? `–${step.until}` : ''} s): {step.reason}
               </Text>
             </li>

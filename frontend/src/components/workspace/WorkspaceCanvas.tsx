@@ -1,9 +1,10 @@
-import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
+import { Background, BackgroundVariant, type Connection, Controls, MiniMap, type OnBeforeDelete, type OnConnectEnd, Panel, ReactFlow, useReactFlow } from '@xyflow/react';
 import { Stack } from '@mantine/core';
-import { type DragEvent, type MouseEvent, useCallback } from 'react';
+import { type DragEvent, type MouseEvent, useCallback, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
-import { isValidConnection } from '../../canvas/rules';
+import { connectionProblem, isValidConnection } from '../../canvas/rules';
+import { GRID } from '../../canvas/tidy';
 import { nodeTypes } from '../../nodes/nodeTypes';
 import { emitCursor } from '../../realtime/live';
 import type { CanvasEdge, CanvasNode } from '../../nodes/types';
@@ -13,10 +14,13 @@ import { CanvasEmptyState } from './CanvasEmptyState';
 import { CanvasToolbar } from './CanvasToolbar';
 import { LiveCallIndicator } from './LiveCallIndicator';
 import { RevisionMarksBanner } from './RevisionMarksBanner';
+import { RefusedCableHint, useRefusalStore } from './RefusedCableHint';
 import { RemoteCursors } from './RemoteCursors';
 import { PALETTE_MIME } from './PaletteItem';
 import { useDisplayEdges } from './useDisplayEdges';
 import { useFitOnLoad } from './useFitOnLoad';
+import { useKeepSelectedInView } from './useKeepSelectedInView';
+import { useLevelOfDetail } from './useLevelOfDetail';
 import { useNodeDrag } from './useNodeDrag';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -28,7 +32,23 @@ const onBeforeDelete: OnBeforeDelete<CanvasNode, CanvasEdge> = async ({ nodes, e
 };
 
 const onConnect = (connection: Connection) => void connect(connection);
+
+/** A cable dropped on a port that refuses it: say why, next to that port. */
+const onConnectEnd: OnConnectEnd = (event, state) => {
+  if (state.isValid || !state.fromHandle || !state.toHandle) return;
+  const from = state.fromHandle;
+  const to = state.toHandle;
+  const connection: Connection =
+    from.type === 'source'
+      ? { source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null }
+      : { source: to.nodeId, sourceHandle: to.id ?? null, target: from.nodeId, targetHandle: from.id ?? null };
+  const { nodes, edges, catalogue } = useCanvasStore.getState();
+  const message = connectionProblem(connection, nodes, edges, catalogue) ?? 'A cable goes from an output port to an input port.';
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  useRefusalStore.getState().refuse(point.clientX, point.clientY, message);
+};
 const MINIMAP_STYLE = { width: 168, height: 112 };
+const SNAP_GRID: [number, number] = [GRID, GRID];
 
 const minimapColor = (node: CanvasNode): string => {
   const type = node.type === 'generic' ? node.data.objectType : node.type;
@@ -54,6 +74,9 @@ export function WorkspaceCanvas() {
   const { screenToFlowPosition } = useReactFlow();
   const drag = useNodeDrag();
   useFitOnLoad();
+  const frame = useRef<HTMLDivElement>(null);
+  useLevelOfDetail(frame);
+  useKeepSelectedInView();
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -77,6 +100,8 @@ export function WorkspaceCanvas() {
 
   return (
     <div
+      ref={frame}
+      className="canvas-frame"
       style={{ position: 'relative', flex: 1, minHeight: 0 }}
       aria-label="Call flow canvas"
       role="region"
@@ -91,17 +116,22 @@ export function WorkspaceCanvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onBeforeDelete={onBeforeDelete}
         deleteKeyCode={DELETE_KEYS}
         {...drag}
+        // Far out, the cards show their names only (useLevelOfDetail), still legible.
         minZoom={0.2}
         maxZoom={2}
         connectionRadius={28}
+        // Objects land on the dotted grid, so rows and columns line up by themselves.
+        snapToGrid
+        snapGrid={SNAP_GRID}
         // Large tabs: only objects in view are mounted, so drag and pan stay smooth.
         onlyRenderVisibleElements
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.5} />
         <Controls position="bottom-left" aria-label="Zoom controls" showFitView={false} showInteractive={false} />
         <CanvasToolbar />
         <Panel position="top-right">
@@ -114,6 +144,7 @@ export function WorkspaceCanvas() {
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Canvas overview" nodeColor={minimapColor} style={MINIMAP_STYLE} />
       </ReactFlow>
       {status === 'ready' && nodes.length === 0 && <CanvasEmptyState />}
+      <RefusedCableHint />
     </div>
   );
 }

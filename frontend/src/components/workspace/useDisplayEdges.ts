@@ -1,11 +1,10 @@
 /** The edges as drawn: problem cables red, the simulated path lit, warning ports dashed, a
- * revision's new cables green. */
+ * revision's new cables green. Cables carry no text: the port they leave is labelled on its
+ * card already, and a label repeated on every cable only crowds the canvas. */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { type CanvasNode, objectTypeOf } from '../../nodes/types';
 import { type CanvasEdge, shapesOf, useCanvasStore } from '../../store/canvas';
-
-const LABEL_STYLE = { fill: 'var(--mantine-color-orange-8)', fontSize: 11 };
 
 export function useDisplayEdges(): CanvasEdge[] {
   // The nodes' types, not their positions: a drag (new positions on every step) does not hand
@@ -28,8 +27,7 @@ export function useDisplayEdges(): CanvasEdge[] {
       ]
         .filter(Boolean)
         .join(' ');
-      const label = port?.warning ? port.label : undefined;
-      return classes || label ? { ...edge, className: classes, label, labelStyle: LABEL_STYLE } : edge;
+      return classes ? { ...edge, className: classes } : edge;
     });
   }, [edges, problems, lit, catalogue, shapes, diff]);
 }
