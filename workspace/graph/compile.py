@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 import orjson
 
-from workspace.graph.facts import record_on_demand_code
+from workspace.graph.devices import devices_section
 from workspace.graph.spec import CompileError, ObjectType, Problem, make_problem
 from workspace.graph.validate import has_errors, placed_rows, validate
 
@@ -112,7 +112,9 @@ def compile_plan(
         "format": FORMAT,
         "routes": routes,
         "nodes": nodes,
-        "devices": _devices(hook_facts, _reachable(routes, nodes)),
+        "devices": devices_section(
+            hook_facts, hook_facts["placed"].get("contact_methods", {}), _reachable(routes, nodes)
+        ),
     }
     return {"revision": revision, "hash": plan_hash(body), "compiled_at": compiled_at, **body}
 
@@ -252,90 +254,3 @@ def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int,
         for device in devices:
             reachable[device].append(key)
     return reachable
-
-
-def _devices(facts: Facts, reachable: Mapping[int, list[str]]) -> dict[str, Any]:
-    """The settings of every device of the call.center methods the workspace places."""
-    configs: dict[str, Any] = {}
-    on_demand_code = record_on_demand_code(facts)
-    for method_id in sorted(facts["placed"].get("contact_methods", {})):
-        method = facts["contact_methods"][method_id]
-        if method["kind"] != "call_center":
-            continue
-        shared = _method_settings(facts, method, on_demand_code)
-        for device in sorted(method.get("devices") or []):
-            if str(device) in configs:
-                continue  # one call.center method per contact: this guards bad facts only
-            row = facts["devices"][device]
-            configs[str(device)] = {
-                "contact": row.get("contact", method.get("contact")),
-                "contact_method": method_id,
-                "name": row.get("name"),
-                "lines": [
-                    _line(account, facts["sip_accounts"][account])
-                    for account in row.get("sip_accounts") or []
-                ],
-                **shared,  # one set of dicts per method, like the steps: read-only
-                "reachable_at": reachable.get(device, []),
-            }
-    return configs
-
-
-def _method_settings(
-    facts: Facts, method: Mapping[str, Any], on_demand_code: str | None
-) -> dict[str, dict[str, Any]]:
-    """The caller ID, recording and announcement settings a call.center method gives devices."""
-    settings = method.get("settings") or {}
-    internal = settings.get("internal_caller_id")
-    external = settings.get("external_caller_id")
-    recording = settings.get("recording") or {}
-    enabled = bool(recording.get("enabled"))
-    announcements = settings.get("announcements") or {}
-    return {
-        "caller_id": {
-            "name": settings.get("caller_id_name") or method.get("contact_name"),
-            "internal": None if internal is None else facts["internal_numbers"][internal]["number"],
-            "external": None if external is None else facts["phone_numbers"][external]["number"],
-            "outbound": bool(settings.get("outbound_calling")),
-        },
-        # Recording options take effect only while recording is enabled.
-        "recording": {
-            "enabled": enabled,
-            **{k: enabled and bool(recording.get(k)) for k in _RECORDING_FLAGS},
-            "on_demand_code": on_demand_code if enabled and recording.get("on_demand") else None,
-            "delivery_method": recording.get("delivery_method") if enabled else None,
-        },
-        "announcements": {
-            "internal": announcements.get("internal"),
-            "external": announcements.get("external"),
-        },
-    }
-
-
-_RECORDING_FLAGS = ("inbound", "outbound", "internal", "external")
-_LINE_FIELDS = (
-    "server",
-    "port",
-    "transport",
-    "proxy",
-    "username",
-    "auth_username",
-    "display_name",
-    "push",
-)
-
-
-def _line(account_id: int, account: Mapping[str, Any]) -> dict[str, Any]:
-    """One SIP line of a device; the password is only ever said to be manual or provisioned."""
-    line: dict[str, Any] = {"sip_account": account_id}
-    line.update({k: account.get(k) for k in _LINE_FIELDS})
-    line["password"] = "manual" if account.get("manual_password") else "provisioned"
-    line["dialing_rules"] = [
-        {
-            "start_with": rule.get("start_with"),
-            "replace_with": rule.get("replace_with"),
-            "min_length": rule.get("min_length"),
-        }
-        for rule in account.get("dialing_rules") or []
-    ]
-    return line
