@@ -266,6 +266,7 @@ def test_when_new_contact_then_defaults_and_etag_of_the_method(admin_client, con
             "delivery_method_id": None,
         },
         "announcements": {"internal_audio_id": None, "external_audio_id": None},
+        "live_devices": 0,  # a save is live at once on the contact's activated devices
     }
 
 

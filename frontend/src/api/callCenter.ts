@@ -42,6 +42,8 @@ export interface CallCenterSettings extends CallCenterSettingsInput {
   internalCallerIdNumber: string | null;
   externalCallerIdNumber: string | null;
   recording: RecordingSettings & { onDemandCode: string | null };
+  /** Activated devices of the contact: settings take effect on save, so a save is live on these. */
+  liveDevices: number;
 }
 
 export const callCenterApi = {

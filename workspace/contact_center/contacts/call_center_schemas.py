@@ -73,3 +73,9 @@ class CallCenterSchema(BaseSchema):
     external_caller_id_number = fields.String(allow_none=True)
     recording = fields.Nested(RecordingSchema)
     announcements = fields.Nested(AnnouncementsSchema)
+    live_devices = fields.Integer(
+        metadata={
+            "description": "activated devices of the contact: settings take effect on save, "
+            "so a save is live on these at once"
+        }
+    )

@@ -17,6 +17,7 @@ from workspace.contact_center.contacts.present import call_center_method
 from workspace.contact_center.contacts.refs import field_errors, resolve_at
 from workspace.contact_center.contacts.service import get_contact
 from workspace.contact_center.delivery_methods.models import DeliveryMethod
+from workspace.contact_center.devices.models import Device
 from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.errors import NotFound
@@ -191,4 +192,15 @@ def describe_call_center(account_id: int, contact: Contact, method: ContactMetho
             "internal_audio_id": s.announcement_internal_id,
             "external_audio_id": s.announcement_external_id,
         },
+        "live_devices": live_devices(account_id, contact.id),
     }
+
+
+def live_devices(account_id: int, contact_id: int) -> int:
+    """How many of the contact's devices are activated: a save is live on them at once
+    (settings take effect on save; their configs follow within the recompute's debounce)."""
+    return db.session.execute(
+        scoped(Device, account_id)
+        .where(Device.contact_id == contact_id, Device.token_hash.is_not(None))
+        .with_only_columns(db.func.count())
+    ).scalar_one()

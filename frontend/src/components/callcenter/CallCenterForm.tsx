@@ -18,6 +18,12 @@ function Heading({ children }: { children: string }) {
   );
 }
 
+/** The save toast: settings take effect on save (no publish needed), on every activated device. */
+export function liveOn(devices: number, contactName: string): string {
+  if (devices === 0) return `Live now. ${contactName} has no activated device yet.`;
+  return `Live on ${devices} device${devices === 1 ? '' : 's'} of ${contactName}: no publish needed.`;
+}
+
 /** The call.center method's settings; remounted (by key) whenever a new version is loaded. */
 export function CallCenterForm({ contactId, contactName, settings }: { contactId: number; contactName: string; settings: CallCenterSettings }) {
   const queryClient = useQueryClient();
@@ -37,7 +43,7 @@ export function CallCenterForm({ contactId, contactName, settings }: { contactId
     save.mutate(values, {
       onSuccess: (saved) => {
         queryClient.setQueryData(queryKeys.callCenter(contactId), saved);
-        notifySaved('call.center settings saved', `For ${contactName}'s devices.`);
+        notifySaved('Saved', liveOn(saved.liveDevices, contactName));
       },
       onError: (error) => reportError(error, { title: 'call.center settings not saved', refetch, form }),
     }),

@@ -40,7 +40,7 @@ export function SipAccountForm({ provider, account, onDone }: SipAccountFormProp
   const submit = form.onSubmit((values) =>
     save.mutate(values, {
       onSuccess: (saved) => {
-        notifySaved(account ? 'SIP account saved' : 'SIP account added', `${saved.friendlyName || saved.username} at ${provider.name}.`);
+        notifySaved(account ? 'SIP account saved' : 'SIP account added', `${saved.friendlyName || saved.username} at ${provider.name}. Live now on the devices that use it: no publish needed.`);
         onDone();
       },
       onError: (error) => {
