@@ -16,7 +16,7 @@ Example
 {}
 """
 
-from workspace.graph.build import build, in_cables, object_label, out_cables
+from workspace.graph.build import build, graph_memo, in_cables, object_label, out_cables
 from workspace.graph.compile import FORMAT, compile_plan, node_id, plan_hash
 from workspace.graph.devices import device_settings, devices_section
 from workspace.graph.facts import record_on_demand_code
@@ -47,6 +47,7 @@ __all__ = [
     "compile_plan",
     "device_settings",
     "devices_section",
+    "graph_memo",
     "has_errors",
     "in_cables",
     "make_problem",

@@ -205,10 +205,13 @@ def _exits(G: nx.MultiDiGraph, node: int, kind: ObjectType) -> dict[str, int]:
 def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> None:
     """Guard callers that skip validate: a cycle only through types that bound their visits.
 
-    Strongly connected components first (linear): a component without a bounding type is a
-    loop as it stands, and only a component with one needs its cycles listed, which is
-    exponential in the worst case and so kept to those few components.
+    A plain depth-first search first (linear, no graph built): a program without a cycle, the
+    usual case, is done. Otherwise strongly connected components: a component without a
+    bounding type is a loop as it stands, and only a component with one needs its cycles
+    listed, which is exponential in the worst case and so kept to those few components.
     """
+    if _first_cycle(nodes) is None:
+        return
     flow = nx.DiGraph()
     for key, node in nodes.items():
         flow.add_node(key)
@@ -229,6 +232,30 @@ def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> 
                 )
 
 
+def _first_cycle(nodes: Mapping[str, Any]) -> str | None:
+    """A node on a cycle of the program's exits, or None when it has none (iterative DFS)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in nodes:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(nodes[root].get("exits", {}).values()))]
+        while stack:
+            key, targets = stack[-1]
+            for target in targets:
+                seen = state.get(target)
+                if seen == 1:
+                    return target
+                if seen is None:
+                    state[target] = 1
+                    stack.append((target, iter(nodes[target].get("exits", {}).values())))
+                    break
+            else:
+                state[key] = 2
+                stack.pop()
+    return None
+
+
 def _ringing(node: Mapping[str, Any]) -> set[int]:
     """The devices a node rings: its own, or those of its timeline's entries."""
     devices = set(node.get("devices", ()))
@@ -240,6 +267,8 @@ def _ringing(node: Mapping[str, Any]) -> set[int]:
 def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int, list[str]]:
     """The route keys that ring each device, in key order."""
     rings = {key: _ringing(node) for key, node in nodes.items()}
+    if _first_cycle(nodes) is None:
+        return _reachable_acyclic(routes, nodes, rings)
     reachable: dict[int, list[str]] = defaultdict(list)
     for key, route in sorted(routes.items()):
         devices: set[int] = set()
@@ -252,5 +281,34 @@ def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int,
                     seen.add(target)
                     stack.append(target)
         for device in devices:
+            reachable[device].append(key)
+    return reachable
+
+
+def _reachable_acyclic(
+    routes: Mapping[str, Any], nodes: Mapping[str, Any], rings: Mapping[str, set[int]]
+) -> dict[int, list[str]]:
+    """``_reachable`` for a program without cycles: each node's devices once, from its exits'
+    (post-order), instead of one walk per route over everything the route reaches."""
+    below: dict[str, frozenset[int]] = {}
+    for key in nodes:
+        if key in below:
+            continue
+        stack = [key]
+        while stack:
+            current = stack[-1]
+            pending = [t for t in nodes[current].get("exits", {}).values() if t not in below]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            if current not in below:
+                devices = frozenset(rings[current])
+                for target in nodes[current].get("exits", {}).values():
+                    devices = devices | below[target]
+                below[current] = devices
+    reachable: dict[int, list[str]] = defaultdict(list)
+    for key, route in sorted(routes.items()):
+        for device in below[route["node"]]:
             reachable[device].append(key)
     return reachable

@@ -63,6 +63,7 @@ def devices_section(
     ('Ann', ['+14155550100'])
     """
     shared = _account_settings(facts)
+    shared["lines"] = {}  # SIP account id -> its line, built once however many devices share it
     section: dict[str, dict[str, Any]] = {}
     for method_id in sorted(method_ids):
         method = facts["contact_methods"][method_id]
@@ -143,15 +144,16 @@ def _entry(
     row = facts["devices"][device_id]
     method = facts["contact_methods"][method_id] if method_id is not None else {}
     sip_accounts = facts.get("sip_accounts") or {}
+    lines: dict[int, dict[str, Any]] = shared.get("lines", {})
+    for account in row.get("sip_accounts") or []:
+        if account in sip_accounts and account not in lines:
+            lines[account] = line_settings(account, sip_accounts[account])
     return {
         "contact": row.get("contact", method.get("contact")),
         "contact_method": method_id,
         "name": row.get("name"),
-        "lines": [
-            line_settings(account, sip_accounts[account])
-            for account in row.get("sip_accounts") or []
-            if account in sip_accounts
-        ],
+        # Lines are shared read-only between the devices on one SIP account, like settings.
+        "lines": [lines[account] for account in row.get("sip_accounts") or [] if account in lines],
         # One set of dicts per method, shared by its devices like the steps: read-only.
         **(settings or {"caller_id": None, "recording": None, "announcements": None}),
         "feature_codes": shared["feature_codes"],

@@ -19,6 +19,7 @@ from workspace.graph import (
     ObjectType,
     PortSpec,
     Problem,
+    graph_memo,
     make_problem,
     object_label,
     out_cables,
@@ -191,7 +192,17 @@ def timeline(G: nx.MultiDiGraph, node: int) -> list[dict[str, int]]:
     ...      {"id": 8, "source": 1, "source_port": "members", "target": 3, "target_port": "calls"}])
     >>> timeline(G, 1)
     [{'target': 3, 'start': 0, 'duration': 30}, {'target': 2, 'start': 10, 'duration': 5}]
+
+    Computed once per graph (validate and compile both read it); do not change the result.
     """
+    memo = graph_memo(G, "ring_group.timeline")
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _timeline(G, node)
+    return found
+
+
+def _timeline(G: nx.MultiDiGraph, node: int) -> list[dict[str, int]]:
     entries = {m["target"]: m for m in G._node[node]["properties"].get("members", ())}
     result = []
     seen = set()
@@ -267,12 +278,14 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
     ``{"timeline": [{contact method step, "start", "duration"}], "no_answer_after": <timeline
     end in s>}``; the engine adds ``object``, ``type`` and the ``no_answer`` exit.
     """
-    entries = []
-    for member in timeline(G, node):
-        entry = contact_method.compile(G, member["target"], facts)
-        entry["start"] = member["start"]
-        entry["duration"] = member["duration"]
-        entries.append(entry)
+    entries = [
+        {
+            **contact_method.compile(G, member["target"], facts),
+            "start": member["start"],
+            "duration": member["duration"],
+        }
+        for member in timeline(G, node)
+    ]
     return {
         "timeline": entries,
         "no_answer_after": max((e["start"] + e["duration"] for e in entries), default=0),
