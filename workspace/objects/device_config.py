@@ -154,7 +154,7 @@ def effective_config(account_id: int, device_id: int) -> dict[str, Any]:
         "config": None,
         "message": None,
     }
-    revision = published_revision(account_id)
+    revision = published_revision(account_id, light=True)
     if revision is None:
         answer["message"] = "Nothing is published yet: publish the workspace to configure devices."
         return answer

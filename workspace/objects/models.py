@@ -76,6 +76,11 @@ class Revision(TenantMixin, db.Model):
     author_name: Mapped[str] = mapped_column(String(200), default="")
     rollback_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # sha256 of the draft and the facts it was compiled from, and the warnings they gave:
+    # a publish whose draft and facts hash the same answers "unchanged" without compiling.
+    # None on revisions published before the column existed (they compile as before).
+    source_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    warnings: Mapped[list | None] = mapped_column(JSON, nullable=True)
 
 
 class WorkspaceState(db.Model):
