@@ -20,13 +20,13 @@ KEY := instance/secrets.key
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup migrate lint typecheck pytest system-packages lock upgrade bench clean
+.PHONY: run test setup migrate lint mypy typecheck pytest system-packages lock upgrade bench clean
 
 # The production server (gunicorn), as in scale-out mode; `workspace run` is the dev server.
 run: setup migrate
 	$(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
-test: setup system-packages lint typecheck pytest
+test: setup system-packages lint mypy typecheck pytest
 
 setup: $(PY_STAMP) $(DIST) $(KEY)
 
@@ -66,6 +66,10 @@ lint: $(PY_STAMP)
 	$(BIN)/ruff check workspace tests bench
 	$(BIN)/ruff format --check workspace tests bench
 
+# Strict types on the pure engine and the object types (files and flags: [tool.mypy]).
+mypy: $(PY_STAMP)
+	$(BIN)/mypy
+
 typecheck: $(NODE_STAMP)
 	cd frontend && npm run typecheck
 
@@ -87,6 +91,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/canvas.py --sizes 500,2000
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
+	PYTHONPATH=. $(BIN)/python bench/publish.py --objects 10000
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist

@@ -131,7 +131,11 @@ def build(
     return G
 
 
-def _fill(G: nx.MultiDiGraph, nodes: list, edges: list) -> None:
+def _fill(
+    G: nx.MultiDiGraph,
+    nodes: list[tuple[int, dict[str, Any]]],
+    edges: list[tuple[int, int, int, dict[str, Any]]],
+) -> None:
     """Load checked nodes and edges into an empty graph, straight into its adjacency dicts.
 
     This is what ``add_nodes_from`` and ``add_edges_from`` store, without their per-item

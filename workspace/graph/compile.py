@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import networkx as nx
@@ -148,7 +148,9 @@ def node_id(obj: int) -> str:
     return f"n{obj}"
 
 
-def _program(G: nx.MultiDiGraph, types: Types, facts: Facts) -> tuple[dict, dict]:
+def _program(
+    G: nx.MultiDiGraph, types: Types, facts: Facts
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The routes (one per entry) and the nodes that calls can reach from them."""
     attrs = G._node
     kinds = {node: types[attrs[node]["type"]] for node in G}
@@ -158,8 +160,8 @@ def _program(G: nx.MultiDiGraph, types: Types, facts: Facts) -> tuple[dict, dict
     frontier = []
     for node in sorted(G):
         kind = kinds[node]
-        if kind.category != "entry":
-            continue
+        if kind.category != "entry" or kind.inbound is None:
+            continue  # every entry type has inbound (ObjectType refuses one without)
         key = kind.inbound(G, node, facts)
         if key in routes:
             raise CompileError(
@@ -239,7 +241,9 @@ def _first_cycle(nodes: Mapping[str, Any]) -> str | None:
         if root in state:
             continue
         state[root] = 1
-        stack = [(root, iter(nodes[root].get("exits", {}).values()))]
+        stack: list[tuple[str, Iterator[str]]] = [
+            (root, iter(nodes[root].get("exits", {}).values()))
+        ]
         while stack:
             key, targets = stack[-1]
             for target in targets:

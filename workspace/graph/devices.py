@@ -212,4 +212,4 @@ def _method_settings(
 def _number(numbers: Mapping[int, Mapping[str, Any]], row: int | None) -> str | None:
     """The digits of a number row; None for no row (or one gone since, as the device API did)."""
     found = numbers.get(row) if row is not None else None
-    return None if found is None else found["number"]  # type: ignore[no-any-return]
+    return None if found is None else str(found["number"])

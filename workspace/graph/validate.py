@@ -50,6 +50,7 @@ from workspace.graph.rules import (
     check_placed_twice,
     check_reachable,
     kinds_of,
+    known,
     label,
 )
 from workspace.graph.spec import ObjectType, Problem, make_problem
@@ -204,7 +205,7 @@ def _check_references(
     resolved: list[int] = []
     attrs = G._node
     for node in valid:
-        kind = kinds[node]
+        kind = known(kinds, node)
         props = attrs[node]["properties"]
         ok = True
         for ref in kind.references:
@@ -240,7 +241,7 @@ def _check_hooks(
 ) -> list[Problem]:
     problems: list[Problem] = []
     for node in resolved:
-        hook = kinds[node].validate
+        hook = known(kinds, node).validate
         if hook is not None:
             problems += hook(G, node, hook_facts)
     return problems

@@ -42,7 +42,7 @@ class ContactMethodProperties(PropertiesSchema):
     contact_method = row_id()
 
 
-def _method(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> tuple[int, dict]:
+def _method(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
     method_id = G._node[node]["properties"]["contact_method"]
     return method_id, facts["contact_methods"][method_id]
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields
+from marshmallow import validate as checks
 
 from workspace.graph import (
     ObjectType,
@@ -50,7 +51,7 @@ DEFAULT_DURATION = 30
 PRESETS = ("ring_all", "sequential", "custom")
 
 
-class Timeline(fields.Field):
+class Timeline(fields.Field):  # type: ignore[type-arg]
     """The ``members`` list: ``[{"target": int, "start": int = 0, "duration": int = 30}]``.
 
     Each entry is checked by hand rather than by a nested schema: a workspace holds thousands
@@ -63,7 +64,9 @@ class Timeline(fields.Field):
         "unique": "Each target may appear once.",
     }
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list:
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Any, **kwargs: Any
+    ) -> list[dict[str, int]]:
         if not isinstance(value, list):
             raise self.make_error("type")
         errors: dict[int, Any] = {}
@@ -118,7 +121,7 @@ class RingGroupProperties(PropertiesSchema):
     """``{"members": [{"target", "start", "duration"}, ...], "preset": ...}``."""
 
     members = Timeline(load_default=list)
-    preset = fields.String(load_default="ring_all", validate=validate.OneOf(PRESETS))
+    preset = fields.String(load_default="ring_all", validate=checks.OneOf(PRESETS))
 
 
 def quick_valid(props: Mapping[str, Any]) -> bool:
