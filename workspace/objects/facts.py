@@ -19,7 +19,7 @@ from workspace.contact_center.delivery_methods.models import DeliveryMethod
 from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
-from workspace.contact_center.providers.models import Provider, SipAccount
+from workspace.contact_center.providers.models import DEFAULT_SIP_PORT, Provider, SipAccount
 from workspace.extensions import db
 from workspace.tenancy import scoped
 
@@ -28,45 +28,25 @@ def _rows(model, account_id: int) -> list:
     return list(db.session.execute(scoped(model, account_id).order_by(model.id)).scalars())
 
 
+# Read as columns, not ORM objects: a 10k-object account has some 40,000 contact-center rows,
+# and building an ORM object per row was most of what loading the facts cost (and so most of
+# a publish). The small tables (feature codes, delivery methods, audio files) stay ORM reads.
+_SETTINGS = CallCenterSettings.__table__
+_SIP = SipAccount.__table__
+
+
 def load_facts(account_id: int) -> dict[str, Any]:
-    contacts = {c.id: c for c in _rows(Contact, account_id)}
-    devices = _rows(Device, account_id)
-    device_lines = _device_lines(account_id, None)
-    devices_by_contact: dict[int, list[int]] = {}
-    for device in devices:
-        devices_by_contact.setdefault(device.contact_id, []).append(device.id)
-    providers = {p.id: p for p in _rows(Provider, account_id)}
-    settings = {
-        s.contact_method_id: s
-        for s in db.session.execute(
-            db.select(CallCenterSettings)
-            .join(ContactMethod, ContactMethod.id == CallCenterSettings.contact_method_id)
-            .where(ContactMethod.account_id == account_id)
-        ).scalars()
-    }
+    """Everything the engine reads of the account's contact-center data (module docstring)."""
+    names = _contact_names(account_id, None)
+    devices = _devices(account_id, None)
     return {
         "account": account_id,
-        "phone_numbers": {n.id: {"number": n.number} for n in _rows(PhoneNumber, account_id)},
-        "internal_numbers": {n.id: {"number": n.number} for n in _rows(InternalNumber, account_id)},
-        "contact_methods": {
-            m.id: _method(m, contacts[m.contact_id], devices_by_contact, settings.get(m.id))
-            for m in _rows(ContactMethod, account_id)
-        },
-        "devices": {
-            d.id: {
-                "contact": d.contact_id,
-                "name": d.name,
-                "sip_accounts": device_lines.get(d.id, []),
-            }
-            for d in devices
-        },
-        "sip_accounts": {
-            s.id: _sip(s, providers[s.provider_id]) for s in _rows(SipAccount, account_id)
-        },
-        "feature_codes": {
-            f.id: {"code": f.code, "purpose": f.purpose, "enabled": f.enabled}
-            for f in _rows(FeatureCode, account_id)
-        },
+        "phone_numbers": _numbers(PhoneNumber, account_id, None),
+        "internal_numbers": _numbers(InternalNumber, account_id, None),
+        "contact_methods": _methods(account_id, names, devices, None),
+        "devices": devices,
+        "sip_accounts": _sips(account_id, None),
+        "feature_codes": _feature_codes(account_id),
         "delivery_methods": {d.id: {"type": d.type} for d in _rows(DeliveryMethod, account_id)},
         "audio_files": {a.id: {"name": a.name} for a in _rows(AudioFile, account_id)},
         "directory_version": directory_document(account_id)["version"],
@@ -81,83 +61,103 @@ def load_device_facts(account_id: int, device_ids: Iterable[int]) -> dict[str, A
     of ten devices as in one of ten thousand objects. ``contacts`` (id -> {"name"}) is added
     for the device API, which names the contact even when it has no call.center method.
     """
-    ids = sorted(set(device_ids))
-    devices = list(
-        db.session.execute(
-            scoped(Device, account_id).where(Device.id.in_(ids)).order_by(Device.id)
-        ).scalars()
-    )
-    device_lines = _device_lines(account_id, [d.id for d in devices])
-    contact_ids = {d.contact_id for d in devices}
-    contacts = {
-        c.id: c
-        for c in db.session.execute(
-            scoped(Contact, account_id).where(Contact.id.in_(contact_ids))
-        ).scalars()
-    }
-    methods = list(
-        db.session.execute(
-            scoped(ContactMethod, account_id)
-            .where(ContactMethod.contact_id.in_(contact_ids), ContactMethod.kind == "call_center")
-            .order_by(ContactMethod.id)
-        ).scalars()
-    )
-    settings = {
-        s.contact_method_id: s
-        for s in db.session.execute(
-            db.select(CallCenterSettings).where(
-                CallCenterSettings.contact_method_id.in_([m.id for m in methods])
-            )
-        ).scalars()
-    }
-    devices_by_contact: dict[int, list[int]] = {}
-    for device in devices:
-        devices_by_contact.setdefault(device.contact_id, []).append(device.id)
-    line_ids = {sid for lines in device_lines.values() for sid in lines}
-    sips = list(
-        db.session.execute(
-            scoped(SipAccount, account_id).where(SipAccount.id.in_(line_ids))
-        ).scalars()
-    )
-    providers = {
-        p.id: p
-        for p in db.session.execute(
-            scoped(Provider, account_id).where(Provider.id.in_({s.provider_id for s in sips}))
-        ).scalars()
-    }
-    shown = [settings[m.id] for m in methods if m.id in settings]
+    devices = _devices(account_id, sorted(set(device_ids)))
+    contact_ids = {d["contact"] for d in devices.values()}
+    names = _contact_names(account_id, contact_ids)
+    methods = _methods(account_id, names, devices, contact_ids)
+    shown = [m["settings"] for m in methods.values() if m["settings"] is not None]
+    lines = {sid for d in devices.values() for sid in d["sip_accounts"]}
     return {
         "account": account_id,
-        "phone_numbers": _numbers(PhoneNumber, account_id, {s.external_caller_id for s in shown}),
-        "internal_numbers": _numbers(
-            InternalNumber, account_id, {s.internal_caller_id for s in shown}
+        "phone_numbers": _numbers(
+            PhoneNumber, account_id, {s["external_caller_id"] for s in shown} - {None}
         ),
-        "contacts": {c.id: {"name": c.full_name} for c in contacts.values()},
-        "contact_methods": {
-            m.id: _method(m, contacts[m.contact_id], devices_by_contact, settings.get(m.id))
-            for m in methods
-        },
-        "devices": {
-            d.id: {
-                "contact": d.contact_id,
-                "name": d.name,
-                "sip_accounts": device_lines.get(d.id, []),
-            }
-            for d in devices
-        },
-        "sip_accounts": {s.id: _sip(s, providers[s.provider_id]) for s in sips},
-        "feature_codes": {
-            f.id: {"code": f.code, "purpose": f.purpose, "enabled": f.enabled}
-            for f in _rows(FeatureCode, account_id)
-        },
+        "internal_numbers": _numbers(
+            InternalNumber, account_id, {s["internal_caller_id"] for s in shown} - {None}
+        ),
+        "contacts": {cid: {"name": name} for cid, name in names.items()},
+        "contact_methods": methods,
+        "devices": devices,
+        "sip_accounts": _sips(account_id, lines),
+        "feature_codes": _feature_codes(account_id),
         "directory_version": directory_document(account_id)["version"],
     }
+
+
+def _contact_names(account_id: int, ids: set[int] | None) -> dict[int, str]:
+    query = db.select(Contact.id, Contact.first_name, Contact.last_name).where(
+        Contact.account_id == account_id
+    )
+    if ids is not None:
+        query = query.where(Contact.id.in_(ids))
+    return {i: f"{first} {last}".strip() for i, first, last in db.session.execute(query)}
+
+
+def _devices(account_id: int, ids: list[int] | None) -> dict[int, dict[str, Any]]:
+    query = (
+        db.select(Device.id, Device.contact_id, Device.name)
+        .where(Device.account_id == account_id)
+        .order_by(Device.id)
+    )
+    if ids is not None:
+        query = query.where(Device.id.in_(ids))
+    lines = _device_lines(account_id, ids)
+    return {
+        i: {"contact": contact, "name": name, "sip_accounts": lines.get(i, [])}
+        for i, contact, name in db.session.execute(query)
+    }
+
+
+def _methods(
+    account_id: int,
+    names: dict[int, str],
+    devices: dict[int, dict[str, Any]],
+    contact_ids: set[int] | None,
+) -> dict[int, dict[str, Any]]:
+    """Contact methods by id (only the call.center ones of ``contact_ids`` when given)."""
+    query = (
+        db.select(
+            ContactMethod.id,
+            ContactMethod.kind,
+            ContactMethod.contact_id,
+            ContactMethod.sip_account_id,
+            ContactMethod.number,
+        )
+        .where(ContactMethod.account_id == account_id)
+        .order_by(ContactMethod.id)
+    )
+    settings_query = (
+        db.select(_SETTINGS)
+        .join(ContactMethod, ContactMethod.id == _SETTINGS.c.contact_method_id)
+        .where(ContactMethod.account_id == account_id)
+    )
+    if contact_ids is not None:
+        chosen = ContactMethod.contact_id.in_(contact_ids) & (ContactMethod.kind == "call_center")
+        query, settings_query = query.where(chosen), settings_query.where(chosen)
+    settings = {row.contact_method_id: row for row in db.session.execute(settings_query)}
+    by_contact: dict[int, list[int]] = {}
+    for device_id, device in devices.items():
+        by_contact.setdefault(device["contact"], []).append(device_id)
+    methods = {}
+    for method_id, kind, contact, sip_account, number in db.session.execute(query):
+        is_cc = kind == "call_center"
+        row = settings.get(method_id)
+        methods[method_id] = {
+            "kind": kind,
+            "contact": contact,
+            "contact_name": names[contact],
+            "devices": by_contact.get(contact, []) if is_cc else [],
+            "sip_account": sip_account,
+            "number": number,
+            "settings": _settings(row, names[contact]) if is_cc and row is not None else None,
+        }
+    return methods
 
 
 def _device_lines(account_id: int, device_ids: list[int] | None) -> dict[int, list[int]]:
     """device id -> its SIP account ids in line order (every device's when None)."""
     query = (
-        db.select(DeviceSipAccount)
+        db.select(DeviceSipAccount.device_id, DeviceSipAccount.sip_account_id)
         .join(Device, Device.id == DeviceSipAccount.device_id)
         .where(Device.account_id == account_id)
         .order_by(DeviceSipAccount.device_id, DeviceSipAccount.position)
@@ -165,35 +165,32 @@ def _device_lines(account_id: int, device_ids: list[int] | None) -> dict[int, li
     if device_ids is not None:
         query = query.where(DeviceSipAccount.device_id.in_(device_ids))
     lines: dict[int, list[int]] = {}
-    for link in db.session.execute(query).scalars():
-        lines.setdefault(link.device_id, []).append(link.sip_account_id)
+    for device, sip in db.session.execute(query):
+        lines.setdefault(device, []).append(sip)
     return lines
 
 
-def _numbers(model, account_id: int, ids: set[int | None]) -> dict[int, dict[str, str]]:
-    wanted = ids - {None}
-    if not wanted:
+def _numbers(model, account_id: int, ids: set[int] | None) -> dict[int, dict[str, str]]:
+    """Numbers by id: all of the account's, or those of ``ids``."""
+    if ids is not None and not ids:
         return {}
-    rows = db.session.execute(scoped(model, account_id).where(model.id.in_(wanted))).scalars()
-    return {row.id: {"number": row.number} for row in rows}
+    query = db.select(model.id, model.number).where(model.account_id == account_id)
+    if ids is not None:
+        query = query.where(model.id.in_(ids))
+    return {i: {"number": number} for i, number in db.session.execute(query.order_by(model.id))}
 
 
-def _method(method: ContactMethod, contact: Contact, devices_by_contact, settings) -> dict:
-    is_cc = method.kind == "call_center"
+def _feature_codes(account_id: int) -> dict[int, dict[str, Any]]:
     return {
-        "kind": method.kind,
-        "contact": contact.id,
-        "contact_name": contact.full_name,
-        "devices": devices_by_contact.get(contact.id, []) if is_cc else [],
-        "sip_account": method.sip_account_id,
-        "number": method.number,
-        "settings": _settings(settings, contact) if is_cc and settings is not None else None,
+        f.id: {"code": f.code, "purpose": f.purpose, "enabled": f.enabled}
+        for f in _rows(FeatureCode, account_id)
     }
 
 
-def _settings(s: CallCenterSettings, contact: Contact) -> dict:
+def _settings(s: Any, contact_name: str) -> dict[str, Any]:
+    """A call_center_settings row (columns) as the facts say it."""
     return {
-        "caller_id_name": s.caller_id_name or contact.full_name,
+        "caller_id_name": s.caller_id_name or contact_name,
         "internal_caller_id": s.internal_caller_id,
         "outbound_calling": s.outbound_calling,
         "external_caller_id": s.external_caller_id,
@@ -213,23 +210,37 @@ def _settings(s: CallCenterSettings, contact: Contact) -> dict:
     }
 
 
-def _sip(s: SipAccount, provider: Provider) -> dict:
+def _sips(account_id: int, ids: set[int] | None) -> dict[int, dict[str, Any]]:
+    """SIP accounts by id, with their provider's server (all of the account's, or ``ids``)."""
+    if ids is not None and not ids:
+        return {}
+    query = (
+        db.select(_SIP, Provider.server, Provider.port.label("provider_port"), Provider.proxy)
+        .join(Provider, Provider.id == _SIP.c.provider_id)
+        .where(_SIP.c.account_id == account_id)
+        .order_by(_SIP.c.id)
+    )
+    if ids is not None:
+        query = query.where(_SIP.c.id.in_(ids))
     return {
-        "server": provider.server,
-        "port": provider.effective_port,
-        "transport": s.protocol,
-        "proxy": provider.proxy,
-        "username": s.username,
-        "auth_username": s.auth_username,
-        "display_name": s.display_name,
-        "push": s.push_proxy,
-        "manual_password": s.manual_password,
-        "dialing_rules": list(s.dialing_rules or []),
-        "password_version": password_version(s),
+        s.id: {
+            "server": s.server,
+            "port": s.provider_port or DEFAULT_SIP_PORT,
+            "transport": s.protocol,
+            "proxy": s.proxy,
+            "username": s.username,
+            "auth_username": s.auth_username,
+            "display_name": s.display_name,
+            "push": s.push_proxy,
+            "manual_password": s.manual_password,
+            "dialing_rules": list(s.dialing_rules or []),
+            "password_version": password_version(s),
+        }
+        for s in db.session.execute(query)
     }
 
 
-def password_version(sip: SipAccount) -> str | None:
+def password_version(sip: Any) -> str | None:
     """A digest of the ciphertext: moves when the password is set, says nothing about it."""
     if sip.manual_password or sip.password_encrypted is None:
         return None
