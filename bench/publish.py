@@ -114,6 +114,7 @@ def run(size: int, repeat: int) -> dict[str, Any]:
     from workspace.objects.facts import load_facts
     from workspace.objects.models import WorkspaceObject
     from workspace.objects.types import REGISTRY
+    from workspace.objects.validation_push import draft_validation
 
     app = create_app()
     with app.app_context():
@@ -123,12 +124,12 @@ def run(size: int, repeat: int) -> dict[str, Any]:
     assert login.status_code == 200, login.get_json()
     headers = {"X-CSRF-Token": login.get_json()["csrf_token"]}
 
-    recompute = config_recompute(app)
+    recompute, validation = config_recompute(app), draft_validation(app)
 
     def timed(method: str, url: str, body: dict, ok: tuple[int, ...]) -> float:
-        # The device-config recompute a change queued runs on a thread; let it finish first,
-        # so that it does not share the measured request's CPU.
-        assert recompute.wait_idle()
+        # The device-config recompute and the draft validation a change queued run on threads;
+        # let them finish first, so that they do not share the measured request's CPU.
+        assert recompute.wait_idle() and validation.wait_idle()
         started = time.perf_counter()
         answer = client.open(url, method=method, json=body, headers=headers)
         elapsed = time.perf_counter() - started
