@@ -19,7 +19,7 @@ from tests.factories_contacts import (
     make_audio_file,
     make_delivery_method,
 )
-from tests.factories_publishing import PUBLISH, simple_call_flow
+from tests.factories_publishing import PUBLISH, make_device, simple_call_flow
 from workspace.contact_center.devices.activation_service import issue_activation_code
 from workspace.contact_center.devices.models import Device
 from workspace.device_api.sip_plan import sip_plan
@@ -192,3 +192,24 @@ def test_when_the_directory_changes_then_every_reader_has_its_version_before_and
     said = assert_one_truth(app, client, admin_client, acme)
     assert said["directory"]["version"] not in (None, before)
     assert publish_and_compare(app, client, admin_client, acme) == said
+
+
+def test_when_a_device_is_added_after_the_publish_then_the_sip_plan_has_its_lines_at_once(
+    app, admin, client, admin_client, acme
+):
+    # Lines take effect on save: the SIP server knows the new device's lines before any
+    # publish, as its config from the device API does; it rings for nothing until a publish.
+    with app.app_context():
+        tablet = make_device(admin["account_id"], acme.contact, "Tablet", [acme.sip_2])
+        sip = sip_plan(acme.account)
+    assert str(tablet) not in sip["devices"]
+    entry = sip["other_devices"][str(tablet)]
+    assert entry["reachable_at"] == [] and entry["name"] == "Tablet"
+    assert [line["sip_account"] for line in entry["lines"]] == [acme.sip_2]
+    assert entry["caller_id"] == sip["devices"][str(acme.laptop)]["caller_id"]
+    effective = admin_client.get(f"/api/v1/devices/{tablet}/effective-config").get_json()
+    assert effective["in_plan"] is False and "added after revision 1" in effective["message"]
+    assert publish_and_compare(app, client, admin_client, acme)
+    with app.app_context():
+        after = sip_plan(acme.account)
+    assert str(tablet) in after["devices"] and str(tablet) not in after["other_devices"]

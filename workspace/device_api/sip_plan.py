@@ -14,7 +14,7 @@ from typing import Any
 
 from workspace.extensions import db
 from workspace.graph.plan_format import upgrade_plan
-from workspace.objects.device_config import current_devices, published_devices
+from workspace.objects.device_config import current_devices, other_devices, published_devices
 from workspace.objects.models import Revision
 
 __all__ = ["sip_plan"]
@@ -27,12 +27,14 @@ def sip_plan(account_id: int) -> dict[str, Any] | None:
     -------
     plan : dict or None
         ``{"format": 2, "account", "revision", "hash", "compiled_at", "routes", "nodes",
-        "devices"}``. ``revision``, ``hash``, ``compiled_at``, ``routes`` and ``nodes`` are
-        the published revision's (``hash`` names that program; it does not cover
-        ``devices``); ``devices[str(device id)]`` is each device of the published plan with
-        its current settings and the published ``reachable_at``, as
-        ``workspace.graph.devices`` documents. No password is ever in it. Needs an app
-        context; reads, never writes.
+        "devices", "other_devices"}``. ``revision``, ``hash``, ``compiled_at``, ``routes`` and
+        ``nodes`` are the published revision's (``hash`` names that program; it does not
+        cover the devices); ``devices[str(device id)]`` is each device of the published plan
+        with its current settings and the published ``reachable_at``, as
+        ``workspace.graph.devices`` documents; ``other_devices`` the account's other devices
+        (added since the publish, or of a contact on no route), same entries with
+        ``reachable_at`` []: they register and call out, and ring for nothing. No password is
+        ever in it. Needs an app context; reads, never writes.
     """
     published = published_devices(account_id)
     if published.revision is None:
@@ -52,4 +54,5 @@ def sip_plan(account_id: int) -> dict[str, Any] | None:
         "routes": plan["routes"],
         "nodes": plan["nodes"],
         "devices": current_devices(account_id, published),
+        "other_devices": other_devices(account_id, published),
     }

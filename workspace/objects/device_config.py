@@ -33,6 +33,7 @@ __all__ = [
     "current_devices",
     "device_slice",
     "effective_config",
+    "other_devices",
     "published_devices",
 ]
 
@@ -135,6 +136,24 @@ def current_devices(
         for device in wanted
         if device in facts["devices"]  # a device deleted since the publish is gone
     }
+
+
+def other_devices(account_id: int, published: PublishedDevices) -> dict[str, dict[str, Any]]:
+    """Every device of the account that the published plan does not hold (added since, or of
+    a contact on no route), with its current settings and ``reachable_at`` []: its lines work
+    at once (they take effect on save) although it rings for nothing until a publish."""
+    members = {int(key) for key in published.reachable or {}}
+    ids = [
+        device
+        for device in db.session.execute(
+            db.select(Device.id).where(Device.account_id == account_id).order_by(Device.id)
+        ).scalars()
+        if device not in members
+    ]
+    if not ids:
+        return {}
+    facts = load_device_facts(account_id, ids)
+    return {str(device): device_settings(facts, device, []) for device in ids}
 
 
 def effective_config(account_id: int, device_id: int) -> dict[str, Any]:
