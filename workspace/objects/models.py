@@ -64,10 +64,12 @@ class Revision(TenantMixin, db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[int] = mapped_column(Integer)
+    # Deferred: megabytes each at 10k objects, read only when asked for. Without it every
+    # refresh of a revision after a commit (a publish answering with its summary) parsed both.
     snapshot: Mapped[dict] = mapped_column(
-        JSON
+        JSON, deferred=True
     )  # {"tabs": [...], "objects": [...], "cables": [...]}
-    plan: Mapped[dict] = mapped_column(JSON)
+    plan: Mapped[dict] = mapped_column(JSON, deferred=True)
     hash: Mapped[str] = mapped_column(String(80))
     message: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(

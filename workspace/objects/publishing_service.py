@@ -12,7 +12,6 @@ from typing import Any
 
 import orjson
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import defer
 
 from workspace.auth.models import Admin
 from workspace.database import utcnow
@@ -68,14 +67,12 @@ def published_number(account_id: int) -> int | None:
 
 
 def published_revision(account_id: int, *, light: bool = False) -> Revision | None:
-    """The published revision; ``light`` leaves its snapshot and plan unread (they are the
-    bulk of the row, megabytes at 10k objects) until an attribute asks for them."""
+    """The published revision. Its snapshot and plan (megabytes at 10k objects) are deferred
+    columns, read when first asked for; ``light`` is kept for callers that say so."""
     number = published_number(account_id)
     if number is None:
         return None
     query = scoped(Revision, account_id).where(Revision.number == number)
-    if light:
-        query = query.options(defer(Revision.snapshot), defer(Revision.plan))
     return db.session.execute(query).scalar_one_or_none()
 
 
