@@ -173,7 +173,7 @@ def effective_config(account_id: int, device_id: int) -> dict[str, Any]:
         "config": None,
         "message": None,
     }
-    revision = published_revision(account_id, light=True)
+    revision = published_revision(account_id)
     if revision is None:
         answer["message"] = "Nothing is published yet: publish the workspace to configure devices."
         return answer

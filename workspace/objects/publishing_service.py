@@ -66,9 +66,9 @@ def published_number(account_id: int) -> int | None:
     return state.published_revision if state is not None else None
 
 
-def published_revision(account_id: int, *, light: bool = False) -> Revision | None:
+def published_revision(account_id: int) -> Revision | None:
     """The published revision. Its snapshot and plan (megabytes at 10k objects) are deferred
-    columns, read when first asked for; ``light`` is kept for callers that say so."""
+    columns, read when first asked for."""
     number = published_number(account_id)
     if number is None:
         return None
@@ -134,7 +134,7 @@ def publish_locked(
     snapshot = load_draft(account_id)
     facts = load_facts(account_id)
     source = source_hash(snapshot, facts)
-    current = published_revision(account_id, light=True)
+    current = published_revision(account_id)
     if current is not None and current.source_hash == source:
         # The draft and the facts are those the published revision was compiled from, so
         # the plan and the warnings would be the same: no build, validate or compile.
