@@ -23,7 +23,7 @@ KEY := instance/secrets.key
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup migrate lint typecheck frontend-check pytest system-packages lock upgrade bench clean
+.PHONY: run test setup migrate lint mypy typecheck frontend-check pytest system-packages lock upgrade bench clean
 
 # The production server (gunicorn), as in scale-out mode; `workspace run` is the dev server.
 # The SIP server (Kamailio) runs beside it when installed (the packages are installed when
@@ -40,7 +40,7 @@ run: setup migrate
 	WORKSPACE_SIP_DOMAIN=$${WORKSPACE_SIP_DOMAIN:-127.0.0.1} \
 	  $(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
-test: setup system-packages lint typecheck frontend-check pytest
+test: setup system-packages lint mypy typecheck frontend-check pytest
 
 setup: $(PY_STAMP) $(DIST) $(KEY)
 
@@ -80,6 +80,10 @@ lint: $(PY_STAMP)
 	$(BIN)/ruff check workspace tests bench
 	$(BIN)/ruff format --check workspace tests bench
 
+# Strict types on the pure engine and the object types (files and flags: [tool.mypy]).
+mypy: $(PY_STAMP)
+	$(BIN)/mypy
+
 typecheck: $(NODE_STAMP)
 	cd frontend && npm run typecheck
 
@@ -110,6 +114,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/sip_load.py --rate 200 --seconds 60
 	PYTHONPATH=. $(BIN)/python bench/audit_overhead.py --edits 200
 	PYTHONPATH=. $(BIN)/python bench/week_view.py --runs 20
+	PYTHONPATH=. $(BIN)/python bench/publish.py --objects 10000
 
 clean:
 	rm -rf $(VENV) $(UV_VENV) frontend/node_modules frontend/dist

@@ -41,6 +41,7 @@ def base_config(database_url: str, tmp_path) -> dict:
         "SECRETS_KEY_FILE": str(tmp_path / "secrets.key"),
         # No debounce: the test client waits for each request's recompute (SettlingClient).
         "DEVICE_CONFIG_DEBOUNCE": 0.0,
+        "DRAFT_VALIDATION_DEBOUNCE": 0.0,
     }
 
 

@@ -9,6 +9,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from workspace.device_api.recompute import config_recompute
+from workspace.objects.validation_push import draft_validation
 
 ON_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -30,6 +31,7 @@ class SettlingClient(FlaskClient):
     def open(self, *args, **kwargs):
         response = super().open(*args, **kwargs)
         assert config_recompute(self.application).wait_idle(), "device configs not recomputed"
+        assert draft_validation(self.application).wait_idle(), "draft not validated"
         return response
 
 

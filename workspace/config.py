@@ -108,6 +108,8 @@ class Config:
     DEVICE_OFFLINE_AFTER = float(os.environ.get("WORKSPACE_DEVICE_OFFLINE_AFTER", "120"))
     # Seconds from a change to the recompute of the account's device configs (coalescing).
     DEVICE_CONFIG_DEBOUNCE = float(os.environ.get("WORKSPACE_DEVICE_CONFIG_DEBOUNCE", "0.2"))
+    # Seconds from a canvas edit to the validation pushed as validation.updated (coalescing).
+    DRAFT_VALIDATION_DEBOUNCE = float(os.environ.get("WORKSPACE_DRAFT_VALIDATION_DEBOUNCE", "0.05"))
 
     # The SIP server (Kamailio, workspace/sip): where it listens, the SIP domain (realm and the
     # built-in phone.systems provider's server), which sources may call DIDs (addresses,

@@ -145,6 +145,17 @@ def build_tour(account: Account, admin: Admin) -> None:
 
     _wire_main_tab(aid, admin, main, support, methods)
 
+    # Saved after the last publish, and live at once (settings take effect on save): Omar's
+    # devices, his effective config and the SIP server's plan show the new caller ID name
+    # without another publish.
+    _, method = call_center_service.get_call_center(aid, contact.id)
+    call_center_service.update_call_center(
+        aid,
+        contact.id,
+        call_center_schemas.CallCenterUpdateSchema().load({"caller_id_name": "Omar H. (Support)"}),
+        method.version,
+    )
+
 
 def _wire_main_tab(aid: int, admin: Admin, main, support, methods) -> None:
     tab = tabs_service.create_tab(aid, {"name": "Main"})

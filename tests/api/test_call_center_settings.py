@@ -246,7 +246,6 @@ def test_when_new_contact_then_defaults_and_etag_of_the_method(admin_client, con
     assert response.headers["ETag"] == '"1"'
     assert response.get_json() == {
         "warnings": [],
-        "live_devices": 0,
         "contact_id": contact["id"],
         "contact_method_id": call_center_method_id(contact),
         "version": 1,
@@ -268,6 +267,7 @@ def test_when_new_contact_then_defaults_and_etag_of_the_method(admin_client, con
             "delivery_method_id": None,
         },
         "announcements": {"internal_audio_id": None, "external_audio_id": None},
+        "live_devices": 0,  # a save is live at once on the contact's activated devices
     }
 
 

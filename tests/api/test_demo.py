@@ -138,3 +138,35 @@ def test_when_demo_created_then_a_draft_waits_with_its_preview_and_a_name_from_i
     diff = api.get("/api/v1/revisions/1/diff/2").get_json()
     [group] = diff["objects"]["changed"]
     assert {c["field"] for c in group["changes"]} == {"properties.members", "properties.preset"}
+
+
+def test_when_the_demo_is_built_then_omars_saved_caller_id_is_live_without_a_publish(app):
+    # The demo saves Omar's caller ID name after its last publish: settings take effect on
+    # save, so the SIP server's plan has it while the stored revision still has the old one.
+    from workspace.contact_center.contacts.models import Contact
+    from workspace.device_api.sip_plan import sip_plan
+    from workspace.extensions import db
+    from workspace.objects.models import Revision
+
+    with app.app_context():
+        account = create_demo_account().account_id
+        omar = db.session.execute(
+            db.select(Contact).where(Contact.account_id == account, Contact.first_name == "Omar")
+        ).scalar_one()
+        plan = sip_plan(account)
+        names = {
+            entry["caller_id"]["name"]
+            for entry in {**plan["devices"], **plan["other_devices"]}.values()
+            if entry["contact"] == omar.id
+        }
+        stored = db.session.execute(
+            db.select(Revision).where(
+                Revision.account_id == account, Revision.number == plan["revision"]
+            )
+        ).scalar_one()
+        was = {
+            entry["caller_id"]["name"]
+            for entry in stored.plan["devices"].values()
+            if entry["contact"] == omar.id
+        }
+    assert names == {"Omar H. (Support)"} and was == {"Omar Haddad"}

@@ -140,18 +140,20 @@ def test_when_contact_has_no_call_center_method_then_says_so(app, admin, admin_c
     assert "no call.center contact method" in body["message"]
 
 
-def test_when_published_config_is_read_then_later_sip_changes_do_not_leak_in(
+def test_when_a_line_is_added_after_publishing_then_it_shows_at_once(
     app, admin, admin_client, published
 ):
+    # Settings take effect on save (decisions: lines are contact-center settings).
     with app.app_context():
         extra = make_sip_account(admin["account_id"], published["provider"], "2002")
         db.session.add(DeviceSipAccount(device_id=published["laptop"], sip_account_id=extra))
         db.session.commit()
-    lines = admin_client.get(url(published["laptop"])).get_json()["config"]["lines"]
-    assert [line["username"] for line in lines] == ["1001"]  # what revision 1 published
+    body = admin_client.get(url(published["laptop"])).get_json()
+    assert [line["username"] for line in body["config"]["lines"]] == ["1001", "2002"]
+    assert body["revision"] == 1  # where it rings is still what revision 1 published
 
 
-# ---- device_slice (the device API's building block) ------------------------------------------
+# ---- device_slice (reads a stored revision's entry) -------------------------------------------
 
 
 def test_when_a_plan_holds_a_secret_then_the_slice_leaves_it_out():

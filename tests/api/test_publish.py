@@ -12,6 +12,7 @@ from tests.factories_publishing import (
     count,
     delete_row,
     make_object,
+    make_phone_number,
     simple_call_flow,
 )
 from workspace.auth.models import Admin
@@ -151,6 +152,42 @@ def test_when_draft_has_only_warnings_then_published_with_the_warnings(
     problems = response.get_json()["problems"]
     assert problems and all(p["severity"] == "warning" for p in problems)
     assert any(p["code"] == "object.unreachable" and lonely in p["objects"] for p in problems)
+
+
+def test_when_nothing_changed_since_a_publish_with_warnings_then_unchanged_with_the_same_warnings(
+    app, admin, admin_client, flow
+):
+    # The unchanged answer comes from the revision's source hash, without compiling again:
+    # its warnings are the ones stored with the revision.
+    with app.app_context():
+        make_object(
+            admin["account_id"],
+            flow["tab"],
+            "contact_method",
+            "Uncabled",
+            {"contact_method": flow["method"]},
+        )
+    first = admin_client.post(PUBLISH, json={"message": "with a warning"}).get_json()
+    again = admin_client.post(PUBLISH, json={"message": "again"})
+    assert again.status_code == 200 and again.get_json()["unchanged"] is True
+    assert again.get_json()["problems"] == first["problems"] != []
+    with app.app_context():
+        stored = db.session.execute(db.select(Revision)).scalar_one()
+        assert stored.source_hash.startswith("sha256:") and stored.warnings == first["problems"]
+
+
+def test_when_facts_moved_without_changing_the_plan_then_unchanged_and_the_next_check_is_cheap(
+    app, admin, admin_client, flow
+):
+    first = admin_client.post(PUBLISH, json={"message": "v1"}).get_json()
+    with app.app_context():
+        before = db.session.execute(db.select(Revision.source_hash)).scalar_one()
+        make_phone_number(admin["account_id"], "+14155550999")  # in the facts, on no route
+    again = admin_client.post(PUBLISH, json={"message": "v1 again"})
+    assert again.status_code == 200 and again.get_json()["hash"] == first["hash"]
+    with app.app_context():
+        after = db.session.execute(db.select(Revision.source_hash)).scalar_one()
+    assert after != before  # remembered: the same draft and facts skip the compile next time
 
 
 def test_when_nothing_changed_then_200_with_the_published_revision_and_no_new_number(

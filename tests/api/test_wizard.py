@@ -340,7 +340,8 @@ def test_when_everything_is_new_then_contact_device_and_call_flow_exist_and_are_
 
     # Open canvases hear of it after the commit: the tab, then validation and the revision.
     names = [e["name"] for e in sock.get_received("/workspace")]
-    assert "tab.created" in names and "validation" in names and "revision.published" in names
+    assert "tab.created" in names and "validation.updated" in names
+    assert "revision.published" in names
     sock.disconnect(namespace="/workspace")
 
 

@@ -177,7 +177,7 @@ def test_when_two_admins_share_a_tab_then_each_sees_the_others_changes_with_vers
             "actor": carol_ack["actor"],
         }
     ]
-    validations = [e["args"][0] for e in received if e["name"] == "validation"]
+    validations = [e["args"][0] for e in received if e["name"] == "validation.updated"]
     assert validations[-1]["draft_version"] == cable["draft_version"]
     assert "ring_group.no_members" in {p["code"] for p in validations[-1]["problems"]}
 
@@ -315,3 +315,35 @@ def test_when_dragging_then_others_on_the_tab_see_it_and_nothing_is_written(
     assert alice.get_received(NS) == []  # never echoed to the sender
     assert admin_client.get(f"{OBJECTS}/{group['id']}").get_json()["position"] == {"x": 1, "y": 1}
     assert draft_version(admin_client) == before
+
+
+def test_when_a_cable_is_made_then_it_answers_first_and_problems_follow_for_its_version(
+    app, admin, admin_client
+):
+    # Edits answer at once: validation waits on its worker, here held back by a long debounce,
+    # and the answer comes all the same; the problems arrive afterwards, for that version.
+    from flask.testing import FlaskClient
+
+    from workspace.objects.validation_push import draft_validation
+
+    tab = new_tab(admin_client, "Main")
+    number = new_object(admin_client, tab["id"], "phone_number")
+    group = new_object(admin_client, tab["id"], "ring_group")
+    unsettled = ApiClient(FlaskClient(app, app.response_class, use_cookies=True))
+    unsettled.login(admin["email"], DEFAULT_PASSWORD)
+    sock = _connect(app, admin_client)
+    _join(sock, tab["id"])
+    sock.get_received(NS)
+    validation = draft_validation(app)
+    validation.debounce = 3600.0
+    try:
+        cable = new_cable(unsettled, number["id"], "calls", group["id"], "calls")
+        names = [e["name"] for e in sock.get_received(NS)]
+        assert "cable.created" in names and "validation.updated" not in names
+    finally:
+        validation.debounce = 0.0
+        validation.flush()
+        assert validation.wait_idle()
+    pushed = [e["args"][0] for e in sock.get_received(NS) if e["name"] == "validation.updated"]
+    assert [p["draft_version"] for p in pushed] == [cable["draft_version"]]
+    assert "ring_group.no_members" in {p["code"] for p in pushed[0]["problems"]}

@@ -75,6 +75,8 @@ MIKE_SETTINGS = {
         "delivery_method": None,
     },
     "announcements": {"internal": None, "external": None},
+    "feature_codes": [{"code": "*9", "purpose": "record_on_demand"}],
+    "directory": {"version": None},  # the unit facts carry no directory
     "reachable_at": ["+14155550100", "ext:101"],
 }
 

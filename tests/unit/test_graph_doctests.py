@@ -11,6 +11,7 @@ MODULES = [
     "workspace.graph",
     "workspace.graph.build",
     "workspace.graph.compile",
+    "workspace.graph.devices",
     "workspace.graph.facts",
     "workspace.graph.plan_format",
     "workspace.graph.simulate",

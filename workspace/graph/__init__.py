@@ -16,8 +16,9 @@ Example
 {}
 """
 
-from workspace.graph.build import build, in_cables, object_label, out_cables
+from workspace.graph.build import build, graph_memo, in_cables, object_label, out_cables
 from workspace.graph.compile import FORMAT, compile_plan, node_id, plan_hash
+from workspace.graph.devices import device_settings, devices_section
 from workspace.graph.facts import record_on_demand_code
 from workspace.graph.plan_format import upgrade_plan
 from workspace.graph.simulate import ring_of, route_key, simulate
@@ -44,6 +45,9 @@ __all__ = [
     "Reference",
     "build",
     "compile_plan",
+    "device_settings",
+    "devices_section",
+    "graph_memo",
     "has_errors",
     "in_cables",
     "make_problem",

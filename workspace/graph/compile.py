@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import networkx as nx
 import orjson
 
-from workspace.graph.facts import record_on_demand_code
+from workspace.graph.devices import devices_section
 from workspace.graph.spec import CompileError, ObjectType, Problem, make_problem
 from workspace.graph.validate import has_errors, placed_rows, validate
 
@@ -112,7 +112,9 @@ def compile_plan(
         "format": FORMAT,
         "routes": routes,
         "nodes": nodes,
-        "devices": _devices(hook_facts, _reachable(routes, nodes)),
+        "devices": devices_section(
+            hook_facts, hook_facts["placed"].get("contact_methods", {}), _reachable(routes, nodes)
+        ),
     }
     return {"revision": revision, "hash": plan_hash(body), "compiled_at": compiled_at, **body}
 
@@ -146,7 +148,9 @@ def node_id(obj: int) -> str:
     return f"n{obj}"
 
 
-def _program(G: nx.MultiDiGraph, types: Types, facts: Facts) -> tuple[dict, dict]:
+def _program(
+    G: nx.MultiDiGraph, types: Types, facts: Facts
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The routes (one per entry) and the nodes that calls can reach from them."""
     attrs = G._node
     kinds = {node: types[attrs[node]["type"]] for node in G}
@@ -156,8 +160,8 @@ def _program(G: nx.MultiDiGraph, types: Types, facts: Facts) -> tuple[dict, dict
     frontier = []
     for node in sorted(G):
         kind = kinds[node]
-        if kind.category != "entry":
-            continue
+        if kind.category != "entry" or kind.inbound is None:
+            continue  # every entry type has inbound (ObjectType refuses one without)
         key = kind.inbound(G, node, facts)
         if key in routes:
             raise CompileError(
@@ -203,10 +207,13 @@ def _exits(G: nx.MultiDiGraph, node: int, kind: ObjectType) -> dict[str, int]:
 def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> None:
     """Guard callers that skip validate: a cycle only through types that bound their visits.
 
-    Strongly connected components first (linear): a component without a bounding type is a
-    loop as it stands, and only a component with one needs its cycles listed, which is
-    exponential in the worst case and so kept to those few components.
+    A plain depth-first search first (linear, no graph built): a program without a cycle, the
+    usual case, is done. Otherwise strongly connected components: a component without a
+    bounding type is a loop as it stands, and only a component with one needs its cycles
+    listed, which is exponential in the worst case and so kept to those few components.
     """
+    if _first_cycle(nodes) is None:
+        return
     flow = nx.DiGraph()
     for key, node in nodes.items():
         flow.add_node(key)
@@ -227,6 +234,32 @@ def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> 
                 )
 
 
+def _first_cycle(nodes: Mapping[str, Any]) -> str | None:
+    """A node on a cycle of the program's exits, or None when it has none (iterative DFS)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in nodes:
+        if root in state:
+            continue
+        state[root] = 1
+        stack: list[tuple[str, Iterator[str]]] = [
+            (root, iter(nodes[root].get("exits", {}).values()))
+        ]
+        while stack:
+            key, targets = stack[-1]
+            for target in targets:
+                seen = state.get(target)
+                if seen == 1:
+                    return target
+                if seen is None:
+                    state[target] = 1
+                    stack.append((target, iter(nodes[target].get("exits", {}).values())))
+                    break
+            else:
+                state[key] = 2
+                stack.pop()
+    return None
+
+
 def _ringing(node: Mapping[str, Any]) -> set[int]:
     """The devices a node rings: its own, or those of its timeline's entries."""
     devices = set(node.get("devices", ()))
@@ -238,6 +271,8 @@ def _ringing(node: Mapping[str, Any]) -> set[int]:
 def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int, list[str]]:
     """The route keys that ring each device, in key order."""
     rings = {key: _ringing(node) for key, node in nodes.items()}
+    if _first_cycle(nodes) is None:
+        return _reachable_acyclic(routes, nodes, rings)
     reachable: dict[int, list[str]] = defaultdict(list)
     for key, route in sorted(routes.items()):
         devices: set[int] = set()
@@ -254,88 +289,30 @@ def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int,
     return reachable
 
 
-def _devices(facts: Facts, reachable: Mapping[int, list[str]]) -> dict[str, Any]:
-    """The settings of every device of the call.center methods the workspace places."""
-    configs: dict[str, Any] = {}
-    on_demand_code = record_on_demand_code(facts)
-    for method_id in sorted(facts["placed"].get("contact_methods", {})):
-        method = facts["contact_methods"][method_id]
-        if method["kind"] != "call_center":
+def _reachable_acyclic(
+    routes: Mapping[str, Any], nodes: Mapping[str, Any], rings: Mapping[str, set[int]]
+) -> dict[int, list[str]]:
+    """``_reachable`` for a program without cycles: each node's devices once, from its exits'
+    (post-order), instead of one walk per route over everything the route reaches."""
+    below: dict[str, frozenset[int]] = {}
+    for key in nodes:
+        if key in below:
             continue
-        shared = _method_settings(facts, method, on_demand_code)
-        for device in sorted(method.get("devices") or []):
-            if str(device) in configs:
-                continue  # one call.center method per contact: this guards bad facts only
-            row = facts["devices"][device]
-            configs[str(device)] = {
-                "contact": row.get("contact", method.get("contact")),
-                "contact_method": method_id,
-                "name": row.get("name"),
-                "lines": [
-                    _line(account, facts["sip_accounts"][account])
-                    for account in row.get("sip_accounts") or []
-                ],
-                **shared,  # one set of dicts per method, like the steps: read-only
-                "reachable_at": reachable.get(device, []),
-            }
-    return configs
-
-
-def _method_settings(
-    facts: Facts, method: Mapping[str, Any], on_demand_code: str | None
-) -> dict[str, dict[str, Any]]:
-    """The caller ID, recording and announcement settings a call.center method gives devices."""
-    settings = method.get("settings") or {}
-    internal = settings.get("internal_caller_id")
-    external = settings.get("external_caller_id")
-    recording = settings.get("recording") or {}
-    enabled = bool(recording.get("enabled"))
-    announcements = settings.get("announcements") or {}
-    return {
-        "caller_id": {
-            "name": settings.get("caller_id_name") or method.get("contact_name"),
-            "internal": None if internal is None else facts["internal_numbers"][internal]["number"],
-            "external": None if external is None else facts["phone_numbers"][external]["number"],
-            "outbound": bool(settings.get("outbound_calling")),
-        },
-        # Recording options take effect only while recording is enabled.
-        "recording": {
-            "enabled": enabled,
-            **{k: enabled and bool(recording.get(k)) for k in _RECORDING_FLAGS},
-            "on_demand_code": on_demand_code if enabled and recording.get("on_demand") else None,
-            "delivery_method": recording.get("delivery_method") if enabled else None,
-        },
-        "announcements": {
-            "internal": announcements.get("internal"),
-            "external": announcements.get("external"),
-        },
-    }
-
-
-_RECORDING_FLAGS = ("inbound", "outbound", "internal", "external")
-_LINE_FIELDS = (
-    "server",
-    "port",
-    "transport",
-    "proxy",
-    "username",
-    "auth_username",
-    "display_name",
-    "push",
-)
-
-
-def _line(account_id: int, account: Mapping[str, Any]) -> dict[str, Any]:
-    """One SIP line of a device; the password is only ever said to be manual or provisioned."""
-    line: dict[str, Any] = {"sip_account": account_id}
-    line.update({k: account.get(k) for k in _LINE_FIELDS})
-    line["password"] = "manual" if account.get("manual_password") else "provisioned"
-    line["dialing_rules"] = [
-        {
-            "start_with": rule.get("start_with"),
-            "replace_with": rule.get("replace_with"),
-            "min_length": rule.get("min_length"),
-        }
-        for rule in account.get("dialing_rules") or []
-    ]
-    return line
+        stack = [key]
+        while stack:
+            current = stack[-1]
+            pending = [t for t in nodes[current].get("exits", {}).values() if t not in below]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            if current not in below:
+                devices = frozenset(rings[current])
+                for target in nodes[current].get("exits", {}).values():
+                    devices = devices | below[target]
+                below[current] = devices
+    reachable: dict[int, list[str]] = defaultdict(list)
+    for key, route in sorted(routes.items()):
+        for device in below[route["node"]]:
+            reachable[device].append(key)
+    return reachable

@@ -32,6 +32,7 @@ Caller router node: ``{"rules": [{"match": "exact" | "prefix" | "anonymous", "nu
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 __all__ = [
@@ -54,7 +55,7 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 ANONYMOUS = ("", "anonymous", "unknown", "restricted", "withheld")
 
 
-def choose_exit(node: dict, call: dict) -> str:
+def choose_exit(node: dict[str, Any], call: dict[str, Any]) -> str:
     """Return the exit a call leaves ``node`` by (see the module docstring for the shapes).
 
     >>> from datetime import datetime, timezone
@@ -65,7 +66,7 @@ def choose_exit(node: dict, call: dict) -> str:
     return decide(node, call)[0]
 
 
-def decide(node: dict, call: dict) -> tuple[str, str]:
+def decide(node: dict[str, Any], call: dict[str, Any]) -> tuple[str, str]:
     """Return ``(exit, reason)`` for a call reaching ``node``; ValueError for another type."""
     kind = node.get("type")
     if kind == "time_router":
@@ -99,7 +100,7 @@ def local_minutes(at: datetime, zone: str) -> tuple[date, int]:
     return local.date(), local.weekday() * 1440 + local.hour * 60 + local.minute
 
 
-def interval_open(interval: dict, minute_of_week: int) -> bool:
+def interval_open(interval: dict[str, Any], minute_of_week: int) -> bool:
     """Whether a weekly interval covers a local minute of the week (overnight wraps).
 
     >>> iv = {"day": 6, "from": "22:00", "to": "06:00"}  # Sunday night into Monday
@@ -110,10 +111,10 @@ def interval_open(interval: dict, minute_of_week: int) -> bool:
     length = minutes(interval["to"]) - minutes(interval["from"])
     if length <= 0:
         length += 1440  # overnight, or "00:00"-"00:00": the whole day
-    return (minute_of_week - start) % WEEK < length
+    return bool((minute_of_week - start) % WEEK < length)
 
 
-def on_holiday(holiday: dict, day: date) -> bool:
+def on_holiday(holiday: dict[str, Any], day: date) -> bool:
     """Whether a local date falls in a holiday (``to`` inclusive; ``yearly`` ignores the year).
 
     >>> h = {"from": "2025-12-31", "to": "2026-01-01", "yearly": True}
@@ -135,7 +136,7 @@ def _parse(text: str) -> datetime:
     return value
 
 
-def _time_router(node: dict, at: datetime) -> tuple[str, str]:
+def _time_router(node: dict[str, Any], at: datetime) -> tuple[str, str]:
     schedule = node["schedule"]
     zone = schedule.get("time_zone") or "UTC"
     override = node.get("override")
@@ -170,7 +171,7 @@ def _is_anonymous(caller: str | None) -> bool:
     return caller is None or caller.strip().lower() in ANONYMOUS
 
 
-def matches(rule: dict, caller: str | None) -> bool:
+def matches(rule: dict[str, Any], caller: str | None) -> bool:
     """Whether a rule or an entry matches the caller's number (None: withheld).
 
     >>> matches({"match": "prefix", "number": "+49"}, "+4930123"), matches(
@@ -182,14 +183,16 @@ def matches(rule: dict, caller: str | None) -> bool:
         return _is_anonymous(caller)
     if _is_anonymous(caller):
         return False
+    if caller is None:  # withheld: only "anonymous" rules match it
+        return False
     if kind == "exact":
-        return caller == rule["number"]
+        return bool(caller == rule["number"])
     if kind == "prefix":
         return caller.startswith(rule["number"])
     return False
 
 
-def covers(earlier: dict, later: dict) -> bool:
+def covers(earlier: dict[str, Any], later: dict[str, Any]) -> bool:
     """Whether every caller ``later`` matches is matched by ``earlier`` (so it never wins).
 
     >>> covers({"match": "prefix", "number": "+49"}, {"match": "exact", "number": "+4930"})
@@ -199,19 +202,19 @@ def covers(earlier: dict, later: dict) -> bool:
     if a == "anonymous" or b == "anonymous":
         return a == b
     if a == "exact":
-        return b == "exact" and earlier["number"] == later["number"]
+        return b == "exact" and bool(earlier["number"] == later["number"])
     if a == "prefix":
-        return later["number"].startswith(earlier["number"])
+        return str(later["number"]).startswith(earlier["number"])
     return False
 
 
-def in_force(entry: dict, at: datetime) -> bool:
+def in_force(entry: dict[str, Any], at: datetime) -> bool:
     """A blacklist entry holds until its ``expires`` time (None: for good)."""
     expires = entry.get("expires")
-    return not expires or at < _parse(expires)
+    return not expires or at < _parse(str(expires))
 
 
-def _caller_router(node: dict, caller: str | None) -> tuple[str, str]:
+def _caller_router(node: dict[str, Any], caller: str | None) -> tuple[str, str]:
     who = "a withheld number" if _is_anonymous(caller) else caller
     for index, rule in enumerate(node.get("rules") or (), start=1):
         if matches(rule, caller):
@@ -220,7 +223,7 @@ def _caller_router(node: dict, caller: str | None) -> tuple[str, str]:
     return "default", f"The call from {who} matches no rule: default."
 
 
-def _blacklist(node: dict, caller: str | None, at: datetime) -> tuple[str, str]:
+def _blacklist(node: dict[str, Any], caller: str | None, at: datetime) -> tuple[str, str]:
     who = "a withheld number" if _is_anonymous(caller) else caller
     for entry in node.get("entries") or ():
         if in_force(entry, at) and matches(entry, caller):

@@ -19,5 +19,5 @@ def record_on_demand_code(facts: Mapping[str, Any]) -> str | None:
     """
     for _, code in sorted((facts.get("feature_codes") or {}).items()):
         if code.get("purpose") == "record_on_demand" and code.get("enabled") and code.get("code"):
-            return code["code"]
+            return str(code["code"])
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import networkx as nx
 
@@ -38,6 +38,14 @@ def kinds_of(G: nx.MultiDiGraph, types: Types) -> Kinds:
     }
 
 
+def known(kinds: Kinds, node: int) -> ObjectType:
+    """The type of an object that earlier checks found known (listed as valid or resolved)."""
+    kind = kinds[node]
+    if kind is None:
+        raise KeyError(f"object {node} has an unknown type; object.unknown_type reports it")
+    return kind
+
+
 def label(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> str:
     """How messages name an object, with its type's display name when the type is known."""
     kind = kinds[node]
@@ -55,7 +63,8 @@ def cables_of(G: nx.MultiDiGraph) -> Iterator[tuple[int, int, int, dict[str, Any
 def check_cables(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
     """Unknown ports, illegal signal pairs, duplicates, then ports over their limit."""
     found: list[tuple[int, Problem]] = []
-    limited: dict[tuple[int, str, str], list[int]] = defaultdict(list)  # ports with a limit
+    # ports with a limit
+    limited: dict[tuple[int, Literal["in", "out"], str], list[int]] = defaultdict(list)
     first: dict[tuple[int, str, int, str], int] = {}
     repeated: dict[tuple[int, str, int, str], list[int]] = {}
     for source, target, cable, data in cables_of(G):
@@ -124,7 +133,9 @@ def check_cables(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
     found.sort(key=lambda item: item[0])
     problems = [problem for _, problem in found]
     for (node, direction, name), cables in sorted(limited.items()):
-        port = kinds[node].port(name, direction)
+        port = known(kinds, node).port(name, direction)
+        if port is None or port.max_cables is None:
+            continue  # only limited ports of known types were collected above
         if len(cables) > port.max_cables:
             limit = "one cable" if port.max_cables == 1 else f"{port.max_cables} cables"
             problems.append(
@@ -168,7 +179,7 @@ def check_placed_twice(
     """Two entries that calls to one number would reach (same row, or rows spelled alike)."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for node in resolved:
-        kind = kinds[node]
+        kind = known(kinds, node)
         if kind.category == "entry" and kind.inbound is not None:
             by_key[kind.inbound(G, node, facts)].append(node)
     problems: list[Problem] = []
@@ -177,7 +188,8 @@ def check_placed_twice(
         problems.append(
             make_problem(
                 "number.placed_twice",
-                f"The {_number(G, kinds[nodes[0]], nodes[0], facts)} is placed twice: {names}.",
+                f"The {_number(G, known(kinds, nodes[0]), nodes[0], facts)} is placed twice: "
+                f"{names}.",
                 objects=nodes,
             )
         )

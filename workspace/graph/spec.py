@@ -223,6 +223,8 @@ class ObjectType:
     exits: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.category == "entry" and self.inbound is None:
+            raise ValueError(f"entry type {self.name!r} needs an inbound hook (its route key)")
         # Derived lookups (frozen dataclass, hence object.__setattr__).
         object.__setattr__(self, "in_ports", {p.name: p for p in self.ports if p.direction == "in"})
         object.__setattr__(

@@ -61,6 +61,7 @@ from workspace.graph.rules import (
     check_placed_twice,
     check_reachable,
     kinds_of,
+    known,
     label,
 )
 from workspace.graph.spec import ObjectType, Problem, make_problem
@@ -215,7 +216,7 @@ def _check_references(
     resolved: list[int] = []
     attrs = G._node
     for node in valid:
-        kind = kinds[node]
+        kind = known(kinds, node)
         props = attrs[node]["properties"]
         ok = True
         for ref in kind.references:
@@ -251,7 +252,7 @@ def _check_hooks(
 ) -> list[Problem]:
     problems: list[Problem] = []
     for node in resolved:
-        hook = kinds[node].validate
+        hook = known(kinds, node).validate
         if hook is not None:
             problems += hook(G, node, hook_facts)
     return problems

@@ -13,7 +13,6 @@ from workspace.graph import build, validate
 from workspace.objects.facts import load_facts
 from workspace.objects.models import Cable, Tab, WorkspaceObject
 from workspace.objects.types import REGISTRY
-from workspace.tenancy import scoped
 
 
 def tab_dict(tab: Tab) -> dict[str, Any]:
@@ -42,16 +41,57 @@ def cable_dict(cable: Cable) -> dict[str, Any]:
 
 
 def load_draft(account_id: int) -> dict[str, list[dict[str, Any]]]:
-    """{"tabs": [...], "objects": [...], "cables": [...]} in id order (a snapshot's shape)."""
-    tabs = db.session.execute(scoped(Tab, account_id).order_by(Tab.position, Tab.id)).scalars()
+    """{"tabs": [...], "objects": [...], "cables": [...]} in id order (a snapshot's shape).
+
+    Columns, not ORM objects: at 10k objects and 20k cables, building and tracking an ORM
+    object per row cost most of a publish's loading time, and nothing here writes.
+    """
+    tabs = db.session.execute(
+        db.select(Tab.id, Tab.name, Tab.position)
+        .where(Tab.account_id == account_id)
+        .order_by(Tab.position, Tab.id)
+    )
     objects = db.session.execute(
-        scoped(WorkspaceObject, account_id).order_by(WorkspaceObject.id)
-    ).scalars()
-    cables = db.session.execute(scoped(Cable, account_id).order_by(Cable.id)).scalars()
+        db.select(
+            WorkspaceObject.id,
+            WorkspaceObject.type,
+            WorkspaceObject.name,
+            WorkspaceObject.tab_id,
+            WorkspaceObject.x,
+            WorkspaceObject.y,
+            WorkspaceObject.properties,
+        )
+        .where(WorkspaceObject.account_id == account_id)
+        .order_by(WorkspaceObject.id)
+    )
+    cables = db.session.execute(
+        db.select(Cable.id, Cable.source_id, Cable.source_port, Cable.target_id, Cable.target_port)
+        .where(Cable.account_id == account_id)
+        .order_by(Cable.id)
+    )
     return {
-        "tabs": [tab_dict(t) for t in tabs],
-        "objects": [object_dict(o) for o in objects],
-        "cables": [cable_dict(c) for c in cables],
+        "tabs": [{"id": i, "name": name, "position": position} for i, name, position in tabs],
+        "objects": [
+            {
+                "id": i,
+                "type": kind,
+                "name": name,
+                "tab": tab,
+                "position": {"x": x, "y": y},
+                "properties": dict(properties or {}),
+            }
+            for i, kind, name, tab, x, y, properties in objects
+        ],
+        "cables": [
+            {
+                "id": i,
+                "source": source,
+                "source_port": source_port,
+                "target": target,
+                "target_port": target_port,
+            }
+            for i, source, source_port, target, target_port in cables
+        ],
     }
 
 

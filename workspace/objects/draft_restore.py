@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import bindparam
+
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject
 
@@ -161,11 +163,20 @@ def _is_id(key: Key) -> bool:
 def _fix_object_refs(rows: Mapping[Key, WorkspaceObject], object_map: Mapping[Key, int]) -> None:
     """Point object references at the new ids, without bumping the rows' version."""
     table = WorkspaceObject.__table__
+    changed = []
     for row in rows.values():
         if not object_refs(row.type, row.properties):
             continue
         fixed = map_object_refs(row.type, row.properties, object_map.get)
         if fixed != row.properties:
-            # A Core UPDATE: the row was inserted a moment ago and stays at version 1.
-            db.session.execute(table.update().where(table.c.id == row.id).values(properties=fixed))
+            changed.append({"row_id": row.id, "fixed": fixed})
             db.session.expire(row, ["properties"])
+    if changed:
+        # One Core UPDATE executed for many rows (not one statement per ring group): the rows
+        # were inserted a moment ago and stay at version 1.
+        db.session.execute(
+            table.update()
+            .where(table.c.id == bindparam("row_id"))
+            .values(properties=bindparam("fixed")),
+            changed,
+        )

@@ -14,9 +14,11 @@ author, so a client can skip its own echo and apply the rest idempotently by ver
 - ``object.deleted``: ``{"object": {"id", "tab_id", "version"}, "cables": [ids removed]}``.
 - ``cable.created``: ``{"cable": {...}}``; ``cable.deleted``: ``{"cable": {"id", ...}}``.
 - ``tab.created`` / ``tab.updated`` / ``tab.deleted``: ``{"tab": {...}, "order": [tab ids]}``.
-- ``validation``: ``{"problems": [...], "draft_version"}`` after each change.
-- ``draft.pending``: ``{"count", "published_revision", "draft_version"}`` after each change,
-  to every admin of the account: the header's "Draft: N unpublished changes".
+- ``validation.updated``: ``{"problems": [...], "draft_version"}`` shortly after each change,
+  validated off the request (workspace.objects.validation_push).
+- ``draft.pending``: ``{"count", "published_revision", "draft_version"}`` after each change
+  (with the validation, off the request) and each publish or rollback, to every admin of the
+  account: the header's "Draft: N unpublished changes".
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import current_app
+
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.extensions import db, socketio
+from workspace.objects.validation_push import draft_validation
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +49,7 @@ class Outbox:
     account_id: int
     draft_version: int
     actor: int | None
-    validate: bool = True
+    validate: bool = True  # False: the change cannot move problems (positions, tab names)
     _events: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
 
     def to_tab(self, tab_id: int, event: str, payload: dict[str, Any]) -> None:
@@ -54,34 +59,20 @@ class Outbox:
         self._events.append((event, account_room(self.account_id), payload))
 
     def send(self) -> None:
-        """Emit everything collected, then the problems of the draft. Call after commit."""
+        """Emit everything collected, then queue the draft's validation. Call after commit.
+
+        Validation runs off the request (validation_push): the edit answers at once. Even a
+        change that cannot move problems queues one, since it moved the draft version and the
+        canvas shows problems only for the version it holds.
+        """
         try:
             for event, room, payload in self._events:
                 body = {**payload, "draft_version": self.draft_version, "actor": self.actor}
                 socketio.emit(event, body, namespace=NAMESPACE, to=room)
-            if self.validate:
-                _send_validation(self.account_id)
-            else:  # a move changes no problem, but it is a change to publish
-                send_pending(self.account_id)
+            draft_validation(current_app._get_current_object()).request(self.account_id)
         except Exception:  # the change is committed: a failed notice must not fail the request
             log.exception("workspace events for account %s not sent", self.account_id)
             db.session.rollback()  # leave no failed read transaction to the response
-
-
-def _send_validation(account_id: int) -> None:
-    from workspace.objects.draft import validate_draft
-    from workspace.objects.state import read_state
-
-    # The version is read before the draft, so the problems are at least that recent.
-    draft_version = read_state(account_id)["draft_version"]
-    _, _, problems = validate_draft(account_id)
-    socketio.emit(
-        "validation",
-        {"problems": problems, "draft_version": draft_version},
-        namespace=NAMESPACE,
-        to=account_room(account_id),
-    )
-    send_pending(account_id)
 
 
 def send_pending(account_id: int) -> None:

@@ -64,10 +64,12 @@ class Revision(TenantMixin, db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[int] = mapped_column(Integer)
+    # Deferred: megabytes each at 10k objects, read only when asked for. Without it every
+    # refresh of a revision after a commit (a publish answering with its summary) parsed both.
     snapshot: Mapped[dict] = mapped_column(
-        JSON
+        JSON, deferred=True
     )  # {"tabs": [...], "objects": [...], "cables": [...]}
-    plan: Mapped[dict] = mapped_column(JSON)
+    plan: Mapped[dict] = mapped_column(JSON, deferred=True)
     hash: Mapped[str] = mapped_column(String(80))
     message: Mapped[str] = mapped_column(Text, default="")
     author_id: Mapped[int | None] = mapped_column(
@@ -76,6 +78,11 @@ class Revision(TenantMixin, db.Model):
     author_name: Mapped[str] = mapped_column(String(200), default="")
     rollback_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # sha256 of the draft and the facts it was compiled from, and the warnings they gave:
+    # a publish whose draft and facts hash the same answers "unchanged" without compiling.
+    # None on revisions published before the column existed (they compile as before).
+    source_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    warnings: Mapped[list | None] = mapped_column(JSON, nullable=True)
 
 
 class WorkspaceState(db.Model):

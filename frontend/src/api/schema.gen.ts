@@ -181,7 +181,6 @@ export interface Schemas {
   };
   CallCenter: {
     warnings?: Schemas["SaveWarning"][];
-    liveDevices?: number;
     contactId?: number;
     contactMethodId?: number;
     version?: number;
@@ -194,6 +193,7 @@ export interface Schemas {
     externalCallerIdNumber?: string | null;
     recording?: Schemas["Recording"];
     announcements?: Schemas["Announcements"];
+    liveDevices?: number;
   };
   CallCenterUpdate: {
     callerIdName?: string | null;

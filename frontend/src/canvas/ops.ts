@@ -17,16 +17,22 @@ import {
   type XY,
 } from '../api/workspace';
 import { edgeId, nodeId } from '../nodes/types';
-import { findEdge, findNode, useCanvasStore } from '../store/canvas';
+import { findEdge, findNode, problemsCurrent, useCanvasStore } from '../store/canvas';
 
 const store = () => useCanvasStore.getState();
 
 let validateTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Ask the server for the problems a moment after the last change (the socket also sends them). */
-export function requestValidation(delay = 250): void {
+/**
+ * Ask the server for the problems `delay` ms from now, unless by then the problems held are
+ * those of the draft version the canvas shows. After an edit the server pushes them
+ * (validation.updated); this is the fallback for a lost push, so each edit costs one
+ * validation on the server, not two.
+ */
+export function requestValidation(delay = 1500): void {
   clearTimeout(validateTimer);
   validateTimer = setTimeout(() => {
+    if (delay > 0 && problemsCurrent(store())) return;
     draftApi
       .validate()
       .then((result) => store().setProblems(result.problems, result.draftVersion))

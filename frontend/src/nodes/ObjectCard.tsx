@@ -2,7 +2,7 @@ import { Badge, Text, ThemeIcon } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import type { PortSpec } from '../api/workspace';
 import { useShallow } from 'zustand/react/shallow';
-import { useCanvasStore } from '../store/canvas';
+import { problemsCurrent, useCanvasStore } from '../store/canvas';
 import { HoverTooltip } from './HoverTooltip';
 import { iconFor } from './icons';
 import { PortRows } from './PortHandles';
@@ -27,7 +27,7 @@ export function ObjectCard({ id, type, name, selected, children, ports }: Object
   const { kind, problems, lit, change } = useCanvasStore(
     useShallow((state) => ({
       kind: state.catalogue[type],
-      problems: state.problemCounts[id] ?? 0,
+      problems: problemsCurrent(state) ? (state.problemCounts[id] ?? 0) : 0,
       lit: state.lit?.nodes.includes(id) ?? false,
       change: state.diff?.nodes[id],
     })),

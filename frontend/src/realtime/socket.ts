@@ -19,7 +19,7 @@ export interface WorkspaceServerEvents {
   'tab.created': Listener;
   'tab.updated': Listener;
   'tab.deleted': Listener;
-  validation: Listener;
+  'validation.updated': Listener;
   presence: Listener;
   'revision.published': Listener;
   'draft.replaced': Listener;

@@ -52,7 +52,7 @@ export function useWorkspaceLive(tabId: number | null): void {
     socket.on('cable.created', (p) => applyCable(camel(p)));
     socket.on('cable.deleted', (p) => applyCableDeleted(camel(p)));
     socket.on('drag', (p) => applyDrag(camel(p)));
-    socket.on('validation', (p) => {
+    socket.on('validation.updated', (p) => {
       const { problems, draftVersion } = camel<{ problems: Problem[]; draftVersion: number }>(p);
       useCanvasStore.getState().setProblems(problems, draftVersion);
     });

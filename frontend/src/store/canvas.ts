@@ -209,6 +209,8 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     set((state) => ({ edges: state.edges.filter((e) => !gone.has(e.id)) }));
   },
 
+  // Problems count only for the draft version the canvas holds (problemsCurrent): after an edit
+  // they wait for the server's validation.updated of that version, never showing older ones.
   setProblems: (problems, draftVersion) => {
     if (draftVersion < get().problemsVersion) return;
     set({ problems, problemsVersion: draftVersion, problemCounts: countProblems(problems) });
@@ -229,3 +231,8 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
 export const findNode = (id: number | string): CanvasNode | undefined => nodeIndex(useCanvasStore.getState().nodes).get(String(id));
 
 export const findEdge = (id: number | string): CanvasEdge | undefined => edgeIndex(useCanvasStore.getState().edges).get(String(id));
+
+/** Whether the problems held describe the draft version the canvas shows (not older). */
+export function problemsCurrent(state: { problemsVersion: number; draftVersion: number }): boolean {
+  return state.problemsVersion >= state.draftVersion;
+}

@@ -70,9 +70,6 @@ class CallCenterSchema(BaseSchema):
         fields.Nested(SaveWarningSchema),
         metadata={"description": "Accepted, but publishing will report these until fixed"},
     )
-    live_devices = fields.Integer(
-        metadata={"description": "Devices these settings reach now (they take effect on save)"}
-    )
     contact_id = fields.Integer()
     contact_method_id = fields.Integer()
     version = fields.Integer(metadata={"description": "the call.center method's version"})
@@ -85,3 +82,9 @@ class CallCenterSchema(BaseSchema):
     external_caller_id_number = fields.String(allow_none=True)
     recording = fields.Nested(RecordingSchema)
     announcements = fields.Nested(AnnouncementsSchema)
+    live_devices = fields.Integer(
+        metadata={
+            "description": "activated devices of the contact: settings take effect on save, "
+            "so a save is live on these at once"
+        }
+    )

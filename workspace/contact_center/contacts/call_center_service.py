@@ -169,7 +169,6 @@ def describe_call_center(account_id: int, contact: Contact, method: ContactMetho
     external = _owned_or_none(PhoneNumber, s.external_caller_id, account_id)
     return {
         "warnings": save_warnings(account_id, internal),
-        "live_devices": _device_count(account_id, contact.id),
         "contact_id": contact.id,
         "contact_method_id": method.id,
         "version": method.version,
@@ -194,6 +193,7 @@ def describe_call_center(account_id: int, contact: Contact, method: ContactMetho
             "internal_audio_id": s.announcement_internal_id,
             "external_audio_id": s.announcement_external_id,
         },
+        "live_devices": live_devices(account_id, contact.id),
     }
 
 
@@ -219,9 +219,11 @@ def save_warnings(account_id: int, internal: InternalNumber | None) -> list[dict
     ]
 
 
-def _device_count(account_id: int, contact_id: int) -> int:
+def live_devices(account_id: int, contact_id: int) -> int:
+    """How many of the contact's devices are activated: a save is live on them at once
+    (settings take effect on save; their configs follow within the recompute's debounce)."""
     return db.session.execute(
-        db.select(db.func.count(Device.id)).where(
-            Device.account_id == account_id, Device.contact_id == contact_id
-        )
+        scoped(Device, account_id)
+        .where(Device.contact_id == contact_id, Device.token_hash.is_not(None))
+        .with_only_columns(db.func.count())
     ).scalar_one()

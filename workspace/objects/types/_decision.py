@@ -15,6 +15,7 @@ from marshmallow import ValidationError, fields
 
 from workspace.graph import PortSpec, Problem, make_problem, object_label, out_cables
 from workspace.graph.decide import decide
+from workspace.graph.spec import Severity
 
 #: The years a call time may have: far enough for any plan, and no date arithmetic overflows.
 YEARS = (1970, 2999)
@@ -54,7 +55,7 @@ def play(node: Mapping[str, Any], call: Mapping[str, Any], at: int) -> dict[str,
 
 
 def not_cabled(
-    G: nx.MultiDiGraph, node: int, port: str, code: str, message: str, severity: str = "error"
+    G: nx.MultiDiGraph, node: int, port: str, code: str, message: str, severity: Severity = "error"
 ) -> list[Problem]:
     """A problem when ``port`` of ``node`` has no cable."""
     if out_cables(G, node, port):

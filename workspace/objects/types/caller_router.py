@@ -48,7 +48,7 @@ class CallerRouterProperties(PropertiesSchema):
     )
 
     @validates_schema
-    def _exits_unique(self, data: dict, **kwargs: Any) -> None:
+    def _exits_unique(self, data: dict[str, Any], **kwargs: Any) -> None:
         exits = [rule["exit"] for rule in data.get("rules", [])]
         if len(set(exits)) != len(exits):
             raise ValidationError("Each rule needs an exit of its own.", "rules")

@@ -17,6 +17,7 @@ from workspace.graph import (
     ObjectType,
     Problem,
     Reference,
+    graph_memo,
     make_problem,
     object_label,
     record_on_demand_code,
@@ -41,7 +42,7 @@ class ContactMethodProperties(PropertiesSchema):
     contact_method = row_id()
 
 
-def _method(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> tuple[int, dict]:
+def _method(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> tuple[int, dict[str, Any]]:
     method_id = G._node[node]["properties"]["contact_method"]
     return method_id, facts["contact_methods"][method_id]
 
@@ -158,7 +159,20 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
 
     ``{"object", "contact_method", "contact", "kind", "devices"}`` plus ``sip_account`` or
     ``number`` for those kinds. ``devices`` is the call.center devices, ascending; [] otherwise.
+    Built once per graph and facts (every ring group that rings the method repeats it); each
+    caller gets its own dict, the ``devices`` list shared.
     """
+    memo = graph_memo(G, "contact_method.compile")
+    if memo.get("facts") is not facts:  # held, so its id cannot be reused by other facts
+        memo.clear()
+        memo["facts"] = facts
+    step = memo.get(node)
+    if step is None:
+        step = memo[node] = _step(G, node, facts)
+    return dict(step)
+
+
+def _step(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str, Any]:
     method_id, method = _method(G, node, facts)
     kind = method["kind"]
     devices = method.get("devices") if kind == "call_center" else None

@@ -20,7 +20,8 @@ class PhoneNumberProperties(PropertiesSchema):
 
 def inbound(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> str:
     """Return the plan's inbound key: the number in E.164 (``"+14155550100"``)."""
-    return facts["phone_numbers"][G.nodes[node]["properties"]["number"]]["number"]
+    number: str = facts["phone_numbers"][G.nodes[node]["properties"]["number"]]["number"]
+    return number
 
 
 TYPE = entry_type(

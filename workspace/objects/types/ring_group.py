@@ -13,12 +13,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import networkx as nx
-from marshmallow import ValidationError, fields, validate
+from marshmallow import ValidationError, fields
+from marshmallow import validate as checks
 
 from workspace.graph import (
     ObjectType,
     PortSpec,
     Problem,
+    graph_memo,
     make_problem,
     object_label,
     out_cables,
@@ -49,7 +51,7 @@ DEFAULT_DURATION = 30
 PRESETS = ("ring_all", "sequential", "custom")
 
 
-class Timeline(fields.Field):
+class Timeline(fields.Field):  # type: ignore[type-arg]
     """The ``members`` list: ``[{"target": int, "start": int = 0, "duration": int = 30}]``.
 
     Each entry is checked by hand rather than by a nested schema: a workspace holds thousands
@@ -62,7 +64,9 @@ class Timeline(fields.Field):
         "unique": "Each target may appear once.",
     }
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> list:
+    def _deserialize(
+        self, value: Any, attr: str | None, data: Any, **kwargs: Any
+    ) -> list[dict[str, int]]:
         if not isinstance(value, list):
             raise self.make_error("type")
         errors: dict[int, Any] = {}
@@ -117,7 +121,7 @@ class RingGroupProperties(PropertiesSchema):
     """``{"members": [{"target", "start", "duration"}, ...], "preset": ...}``."""
 
     members = Timeline(load_default=list)
-    preset = fields.String(load_default="ring_all", validate=validate.OneOf(PRESETS))
+    preset = fields.String(load_default="ring_all", validate=checks.OneOf(PRESETS))
 
 
 def quick_valid(props: Mapping[str, Any]) -> bool:
@@ -191,7 +195,17 @@ def timeline(G: nx.MultiDiGraph, node: int) -> list[dict[str, int]]:
     ...      {"id": 8, "source": 1, "source_port": "members", "target": 3, "target_port": "calls"}])
     >>> timeline(G, 1)
     [{'target': 3, 'start': 0, 'duration': 30}, {'target': 2, 'start': 10, 'duration': 5}]
+
+    Computed once per graph (validate and compile both read it); do not change the result.
     """
+    memo = graph_memo(G, "ring_group.timeline")
+    found = memo.get(node)
+    if found is None:
+        found = memo[node] = _timeline(G, node)
+    return found
+
+
+def _timeline(G: nx.MultiDiGraph, node: int) -> list[dict[str, int]]:
     entries = {m["target"]: m for m in G._node[node]["properties"].get("members", ())}
     result = []
     seen = set()
@@ -267,12 +281,14 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
     ``{"timeline": [{contact method step, "start", "duration"}], "no_answer_after": <timeline
     end in s>}``; the engine adds ``object``, ``type`` and the ``no_answer`` exit.
     """
-    entries = []
-    for member in timeline(G, node):
-        entry = contact_method.compile(G, member["target"], facts)
-        entry["start"] = member["start"]
-        entry["duration"] = member["duration"]
-        entries.append(entry)
+    entries = [
+        {
+            **contact_method.compile(G, member["target"], facts),
+            "start": member["start"],
+            "duration": member["duration"],
+        }
+        for member in timeline(G, node)
+    ]
     return {
         "timeline": entries,
         "no_answer_after": max((e["start"] + e["duration"] for e in entries), default=0),

@@ -6,9 +6,9 @@ import { type CallCenterSettings, callCenterApi } from '../../api/callCenter';
 import { useApiMutation } from '../../api/hooks';
 import { numberLabel, useNumbers } from '../../api/numbers';
 import { queryKeys } from '../../api/queryKeys';
-import { reportError } from '../common/feedback';
+import { notifySaved, reportError } from '../common/feedback';
 import { useConfirmLeave } from '../common/useConfirmLeave';
-import { notifyLive, notifyWarnings } from '../common/publishToast';
+import { notifyWarnings } from '../common/publishToast';
 import { type CallCenterValues, toChanges, toValues, validate } from './callCenterForm';
 import { RecordingFields } from './RecordingFields';
 
@@ -18,6 +18,12 @@ function Heading({ children }: { children: string }) {
       {children}
     </Text>
   );
+}
+
+/** The save toast: settings take effect on save (no publish needed), on every activated device. */
+export function liveOn(devices: number, contactName: string): string {
+  if (devices === 0) return `Live now. ${contactName} has no activated device yet.`;
+  return `Live on ${devices} device${devices === 1 ? '' : 's'} of ${contactName}: no publish needed.`;
 }
 
 /** The call.center method's settings; remounted (by key) whenever a new version is loaded. */
@@ -39,7 +45,7 @@ export function CallCenterForm({ contactId, contactName, settings }: { contactId
     save.mutate(values, {
       onSuccess: (saved) => {
         queryClient.setQueryData(queryKeys.callCenter(contactId), saved);
-        notifyLive('call.center settings saved', saved.liveDevices, `${contactName}'s devices use them at once.`);
+        notifySaved('call.center settings saved', liveOn(saved.liveDevices, contactName));
         notifyWarnings('Publishing will report a problem', saved.warnings);
       },
       onError: (error) => reportError(error, { title: 'call.center settings not saved', refetch, form }),

@@ -32,11 +32,6 @@ export function notifyNeedsPublish(title: string, detail?: string): void {
   });
 }
 
-export function notifyLive(title: string, devices: number, detail?: string): void {
-  const where = devices === 0 ? 'No device uses it yet.' : `Live on ${devices} device${devices === 1 ? '' : 's'} now.`;
-  notifications.show({ color: 'teal', title, message: detail ? `${detail} ${where}` : where });
-}
-
 /** Accepted with a warning: what publishing will report until the admin fixes it. */
 export function notifyWarnings(title: string, warnings: { message: string }[]): void {
   for (const warning of warnings) notifications.show({ color: 'yellow', title, message: warning.message, autoClose: 10000 });

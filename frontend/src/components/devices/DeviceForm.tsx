@@ -51,7 +51,11 @@ function DeviceForm({ contactId, device, onDone }: DeviceFormProps) {
     }
     save.mutate(values, {
       onSuccess: (saved) => {
-        notifySaved(device ? 'Device saved' : 'Device added', device ? `${saved.name}: live now, the device downloads its new settings.` : `${saved.name} can now be activated.`);
+        notifySaved(
+          device ? 'Saved' : 'Device added',
+          // Lines take effect on save: an activated device gets them at once, no publish needed.
+          device ? (saved.activatedAt ? `Live on ${saved.name} now.` : `${saved.name}: live once it is activated.`) : `${saved.name} can now be activated.`,
+        );
         onDone();
         // As the guide says: once a device is added, its activation instructions open.
         if (!device) void navigate(`/devices/${saved.id}/activation`);

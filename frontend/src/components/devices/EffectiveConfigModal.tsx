@@ -118,7 +118,8 @@ function ConfigSections({ config }: { config: Json }) {
   );
 }
 
-/** The device's slice of the published plan: what its app gets, in readable sections. */
+/** What the device's app and the SIP server get: today's settings (they take effect on save) and
+ * where it rings (the published revision's call program), in readable sections. */
 export function EffectiveConfigModal({ device, onClose }: { device: Device | null; onClose: () => void }) {
   const query = useEffectiveConfig(device?.id ?? null);
   const data = query.data;
@@ -133,7 +134,7 @@ export function EffectiveConfigModal({ device, onClose }: { device: Device | nul
       {data && (
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            {data.revision !== null ? `From published revision ${data.revision}` : 'Nothing published yet'}
+            {data.revision !== null ? `Settings as saved now; rings as published in revision ${data.revision}` : 'Nothing published yet'}
             {data.hash ? (
               <>
                 {' · '}

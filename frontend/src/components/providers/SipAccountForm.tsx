@@ -42,7 +42,7 @@ export function SipAccountForm({ provider, account, onDone, onSaved }: SipAccoun
   const submit = form.onSubmit((values) =>
     save.mutate(values, {
       onSuccess: (saved) => {
-        notifySaved(account ? 'SIP account saved' : 'SIP account added', `${saved.friendlyName || saved.username} at ${provider.name}.${account ? ' Live now on the devices that use it.' : ''}`);
+        notifySaved(account ? 'SIP account saved' : 'SIP account added', `${saved.friendlyName || saved.username} at ${provider.name}. Live now on the devices that use it: no publish needed.`);
         onSaved?.(saved);
         onDone();
       },

@@ -2,7 +2,7 @@ import { type ReactNode, useEffect } from 'react';
 import { Badge, Box, Button, Group } from '@mantine/core';
 import { IconAlertTriangle, IconChevronDown, IconChevronUp, IconPlayerPlay } from '@tabler/icons-react';
 import { useShallow } from 'zustand/react/shallow';
-import { useCanvasStore } from '../../store/canvas';
+import { problemsCurrent, useCanvasStore } from '../../store/canvas';
 import { type BottomTab, bottomWasChosen, useUiStore } from '../../store/ui';
 import { ProblemsPanel } from './ProblemsPanel';
 import { SimulatorPanel } from './SimulatorPanel';
@@ -12,7 +12,10 @@ import { SimulatorPanel } from './SimulatorPanel';
 export function BottomPanel() {
   const { bottom, toggle } = useUiStore(useShallow((s) => ({ bottom: s.bottom, toggle: s.toggleBottom })));
   const { errors, warnings } = useCanvasStore(
-    useShallow((s) => ({ errors: s.problems.filter((p) => p.severity === 'error').length, warnings: s.problems.filter((p) => p.severity !== 'error').length })),
+    useShallow((s) => {
+      const shown = problemsCurrent(s) ? s.problems : [];
+      return { errors: shown.filter((p) => p.severity === 'error').length, warnings: shown.filter((p) => p.severity !== 'error').length };
+    }),
   );
   // Until the admin opens or closes it themselves, the panel shows itself when errors stand.
   useEffect(() => {

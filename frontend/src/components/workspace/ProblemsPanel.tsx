@@ -1,11 +1,25 @@
-import { Center, Group, ScrollArea, Text } from '@mantine/core';
+import { Center, Group, Loader, ScrollArea, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useCanvasStore } from '../../store/canvas';
+import { problemsCurrent, useCanvasStore } from '../../store/canvas';
 import { ProblemList } from './ProblemList';
 
 /** Every problem of the draft (all tabs), errors first. */
 export function ProblemsPanel() {
   const problems = useCanvasStore((s) => s.problems);
+  const current = useCanvasStore(problemsCurrent);
+  if (!current) {
+    // The draft moved since these problems were found: say so rather than show stale ones.
+    return (
+      <Center h="100%">
+        <Group gap="xs">
+          <Loader size="xs" aria-hidden />
+          <Text size="sm" c="dimmed">
+            Checking the workspace…
+          </Text>
+        </Group>
+      </Center>
+    );
+  }
   if (problems.length === 0) {
     return (
       <Center h="100%">
