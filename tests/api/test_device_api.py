@@ -435,16 +435,20 @@ def test_when_a_feature_code_is_added_then_devices_are_pending_update(
     assert portal_device(admin_client, acme.laptop)["sub_status"] == "pending_update"
 
 
-def test_when_the_caller_id_extension_is_renumbered_then_devices_are_pending_update(
+def test_when_the_caller_id_extension_is_renumbered_then_409_and_devices_keep_theirs(
     app, client, admin_client, acme
 ):
+    # A number in use cannot be renumbered under its users (issue 16): the contact's caller
+    # ID names it, so the renumber is refused and the device keeps what it has.
     laptop = activated(app, client, acme.laptop)
+    before = portal_device(admin_client, acme.laptop)["sub_status"]
     url = f"/api/v1/numbers/internal/{acme.internal_number}"
     current = admin_client.get(url).get_json()
     renumbered = admin_client.patch(
         url, json={"number": "199"}, headers={"If-Match": f'"{current["version"]}"'}
     )
-    assert renumbered.status_code == 200, renumbered.get_json()
-    assert portal_device(admin_client, acme.laptop)["sub_status"] == "pending_update"
+    assert renumbered.status_code == 409, renumbered.get_json()
+    assert renumbered.get_json()["errors"]["used_by"][0]["as"] == "internal caller ID"
+    assert portal_device(admin_client, acme.laptop)["sub_status"] == before
     config = client.get(f"{API}/config", headers=bearer(laptop["token"])).get_json()
-    assert config["caller_id"]["internal"] == "199"
+    assert config["caller_id"]["internal"] == current["number"]

@@ -20,6 +20,7 @@ export function notifyNeedsPublish(title: string, detail?: string): void {
           component="button"
           type="button"
           size="sm"
+          aria-label="Publish: open the preview"
           onClick={() => {
             notifications.hide(id);
             useUiStore.getState().setPublishOpen(true);
