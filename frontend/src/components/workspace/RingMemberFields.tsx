@@ -2,6 +2,7 @@ import { Checkbox, NumberInput, Stack, Table, Text } from '@mantine/core';
 import { useShallow } from 'zustand/react/shallow';
 import { connect, deleteItems } from '../../canvas/actions';
 import { DEFAULT_DURATION, effectiveTimeline, fieldError, type FieldLimits, MEMBERS_PORT } from '../../canvas/timeline';
+import { type MethodInfo, useContactMethodIndex } from '../../canvas/lookups';
 import { objectTypeOf, type TimelineEntry } from '../../nodes/types';
 import { edgesFrom, useCanvasStore } from '../../store/canvas';
 
@@ -21,13 +22,31 @@ type Field = 'start' | 'duration';
 const LABELS: Record<Field, string> = { start: 'Start (s)', duration: 'Duration (s)' };
 
 /**
+ * Each row's name: the contact's ("Mike Brown"), or the object's where the contact is unknown
+ * or two placed methods share it (each checkbox and field needs a name of its own).
+ */
+function rowNames(placed: string[], inventory: Map<number, MethodInfo>): [string, string][] {
+  const rows = placed.map((row) => {
+    const [id, objectName, method] = row.split('\u0000');
+    return [id, inventory.get(Number(method))?.contactName ?? objectName, objectName];
+  });
+  const count = new Map<string, number>();
+  for (const [, name] of rows) count.set(name, (count.get(name) ?? 0) + 1);
+  return rows.map(([id, name, objectName]) => [id, (count.get(name) ?? 0) > 1 ? objectName : name]);
+}
+
+/**
  * Every contact method on the ring group's tab, with "in this group" and its start and
  * duration as numbers: the same timeline the bars above draw, so typing moves a bar and
  * dragging a bar changes the numbers. Membership is a cable, so the checkbox draws or removes
  * one at once (undoable like any cable); the numbers are saved with the form.
  */
 export function RingMemberFields({ groupId, members, limits, drafts, onDrafts, onChange }: RingMemberFieldsProps) {
-  const methods = useCanvasStore(useShallow((s) => s.nodes.filter((n) => objectTypeOf(n) === 'contact_method').map((n) => `${n.id}\u0000${n.data.name}`)));
+  const placed = useCanvasStore(
+    useShallow((s) => s.nodes.filter((n) => objectTypeOf(n) === 'contact_method').map((n) => `${n.id}\u0000${n.data.name}\u0000${String((n.data.properties as { contactMethod?: number }).contactMethod ?? '')}`)),
+  );
+  const { methods: inventory } = useContactMethodIndex();
+  const methods = rowNames(placed, inventory);
   const cables = useCanvasStore(useShallow((s) => (edgesFrom(s.edges).get(groupId) ?? []).filter((e) => e.sourceHandle === MEMBERS_PORT)));
   const cabled = cables.map((e) => Number(e.target));
   const entries = new Map(effectiveTimeline(members, cabled, false).map((e) => [e.target, e]));
@@ -89,8 +108,7 @@ export function RingMemberFields({ groupId, members, limits, drafts, onDrafts, o
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {methods.map((pair) => {
-            const [id, name] = pair.split('\u0000');
+          {methods.map(([id, name]) => {
             const target = Number(id);
             const entry = entries.get(target);
             const shown = entry ?? { target, start: 0, duration: DEFAULT_DURATION };
