@@ -98,7 +98,7 @@ export function RingMemberFields({ groupId, members, limits, drafts, onDrafts, o
       <Text size="sm" fw={500} id={`ring-members-${groupId}`}>
         Contact methods on this tab
       </Text>
-      <Table aria-labelledby={`ring-members-${groupId}`} verticalSpacing={4} horizontalSpacing={4} className="ring-member-table">
+      <Table fz="xs" aria-labelledby={`ring-members-${groupId}`} verticalSpacing={4} horizontalSpacing={4} className="ring-member-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Contact</Table.Th>
