@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Button, Divider, Group, ScrollArea, Stack, Text, Tex
 import { IconTrash, IconX } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { deleteItems, editObject } from '../../canvas/actions';
+import { timelineLimits } from '../../canvas/timeline';
 import { iconFor } from '../../nodes/icons';
 import { type CanvasNode, objectTypeOf, type RingPreset, type TimelineEntry } from '../../nodes/types';
 import { findNode, useCanvasStore } from '../../store/canvas';
@@ -11,6 +12,7 @@ import { fieldsFor } from './propertyFields';
 import { PropertyFields } from './PropertyFields';
 import { BlacklistEditor } from './BlacklistEditor';
 import { OverrideEditor } from './OverrideEditor';
+import { type MemberDrafts, RingMemberFields } from './RingMemberFields';
 import { RingTimelineEditor } from './RingTimelineEditor';
 import { RuleListEditor } from './RuleListEditor';
 import type { BlacklistEntry, CallerRule, Override } from '../../nodes/routerTypes';
@@ -34,8 +36,13 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
   const [base, setBase] = useState(() => snapshot(node));
   const [values, setValues] = useState(base.values);
   const [saving, setSaving] = useState(false);
+  // The ring group's start/duration fields as typed while they are not valid numbers.
+  const [memberDrafts, setMemberDrafts] = useState<MemberDrafts>({});
   const changes = changedFields(base.values, values);
   const dirty = Object.keys(changes).length > 0;
+  const members = (values.properties.members as TimelineEntry[] | undefined) ?? [];
+  const limits = timelineLimits(type?.propertiesSchema);
+  const invalid = Object.keys(memberDrafts).length > 0 || members.some((m) => m.start + m.duration > limits.duration.max);
 
   useEffect(() => {
     if (node.data.version === base.version) return;
@@ -50,20 +57,22 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
   const fields = type ? fieldsFor(type).filter((f) => !(isRingGroup && f.key === 'preset')) : [];
   const stale = dirty && node.data.version !== base.version;
   const setProperty = (key: string, value: unknown) => setValues((v) => ({ ...v, properties: { ...v.properties, [key]: value } }));
+  const setMembers = (next: TimelineEntry[], preset: RingPreset) => setValues((v) => ({ ...v, properties: { ...v.properties, members: next, preset } }));
+  const reset = (next: Snapshot) => {
+    setBase(next);
+    setValues(next.values);
+    setMemberDrafts({});
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!values.name.trim() || !dirty) return;
+    if (!values.name.trim() || !dirty || invalid) return;
     setSaving(true);
     const result = await editObject(node, { ...changes, ...(changes.name ? { name: values.name.trim() } : {}) }, base.version);
     setSaving(false);
     // Saved: show the server's copy. Refused as stale: the reloaded copy replaces the edit.
     const current = findNode(node.id);
-    if (result !== 'failed' && current) {
-      const next = snapshot(current);
-      setBase(next);
-      setValues(next.values);
-    }
+    if (result !== 'failed' && current) reset(snapshot(current));
   };
 
   return (
@@ -106,12 +115,17 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
             <BlacklistEditor entries={(values.properties.entries as BlacklistEntry[] | undefined) ?? []} onChange={(entries) => setProperty('entries', entries)} />
           )}
           {isRingGroup && (
-            <RingTimelineEditor
-              groupId={node.id}
-              members={(values.properties.members as TimelineEntry[] | undefined) ?? []}
-              preset={(values.properties.preset as RingPreset | undefined) ?? 'ring_all'}
-              onChange={(members, preset) => setValues((v) => ({ ...v, properties: { ...v.properties, members, preset } }))}
-            />
+            <>
+              <RingTimelineEditor groupId={node.id} members={members} preset={(values.properties.preset as RingPreset | undefined) ?? 'ring_all'} onChange={setMembers} />
+              <RingMemberFields
+                groupId={node.id}
+                members={members}
+                limits={limits}
+                drafts={memberDrafts}
+                onDrafts={setMemberDrafts}
+                onChange={(next) => setMembers(next, 'custom')}
+              />
+            </>
           )}
           <ActivityToggle filters={{ resource: 'workspace_objects', resourceId: node.id }} label="this object's activity" />
         </Stack>
@@ -125,15 +139,11 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
           <Button
             variant="default"
             disabled={!dirty && !stale}
-            onClick={() => {
-              const next = snapshot(node);
-              setBase(next);
-              setValues(next.values);
-            }}
+            onClick={() => reset(snapshot(node))}
           >
             Reset
           </Button>
-          <Button type="submit" loading={saving} disabled={!dirty}>
+          <Button type="submit" loading={saving} disabled={!dirty || invalid}>
             Save
           </Button>
         </Group>
