@@ -37,7 +37,10 @@ def create_demo_account(*, reset: bool = False) -> Admin:
         db.session.delete(db.session.get(Account, existing.account_id))
         db.session.commit()
     now = utcnow()
-    account = Account(name="Demo Company", setup_wizard_enabled=True)
+    # A Californian company: its schedules and the simulator default to Pacific time.
+    account = Account(
+        name="Demo Company", setup_wizard_enabled=True, time_zone="America/Los_Angeles"
+    )
     admin = Admin(
         account=account,
         email=DEMO_EMAIL,

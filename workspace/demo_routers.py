@@ -16,7 +16,7 @@ from workspace.contact_center.schedules import service as schedules
 
 OFFICE_HOURS = {
     "name": "Office hours",
-    "time_zone": "America/Los_Angeles",
+    # No time_zone: it takes the account's (America/Los_Angeles, workspace/demo.py).
     "intervals": [{"day": day, "from": "09:00", "to": "17:00"} for day in range(5)],
     "holidays": [
         {"name": "Christmas", "from": "2026-12-24", "to": "2026-12-26", "yearly": True},

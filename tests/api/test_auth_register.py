@@ -53,6 +53,7 @@ def test_when_required_field_missing_then_422_names_it_and_nothing_is_created(ap
         ({"first_name": ""}, "first_name"),
         ({"newsletter": "maybe"}, "newsletter"),
         ({"is_admin": True}, "is_admin"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone"),
     ],
 )
 def test_when_field_invalid_then_422_names_it_and_nothing_is_created(app, client, overrides, field):
@@ -150,6 +151,16 @@ def test_when_registered_then_login_refused_until_confirmed(app, client, caplog)
         assert admin.phone_number == "+14155550100"
         assert admin.password_hash.startswith("$argon2id$")
         assert admin.account.name == "Mike Brown"
+        assert admin.account.time_zone == "UTC"  # left out of the form
+
+
+def test_when_registered_with_a_time_zone_then_the_account_keeps_it(app, client):
+    response = client.post(REGISTER, json=registration(time_zone="Europe/Berlin"))
+    assert response.status_code == 201
+    with app.app_context():
+        assert db.session.execute(db.select(Admin)).scalar_one().account.time_zone == (
+            "Europe/Berlin"
+        )
 
 
 def test_when_confirm_token_unknown_or_reused_then_422(app, client, caplog):

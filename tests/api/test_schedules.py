@@ -148,7 +148,7 @@ def test_when_created_read_changed_and_deleted_then_each_answer_is_whole(app, ad
     assert _count(app) == 0
 
 
-def test_when_no_zone_is_given_then_utc(admin_client):
+def test_when_no_zone_is_given_then_the_accounts_which_is_utc_for_a_new_account(admin_client):
     body = {k: v for k, v in OFFICE.items() if k != "time_zone"}
     response = admin_client.post(SCHEDULES, json=body)
     assert response.get_json()["time_zone"] == "UTC"

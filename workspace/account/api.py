@@ -1,4 +1,4 @@
-"""/api/v1/account/settings: the account's name and feature switches (If-Match to change)."""
+"""/api/v1/account/settings: the account's name, time zone and switches (If-Match to change)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Account settings, and the check features make before they run.
+"""Account settings (name, time zone, switches), and the check features make before they run.
 
 "Setup using Wizard" is off for a new account, as the guide has it; an admin turns it on
 under Settings -> Account, and the wizard refuses (403) until then.
@@ -28,6 +28,8 @@ def update_settings(account_id: int, data: dict, expected_version: int | None) -
         account.name = data["name"]
     if "setup_wizard" in data:
         account.setup_wizard_enabled = data["setup_wizard"]
+    if "time_zone" in data:
+        account.time_zone = data["time_zone"]
     db.session.commit()
     return account
 

@@ -18,6 +18,8 @@ class Account(VersionedMixin, db.Model):
     name: Mapped[str] = mapped_column(String(200))
     # "Setup using Wizard": off for a new account, as the guide has it (Settings -> Account).
     setup_wizard_enabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # IANA name: the default zone of new schedules and of the simulator (Settings -> Account).
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     admins: Mapped[list[Admin]] = relationship(

@@ -6,6 +6,7 @@ import phonenumbers
 from marshmallow import ValidationError, fields, validate, validates, validates_schema
 
 from workspace.schemas import BaseSchema
+from workspace.zones import zone_field
 
 COUNTRIES = sorted(phonenumbers.SUPPORTED_REGIONS)
 PASSWORD_MIN = 8
@@ -30,6 +31,9 @@ class RegisterSchema(BaseSchema):
     accept_terms = fields.Boolean(required=True)
     accept_privacy = fields.Boolean(required=True)
     newsletter = fields.Boolean(load_default=False)
+    time_zone = zone_field(
+        load_default="UTC", metadata={"description": "IANA zone; UTC if left out"}
+    )
 
     @validates("accept_terms")
     def _terms(self, value: bool, **_) -> None:

@@ -41,7 +41,9 @@ def register_account(data: dict) -> None:
         return
     now = utcnow()
     phone = phonenumbers.parse(data["phone_number"], data["country"])
-    account = Account(name=f"{data['first_name']} {data['last_name']}")
+    account = Account(
+        name=f"{data['first_name']} {data['last_name']}", time_zone=data.get("time_zone", "UTC")
+    )
     token = new_token()
     admin = Admin(
         account=account,

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError, fields, post_load, pre_load, validate, validates
 
-from workspace.contact_center.schedules.schemas import zone_field
 from workspace.objects.transfer_service import FORMAT, MODES, VERSION
 from workspace.objects.types import REGISTRY
 from workspace.objects.types._decision import YEARS
 from workspace.schemas import BaseSchema, PagingSchema, list_schema
+from workspace.zones import zone_field
 
 MESSAGE_MAX = 500
 MAX_TABS = 100

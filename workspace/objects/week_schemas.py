@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 from marshmallow import fields, validate
 
-from workspace.contact_center.schedules.schemas import zone_field
 from workspace.objects.types._decision import YEARS
 from workspace.schemas import BaseSchema
+from workspace.zones import zone_field
 
 
 def _today() -> object:

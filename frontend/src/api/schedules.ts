@@ -54,9 +54,6 @@ export function useSchedules() {
   return useQuery({ queryKey: queryKeys.schedules, queryFn: () => listAll(schedulesApi.list), refetchInterval: 60_000 });
 }
 
-/** The browser's IANA time zone: a new schedule's default. */
-export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 /** Every IANA zone the browser knows (the server checks against zoneinfo). */
 export const timeZones = (): string[] => {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };

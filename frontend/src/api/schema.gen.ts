@@ -17,11 +17,13 @@ export interface Schemas {
   AccountSettings: {
     name?: string;
     setupWizard?: boolean;
+    timeZone?: string;
     version?: number;
   };
   AccountSettingsUpdate: {
     name?: string;
     setupWizard?: boolean;
+    timeZone?: string;
   };
   Activate: {
     code: string | null;
@@ -983,6 +985,7 @@ export interface Schemas {
     acceptTerms: boolean;
     acceptPrivacy: boolean;
     newsletter?: boolean;
+    timeZone?: string;
   };
   Rejected: {
     code?: number;

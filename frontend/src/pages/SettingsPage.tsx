@@ -21,7 +21,7 @@ export default function SettingsPage() {
 
   return (
     <Page title="Settings" description="The account-wide settings of your call flows, your API tokens and your password.">
-      <SettingsSection id="account" title="Account" description="The account's name and the features it offers its admins.">
+      <SettingsSection id="account" title="Account" description="The account's name, its time zone and the features it offers its admins.">
         <AccountSettingsForm />
       </SettingsSection>
       <FeatureCodesSection />

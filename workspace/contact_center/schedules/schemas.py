@@ -4,35 +4,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
-from zoneinfo import available_timezones
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from workspace.contact_center.fields import Text
 from workspace.graph.decide import HOLIDAY_EXITS
 from workspace.schemas import BaseSchema, PagingSchema, list_schema
+from workspace.zones import zone_field
 
 MAX_INTERVALS = 100
 MAX_HOLIDAYS = 100
 CLOCK = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 CLOCK_MESSAGE = "Use a time of day as HH:MM (00:00 to 23:59)."
-
-
-@cache
-def time_zones() -> frozenset[str]:
-    """The IANA time zones this machine knows (zoneinfo, tzdata as fallback)."""
-    return frozenset(available_timezones())
-
-
-def _zone(value: str) -> None:
-    if value not in time_zones():
-        raise ValidationError("Choose an IANA time zone, such as Europe/Berlin.")
-
-
-def zone_field(**kwargs) -> fields.String:
-    """An IANA time zone name, checked against zoneinfo."""
-    return fields.String(validate=_zone, **kwargs)
 
 
 def _to(value: str) -> None:
@@ -115,7 +98,7 @@ class ScheduleSchema(BaseSchema):
 
 class ScheduleCreateSchema(BaseSchema):
     name = Text(required=True, validate=validate.Length(min=1, max=100))
-    time_zone = zone_field(load_default="UTC")
+    time_zone = zone_field(metadata={"description": "Left out: the account's time zone"})
     intervals = fields.List(
         fields.Nested(IntervalSchema), load_default=list, validate=validate.Length(max=100)
     )

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from workspace.auth.models import Account
 from workspace.contact_center.listing import paged
 from workspace.contact_center.schedules.models import Schedule
 from workspace.contact_center.schedules.schemas import holidays_json
@@ -46,7 +47,11 @@ def get_schedule(account_id: int, schedule_id: int) -> Schedule:
 
 
 def create_schedule(account_id: int, data: dict) -> Schedule:
-    row = Schedule(account_id=account_id, **_stored(data))
+    """A schedule left without a time zone keeps the account's (Settings -> Account)."""
+    stored = _stored(data)
+    if not stored.get("time_zone"):
+        stored["time_zone"] = db.session.get(Account, account_id).time_zone
+    row = Schedule(account_id=account_id, **stored)
     db.session.add(row)
     _commit(data["name"])
     return row

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { useMemo } from 'react';
 import { useApiMutation } from '../../api/hooks';
 import { queryKeys } from '../../api/queryKeys';
-import { browserZone, type Schedule, type ScheduleInput, schedulesApi, timeZones } from '../../api/schedules';
+import { useAccountSettings } from '../../api/account';
+import { type Schedule, type ScheduleInput, schedulesApi, timeZones } from '../../api/schedules';
 import { changedFields } from '../common/changes';
 import { notifySaved, reportError } from '../common/feedback';
 import { FormButtons } from '../common/FormButtons';
@@ -16,10 +17,11 @@ const REFETCH = [queryKeys.schedules];
 const listError = (errors: Record<string, unknown>, key: string): string | undefined =>
   Object.entries(errors).find(([path]) => path === key || path.startsWith(`${key}.`))?.[1] as string | undefined;
 
-function ScheduleForm({ schedule, onDone }: { schedule?: Schedule; onDone: () => void }) {
+/** `defaultZone`: a new schedule's zone, the account's (Settings -> Account). */
+function ScheduleForm({ schedule, defaultZone, onDone }: { schedule?: Schedule; defaultZone: string; onDone: () => void }) {
   const initial: ScheduleInput = {
     name: schedule?.name ?? '',
-    timeZone: schedule?.timeZone ?? browserZone(),
+    timeZone: schedule?.timeZone ?? defaultZone,
     intervals: schedule?.intervals ?? [0, 1, 2, 3, 4].map((day) => ({ day, from: '09:00', to: '17:00' })),
     holidays: schedule?.holidays ?? [],
   };
@@ -64,9 +66,12 @@ function ScheduleForm({ schedule, onDone }: { schedule?: Schedule; onDone: () =>
 }
 
 export function ScheduleModal({ opened, schedule, onClose }: { opened: boolean; schedule: Schedule | null; onClose: () => void }) {
+  const account = useAccountSettings();
+  // Wait for the account's zone so a new schedule starts in it (UTC if it cannot be read).
+  const ready = opened && !account.isPending;
   return (
     <Modal opened={opened} onClose={onClose} title={schedule ? `Edit ${schedule.name}` : 'Add schedule'} size="xl">
-      {opened && <ScheduleForm key={schedule?.id ?? 'new'} schedule={schedule ?? undefined} onDone={onClose} />}
+      {ready && <ScheduleForm key={schedule?.id ?? 'new'} schedule={schedule ?? undefined} defaultZone={account.data?.timeZone ?? 'UTC'} onDone={onClose} />}
     </Modal>
   );
 }

@@ -3,7 +3,8 @@ import { IconCalendarWeek, IconPhoneCall, IconX } from '@tabler/icons-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useNumbers } from '../../api/numbers';
 import { publishingApi, type Simulation, type SimulateInput, type WeekView } from '../../api/publishing';
-import { browserZone, timeZones } from '../../api/schedules';
+import { useAccountSettings } from '../../api/account';
+import { timeZones } from '../../api/schedules';
 import { lightPaths } from '../../canvas/litPath';
 import { useCanvasStore } from '../../store/canvas';
 import { ContactMethodPicker } from './ContactMethodPicker';
@@ -14,7 +15,10 @@ import { WeekViewGrid } from './WeekViewGrid';
 export function SimulatorPanel() {
   const phone = useNumbers('phone');
   const internal = useNumbers('internal');
-  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', timeZone: browserZone(), source: 'draft', answer: null });
+  // No zone until the admin picks one: until then the account's (Settings -> Account) applies.
+  const [input, setInput] = useState<SimulateInput>({ number: '', caller: '', at: '', timeZone: undefined, source: 'draft', answer: null });
+  const accountZone = useAccountSettings().data?.timeZone ?? 'UTC';
+  const zone = input.timeZone ?? accountZone;
   const zones = useMemo(timeZones, []);
   const [week, setWeek] = useState<WeekView | null>(null);
   const [digits, setDigits] = useState('');
@@ -37,7 +41,7 @@ export function SimulatorPanel() {
         number: input.number.trim(),
         caller: input.caller?.trim() || undefined,
         at,
-        timeZone: at ? input.timeZone : undefined,
+        timeZone: at ? zone : undefined,
         digits: pressed,
         answer: input.answer ?? null,
         source: input.source,
@@ -64,7 +68,7 @@ export function SimulatorPanel() {
         number: input.number.trim(),
         caller: input.caller?.trim() || undefined,
         week: day,
-        timeZone: input.timeZone ?? 'UTC',
+        timeZone: zone,
         source: input.source,
       });
       setWeek(view);
@@ -100,7 +104,7 @@ export function SimulatorPanel() {
               }} size="xs" />
           </Group>
           <Group gap={6} grow wrap="nowrap">
-            <Select label="Time zone" data={zones} searchable allowDeselect={false} value={input.timeZone ?? null} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? 'UTC' }))} size="xs" />
+            <Select label="Time zone" data={zones} searchable allowDeselect={false} value={zone} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? accountZone }))} size="xs" />
             <TextInput label="Digits pressed" placeholder="Optional" value={digits} onChange={(e) => setDigits(e.currentTarget.value)} size="xs" />
             <ContactMethodPicker label="Who answers" value={input.answer ?? null} onChange={(answer) => setInput((v) => ({ ...v, answer }))} size="xs" placeholder="Nobody" />
           </Group>
