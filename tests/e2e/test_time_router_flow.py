@@ -108,7 +108,7 @@ def test_a_time_router_sends_office_hours_to_the_team_and_the_rest_to_a_forward(
     publish.get_by_role("textbox", name="Message").fill("Office hours")
     publish.get_by_role("button", name="Publish revision").click()
     expect(publish).to_be_hidden()
-    expect(page.get_by_text("Revision 1", exact=True)).to_be_visible()
+    expect(page.get_by_role("status", name="Published: revision 1")).to_be_visible()
 
     page.get_by_role("button", name="Simulate").click()
     panel = page.get_by_role("region", name="Simulator panel")
