@@ -5,6 +5,7 @@ the clock file its settings name (run/clock)."""
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -48,23 +49,31 @@ def _office_hours(closed_exit: str) -> dict:
     }
 
 
-def test_when_called_outside_office_hours_then_the_closed_exit_is_taken(
-    kamailio, phones, trunk, clock
+def test_when_called_outside_office_hours_then_the_closed_exit_forwards(
+    kamailio, phones, trunk, clock, tmp_path
 ):
+    forward = {"object": 60, "type": "forward", "number": "+14155550199", "caller_id": "caller"}
     write_plan(
         kamailio,
         program(
-            DID,
-            _office_hours("closed"),
-            ("n31", group(31, [entry(40, 5, 0, 2)])),
-            ("n60", VOICEMAIL),
+            DID, _office_hours("closed"), ("n31", group(31, [entry(40, 5, 0, 2)])), ("n60", forward)
         ),
     )
     clock(datetime(2026, 12, 7, 20, 0, tzinfo=BERLIN))  # a Monday evening
+    carrier = trunk.answer_outbound(8)
+    time.sleep(0.3)  # SIPp binds its port
+    try:
+        result = trunk.call(DID, hold_ms=300)
+    finally:
+        carrier.terminate()
+        carrier.wait()
 
-    result = trunk.call(DID)
-
-    assert (result["code"], _nodes(kamailio, result)) == (501, ["n12", "n30", "n60"])
+    assert (result["code"], _nodes(kamailio, result)) == (200, ["n12", "n30", "n60"])
+    seen = (tmp_path / "trunk_uas_messages.log").read_text(errors="replace")
+    assert f"INVITE sip:14155550199@127.0.0.1:{kamailio.trunk_uas_port} SIP/2.0" in seen
+    events = kamailio.call_events(result["call_id"])
+    rung = [e for e in events if e["type"] == "ringing" and (e.get("member") or {}).get("device")]
+    assert rung == []  # the team's phones stay quiet after hours
 
 
 def test_when_called_inside_office_hours_then_the_open_exit_rings_the_group(
