@@ -164,7 +164,7 @@ def test_when_internal_caller_id_is_on_no_card_then_saved_with_the_warning_publi
     assert response.status_code == 200, response.get_json()
     body = response.get_json()
     assert body["internal_caller_id"] == ext
-    assert body["live_devices"] == 2
+    assert body["live_devices"] == 0  # activated devices only; none of the two is yet
     [warning] = body["warnings"]
     assert warning["code"] == "caller_id.internal_not_placed"
     assert "150" in warning["message"]
