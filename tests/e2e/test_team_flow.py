@@ -60,7 +60,7 @@ def test_when_owner_invites_a_viewer_then_viewer_joins_cannot_publish_and_activi
         shot(viewer, "team-02-accept")
         viewer.get_by_role("button", name="Set password and log in").click()
         expect(viewer).to_have_url(re.compile(r"/workspace"))
-        publish = viewer.get_by_role("button", name="Publish")
+        publish = viewer.get_by_role("button", name="Publish", exact=True)
         expect(publish).to_be_disabled()
         shot(viewer, "team-03-viewer-cannot-publish")
         # The API refuses too, whatever the UI shows.
