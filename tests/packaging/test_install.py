@@ -105,6 +105,8 @@ def test_when_the_wheel_is_installed_without_extras_then_every_module_imports_an
             warnings.simplefilter("error")
             import workspace
             names = [m.name for m in pkgutil.walk_packages(workspace.__path__, "workspace.")]
+            # Kamailio's routing runs only inside Kamailio's interpreter (it imports KSR there).
+            names = [n for n in names if n != "workspace.sip.kemi.routing"]
             for name in names:
                 importlib.import_module(name)
             from workspace.contact_center.delivery_methods.models import TYPES as types
