@@ -27,6 +27,7 @@ from workspace.auth.models import Account, Admin
 from workspace.auth.service import create_api_token
 from workspace.device_api.recompute import config_recompute
 from workspace.extensions import db
+from workspace.objects.validation_push import draft_validation
 
 FUZZ_EMAIL = "fuzz.admin@example.com"
 
@@ -56,6 +57,7 @@ def empty_tables(app: Flask) -> None:
     # The device-config recompute runs off the request: let it finish first, or its reads
     # and the TRUNCATE's exclusive lock deadlock on PostgreSQL.
     config_recompute(app).wait_idle()
+    draft_validation(app).wait_idle()  # the off-request validation reads the same tables
     with app.app_context():
         tables = db.metadata.sorted_tables
         if db.engine.dialect.name == "postgresql":
