@@ -610,12 +610,10 @@ def test_a_forward_placed_from_the_palette_takes_unanswered_calls(page, live_ser
     expect(card(page, forward)).to_contain_text("+1 415 555 0199")
     expect(card(page, forward)).to_contain_text("Shows caller's number")
 
-    connect(page, ids["group"], "no_answer", forward)
-    try:
-        expect(edges(page)).to_have_count(4, timeout=5000)
-    except AssertionError:  # a drop can miss the port on a loaded machine: draw it again
-        connect(page, ids["group"], "no_answer", forward)
-        expect(edges(page)).to_have_count(4)
+    # The cable through the API (drawing cables is the other tests' subject; here the drag
+    # missed the small exit port under load): the canvas shows it through its live events.
+    cable(api, ids["group"], "no_answer", int(forward))
+    expect(edges(page)).to_have_count(4)
     cables = draft(api, api.get("/tabs")["items"][0]["id"])["cables"]
     assert {(c["source"], c["source_port"], c["target"]) for c in cables} >= {
         (ids["group"], "no_answer", int(forward))
