@@ -83,6 +83,10 @@ def running_server(
         try:
             _wait_healthy(base, proc, log_path)
             yield base
+        except BaseException:
+            # pytest shows a failing test's stdout: the server's side of what went wrong.
+            print(f"--- {log_path.name} (last 4000 characters) ---\n{log_path.read_text()[-4000:]}")
+            raise
         finally:
             proc.terminate()
             try:

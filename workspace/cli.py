@@ -136,11 +136,24 @@ def _embedded_mail_outbox() -> dict[str, str]:
     return {"MAIL_OUTBOX_DIR": outbox}
 
 
+def _settle_background_work() -> None:
+    """Finish the validations and config recomputes the demo's edits queued in this process:
+    `serve` forks its workers from this process next, and no thread of ours may still be
+    running (holding a connection) in the gunicorn master while they serve."""
+    from workspace.device_api.recompute import config_recompute
+    from workspace.objects.validation_push import draft_validation
+
+    for queue in (draft_validation(current_app), config_recompute(current_app)):
+        queue.flush()
+        queue.wait_idle()
+
+
 def _ensure_demo() -> None:
     from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD, create_demo_account, demo_exists
 
     if not demo_exists():
         create_demo_account()
+        _settle_background_work()
         click.echo(f" * Demo account created. Log in as {DEMO_EMAIL} / {DEMO_PASSWORD}")
     else:
         click.echo(f" * Demo account: {DEMO_EMAIL} / {DEMO_PASSWORD}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from flask import g, has_request_context, request
@@ -81,11 +84,28 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_thread = threading.local()
+
+
+@contextmanager
+def reads_only() -> Iterator[None]:
+    """Background work of this thread that only reads (a draft validation, a count to push)
+    begins deferred on SQLite, as a GET does: it must not hold the one write lock that
+    logins and edits wait on for as long as it validates and emits."""
+    before = getattr(_thread, "reads_only", False)
+    _thread.reads_only = True
+    try:
+        yield
+    finally:
+        _thread.reads_only = before
 
 
 def _reads_only() -> bool:
     """True inside a GET/HEAD/OPTIONS request that has not announced a write (Socket.IO
-    event handlers run in a request context too, with a `sid`: they keep BEGIN IMMEDIATE)."""
+    event handlers run in a request context too, with a `sid`: they keep BEGIN IMMEDIATE),
+    or inside ``reads_only()``."""
+    if getattr(_thread, "reads_only", False):
+        return True
     return (
         has_request_context()
         and request.method in _SAFE_METHODS

@@ -107,3 +107,33 @@ def test_when_requests_read_then_sqlite_begins_deferred_and_writes_take_the_lock
         event.remove(engine, "before_cursor_execute", record)
     assert reads == ["BEGIN"]
     assert "BEGIN IMMEDIATE" in begun[len(reads) :]
+
+
+def test_when_background_work_only_reads_then_sqlite_begins_deferred(app):
+    """A draft validation on its thread must not hold the write lock logins wait on."""
+    from sqlalchemy import event, text
+
+    from workspace.database import reads_only
+    from workspace.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
+    begun: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        if statement.startswith("BEGIN"):
+            begun.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with app.app_context():
+            with reads_only():
+                db.session.execute(text("SELECT 1"))
+                db.session.rollback()
+            db.session.execute(text("SELECT 1"))  # outside: background work writes
+            db.session.rollback()
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert begun == ["BEGIN", "BEGIN IMMEDIATE"]

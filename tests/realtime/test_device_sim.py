@@ -33,13 +33,13 @@ class Portal:
         answer = self.http.post(
             f"{base}/api/v1/auth/login",
             json={"email": DEMO_EMAIL, "password": DEMO_PASSWORD},
-            timeout=10,
+            timeout=30,
         )
         assert answer.status_code == 200, answer.text
         self.http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
 
     def get(self, path: str) -> requests.Response:
-        answer = self.http.get(self.base + path, timeout=10)
+        answer = self.http.get(self.base + path, timeout=30)
         assert answer.status_code == 200, answer.text
         return answer
 

@@ -9,23 +9,18 @@ so the problems describe at least that version. The canvas shows problems only f
 version it holds, never older ones. A change made while its account is being validated queues
 the account again.
 
-One queue and at most one thread per app per process, started when work arrives and ended when
-the queue is empty, like the device-config recompute (workspace.device_api.recompute). Tests
-call ``draft_validation(app).wait_idle()`` (the test client does it after each request).
+The queue and its thread are workspace.account_queue's, as for the device-config recompute.
+Tests call ``draft_validation(app).wait_idle()`` (the test client does it after each request).
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-import time
-
 from flask import Flask
 
+from workspace.account_queue import AccountQueue
 from workspace.auth.sockets import NAMESPACE, account_room
+from workspace.database import reads_only
 from workspace.extensions import db, socketio
-
-log = logging.getLogger(__name__)
 
 __all__ = ["DraftValidation", "EVENT", "draft_validation", "init_app"]
 
@@ -33,64 +28,17 @@ EVENT = "validation.updated"
 _EXTENSION = "draft_validation"
 
 
-class DraftValidation:
-    """A debounced, per-account queue of draft validations with its worker thread."""
+class DraftValidation(AccountQueue):
+    """The validation queue. Its runs only read: deferred transactions on SQLite, so a
+    validation never holds the write lock that logins and edits wait on."""
 
     def __init__(self, app: Flask, debounce: float) -> None:
-        self._app = app
-        self.debounce = debounce
-        self._cond = threading.Condition()
-        self._due: dict[int, float] = {}  # account id -> when to validate it (monotonic)
-        self._thread: threading.Thread | None = None
-        self.runs = 0  # validations done, for tests of the coalescing
+        super().__init__(app, debounce, self._validate, name="draft-validation")
 
-    def request(self, account_id: int) -> None:
-        """Queue a validation of the account's draft (coalesced with any already queued)."""
-        with self._cond:
-            self._due.setdefault(account_id, time.monotonic() + self.debounce)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._work, name="draft-validation")
-                self._thread.start()
-            self._cond.notify_all()
-
-    def flush(self) -> None:
-        """Make every queued validation due now (the debounce is cut short)."""
-        with self._cond:
-            now = time.monotonic()
-            self._due = {account: now for account in self._due}
-            self._cond.notify_all()
-
-    def wait_idle(self, timeout: float = 60.0) -> bool:
-        """Block until nothing is queued or running; False when `timeout` passed first."""
-        with self._cond:
-            return self._cond.wait_for(lambda: self._thread is None, timeout)
-
-    def _work(self) -> None:
-        while True:
-            with self._cond:
-                if not self._due:
-                    self._thread = None
-                    self._cond.notify_all()
-                    return
-                account_id, when = min(self._due.items(), key=lambda item: item[1])
-                delay = when - time.monotonic()
-                if delay > 0:
-                    self._cond.wait(delay)
-                    continue
-                del self._due[account_id]
-            self._validate(account_id)
-
-    def _validate(self, account_id: int) -> None:
-        try:
-            with self._app.app_context():
-                try:
-                    push_validation(account_id)
-                finally:
-                    db.session.remove()
-        except Exception:  # the thread must survive to serve the next account
-            log.exception("draft of account %s not validated", account_id)
-        with self._cond:
-            self.runs += 1
+    @staticmethod
+    def _validate(account_id: int) -> None:
+        with reads_only():
+            push_validation(account_id)
 
 
 def push_validation(account_id: int) -> None:
