@@ -159,6 +159,25 @@ def test_when_events_arrive_out_of_order_then_same_summary(app, client, admin_cl
     assert {k: by_id["a"][k] for k in keep} == {k: by_id["b"][k] for k in keep}
 
 
+def test_when_the_bye_and_the_answer_carry_no_route_then_the_call_keeps_the_starts(
+    app, client, admin_client, account_id
+):
+    """As Kamailio sends them: the BYE's event (and a child transaction's) has no route."""
+    blank = {"route": None, "revision": None, "caller": None, "caller_name": None}
+    events = [
+        call_event(account_id, "ended", 9, cause="answered", **blank),
+        call_event(account_id, "answered", 2, **{**blank, "member": {"username": "101"}}),
+    ]
+    first = post_events(client, app, events)
+    assert first.status_code == 200, first.get_json()
+    [early] = admin_client.get("/api/v1/calls").get_json()["items"]
+    assert early["route"] == ""  # nothing has said it yet
+    post_events(client, app, [call_event(account_id, "start", 0)])
+    [call] = admin_client.get("/api/v1/calls").get_json()["items"]
+    assert (call["route"], call["revision"], call["caller"]) == ("+14155550100", 1, "+12125550111")
+    assert (call["state"], call["talk_s"]) == ("ended", 7.0)
+
+
 def test_when_only_the_end_arrived_then_the_call_is_listed_as_ended(
     app, client, admin_client, account_id
 ):

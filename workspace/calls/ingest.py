@@ -49,7 +49,7 @@ def store_events(events: list[dict[str, Any]]) -> tuple[dict[str, int], list[int
     for (account_id, call_id), group in fresh.items():
         call = calls.get((account_id, call_id))
         if call is None:
-            call = Call(account_id=account_id, sip_call_id=call_id, route=group[0]["route"])
+            call = Call(account_id=account_id, sip_call_id=call_id, route="")
             db.session.add(call)
         for event in group:
             call.events.append(_event_row(account_id, event))
@@ -139,7 +139,7 @@ def _event_row(account_id: int, event: dict[str, Any]) -> CallEvent:
         number=member.get("number"),
         cause=event.get("cause"),
         sip_code=event.get("sip_code"),
-        route=event["route"],
+        route=event.get("route") or "",
         revision_number=event.get("revision"),
         caller=event.get("caller"),
         caller_name=event.get("caller_name"),
