@@ -24,6 +24,7 @@ from workspace.contact_center.devices.activation_service import issue_activation
 from workspace.contact_center.devices.models import Device
 from workspace.device_api.sip_plan import sip_plan
 from workspace.extensions import db
+from workspace.sip.plan_files import LINE_KEYS, plan_document
 
 CONFIG = "/device/v1/config"
 # What the device API says in its own words and the plan does not (see wire_config).
@@ -78,6 +79,16 @@ def readers(app, client, admin_client, acme) -> dict[str, dict[str, Any]]:
     assert sip is not None and sip["revision"] == effective["revision"]
     plan_entry = sip["devices"][device]
     assert effective["config"] == plan_entry
+    # The file Kamailio reads is made from the same entry: same name, caller ID and lines.
+    with app.app_context():
+        document = plan_document(acme.account, app.config["SIP_DOMAIN"])
+    in_file = document["devices"][device]
+    assert (in_file["name"], in_file["caller_id"]) == (plan_entry["name"], plan_entry["caller_id"])
+    by_account = {line["sip_account"]: line for line in plan_entry["lines"]}
+    for line in in_file["lines"]:
+        assert {k: line[k] for k in LINE_KEYS} == {
+            k: by_account[line["sip_account"]].get(k) for k in LINE_KEYS
+        }
     return {
         "device_api": as_plan(api.get_json()),
         "effective": {k: v for k, v in effective["config"].items() if k not in PLAN_ONLY}

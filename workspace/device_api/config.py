@@ -132,6 +132,11 @@ def _wire_line(line: dict[str, Any], sip: dict[str, Any]) -> dict[str, Any]:
 def _passwords(account_id: int, facts: dict[str, Any]) -> dict[int, str | None]:
     """SIP account id -> its decrypted password, for the lines that provision one."""
     ids = [sid for sid, sip in facts["sip_accounts"].items() if not sip["manual_password"]]
+    return provisioned_passwords(account_id, ids)
+
+
+def provisioned_passwords(account_id: int, ids: list[int]) -> dict[int, str | None]:
+    """SIP account id -> its decrypted password, for these SIP accounts of the account."""
     if not ids:
         return {}
     rows = db.session.execute(scoped(SipAccount, account_id).where(SipAccount.id.in_(ids)))

@@ -27,12 +27,10 @@ from typing import Any
 
 from flask import current_app
 
-from workspace.contact_center.devices.models import Device
 from workspace.contact_center.providers.models import Provider, SipAccount
-from workspace.device_api.config import build_device_configs
+from workspace.device_api.config import provisioned_passwords
+from workspace.device_api.sip_plan import sip_plan
 from workspace.extensions import db
-from workspace.graph.plan_format import upgrade_plan
-from workspace.objects.publishing_service import published_revision
 from workspace.tenancy import scoped
 
 log = logging.getLogger(__name__)
@@ -40,7 +38,7 @@ log = logging.getLogger(__name__)
 __all__ = ["ha1", "plan_document", "write_account_plan", "write_plan_file"]
 
 GEN_KEEP_SECONDS = 3600  # a call in progress never lasts longer than a ring cap + this
-_LINE_KEYS = ("sip_account", "username", "auth_username", "display_name", "dialing_rules")
+LINE_KEYS = ("sip_account", "username", "auth_username", "display_name", "dialing_rules")
 
 
 def ha1(username: str, realm: str, password: str) -> str:
@@ -53,49 +51,56 @@ def ha1(username: str, realm: str, password: str) -> str:
 
 
 def plan_document(account_id: int, realm: str) -> dict[str, Any] | None:
-    """What the SIP server routes the account's calls by, or None when nothing is published."""
-    revision = published_revision(account_id)
-    if revision is None:
+    """What the SIP server routes the account's calls by, or None when nothing is published.
+
+    ``sip_plan`` (the one builder the device API and the portal's effective-config view share,
+    so the SIP server presents what devices and admins see), with an HA1 on each line that can
+    register here and nothing else secret.
+    """
+    plan = sip_plan(account_id)
+    if plan is None:
         return None
-    plan = upgrade_plan(revision.plan)
+    devices = plan["devices"]
+    here = _builtin_sip_accounts(account_id)
+    wanted = {
+        line["sip_account"]
+        for device in devices.values()
+        for line in device["lines"]
+        if line["sip_account"] in here and line.get("password") == "provisioned"
+    }
+    passwords = provisioned_passwords(account_id, sorted(wanted))
     return {
         "account": account_id,
-        "format": plan.get("format", 2),
-        "revision": revision.number,
-        "hash": revision.hash,
-        "routes": plan.get("routes") or {},
-        "nodes": plan.get("nodes") or {},
-        "devices": _devices(account_id, plan, realm),
+        "format": plan["format"],
+        "revision": plan["revision"],
+        "hash": plan["hash"],
+        "routes": plan["routes"] or {},
+        "nodes": plan["nodes"] or {},
+        "devices": {
+            key: {
+                "name": device["name"],
+                "contact": device["contact"],
+                "caller_id": device["caller_id"],
+                "lines": _registering_lines(device["lines"], passwords, realm),
+            }
+            for key, device in devices.items()
+        },
     }
 
 
-def _devices(account_id: int, plan: dict[str, Any], realm: str) -> dict[str, Any]:
-    """The plan's devices, with current settings (the device API's builder) and HA1s."""
-    ids = [int(key) for key in plan.get("devices") or {}]
-    if not ids:
-        return {}
-    devices = list(
-        db.session.execute(scoped(Device, account_id).where(Device.id.in_(ids))).scalars()
-    )
-    # The one call into the device-config builder: the SIP server sees what devices see.
-    configs = build_device_configs(account_id, devices, with_secrets=True)
-    here = _builtin_sip_accounts(account_id)
-    out = {}
-    for device_id, config in sorted(configs.items()):
-        lines = []
-        for line in config["lines"]:
-            password = line.get("password")
-            if line["sip_account"] not in here or not password:
-                continue
-            entry = {key: line.get(key) for key in _LINE_KEYS}
-            entry["ha1"] = ha1(line.get("auth_username") or line["username"], realm, password)
-            lines.append(entry)
-        out[str(device_id)] = {
-            "name": config["device"]["name"],
-            "contact": config["contact"]["id"],
-            "caller_id": config["caller_id"],
-            "lines": lines,
-        }
+def _registering_lines(
+    lines: list[dict[str, Any]], passwords: dict[int, str | None], realm: str
+) -> list[dict[str, Any]]:
+    """Lines on this SIP server with a provisioned password, each with its HA1: the app does
+    not know a manual password, and other providers' lines register elsewhere."""
+    out = []
+    for line in lines:
+        password = passwords.get(line["sip_account"])
+        if not password:
+            continue
+        entry = {key: line.get(key) for key in LINE_KEYS}
+        entry["ha1"] = ha1(line.get("auth_username") or line["username"], realm, password)
+        out.append(entry)
     return out
 
 
