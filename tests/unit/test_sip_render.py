@@ -59,3 +59,28 @@ def test_when_boot_script_runs_then_it_loads_the_routing_module(tmp_path):
 
     assert "from kemi import routing" in boot
     compile(boot, "boot.py", "exec")
+
+
+@pytest.mark.parametrize("ports", ["30000", "3000x-3100", "31000-30000", "80-900", ""])
+def test_when_rtp_ports_malformed_then_value_error_names_the_variable(ports):
+    from workspace.sip.render import rtp_port_range
+
+    with pytest.raises(ValueError, match="WORKSPACE_SIP_RTP_PORTS"):
+        rtp_port_range(ports)
+
+
+def test_when_rtpengine_does_not_run_then_its_module_is_not_loaded(tmp_path):
+    cfg = render({**SETTINGS, "dir": str(tmp_path)}).read_text()
+
+    assert "#!define WITH_RTPENGINE" not in cfg
+    assert json.loads((tmp_path / "settings.json").read_text())["rtpengine"] is False
+
+
+def test_when_rtpengine_runs_then_the_cfg_loads_it_on_its_ng_port(tmp_path):
+    cfg = render(
+        {**SETTINGS, "dir": str(tmp_path), "rtpengine": True, "rtpengine_ng_port": 2299}
+    ).read_text()
+
+    assert "#!define WITH_RTPENGINE" in cfg
+    assert 'modparam("rtpengine", "rtpengine_sock", "udp:127.0.0.1:2299")' in cfg
+    assert json.loads((tmp_path / "settings.json").read_text())["rtpengine"] is True

@@ -22,7 +22,7 @@ TEMPLATE = HERE / "kamailio.cfg.tmpl"
 MPATH = "/usr/lib/x86_64-linux-gnu/kamailio/modules/"
 MODES = ("single", "cluster")
 
-__all__ = ["MODES", "render", "settings_from_config"]
+__all__ = ["MODES", "render", "rtp_port_range", "settings_from_config"]
 
 
 def settings_from_config(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -40,7 +40,23 @@ def settings_from_config(config: Mapping[str, Any]) -> dict[str, Any]:
         "shm_mb": int(config["SIP_SHM_MB"]),
         "children": int(config["SIP_CHILDREN"]),
         "ring_cap": int(config["SIP_RING_CAP"]),
+        # whether rtpengine runs is decided by whoever starts it (supervisor.rtpengine_wanted)
+        "rtpengine": False,
+        "rtpengine_ng_port": int(config["SIP_RTPENGINE_NG_PORT"]),
+        "rtp_ports": str(config["SIP_RTP_PORTS"]),
     }
+
+
+def rtp_port_range(text: str) -> tuple[int, int]:
+    """WORKSPACE_SIP_RTP_PORTS ("30000-30999") as (min, max); ValueError when malformed."""
+    low, sep, high = str(text).partition("-")
+    try:
+        first, last = int(low), int(high)
+    except ValueError:
+        first = last = 0
+    if not sep or not 1024 <= first < last <= 65535:
+        raise ValueError(f"WORKSPACE_SIP_RTP_PORTS must look like 30000-30999, not {text!r}")
+    return first, last
 
 
 def render(settings: Mapping[str, Any]) -> Path:
@@ -63,6 +79,8 @@ def render(settings: Mapping[str, Any]) -> Path:
         "trusted": list(settings.get("trusted") or []),
         "trunk": settings.get("trunk") or "",
         "ring_cap": settings.get("ring_cap", 120),
+        # rtpengine.so is loaded (WITH_RTPENGINE): the routing bridges WebRTC and plain RTP
+        "rtpengine": bool(settings.get("rtpengine")),
         "plans_dir": str(root / "plans"),
         "events_dir": str(root / "events"),
         # A file holding an epoch replaces the clock for routing decisions (time routers):
@@ -73,6 +91,8 @@ def render(settings: Mapping[str, Any]) -> Path:
     _write(root / "boot.py", _boot(root / "settings.json"))
     values = {
         "MODE_DEFINE": "#!define WITH_CLUSTER" if mode == "cluster" else "",
+        "RTPENGINE_DEFINE": "#!define WITH_RTPENGINE" if settings.get("rtpengine") else "",
+        "RTPENGINE_NG": "udp:127.0.0.1:{}".format(settings.get("rtpengine_ng_port", 2223)),
         "CHILDREN": str(settings.get("children", 4)),
         "HOST": settings["host"],
         "PORT": str(settings["port"]),
