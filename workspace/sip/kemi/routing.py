@@ -206,12 +206,12 @@ class kamailio:
 
     def remember_websocket_contact(self):
         """A contact registered over a WebSocket ends with it (ksr_websocket_event): keep
-        (AoR, ruid) per connection id."""
+        (AoR, ruid) per connection, by the browser's address (what the close event knows)."""
         ruid = KSR.pv.get("$xavp(ulrcd=>ruid)")
         expires = KSR.pv.get("$xavp(ulrcd=>expires)")
         if not media.transport_is_websocket(KSR.pv.get("$pr")) or not ruid or expires == 0:
             return
-        key = str(KSR.pv.get("$conid"))
+        key = "{}:{}".format(*self.source())  # $conid is not set in the close event
         known = json.loads(KSR.htable.sht_get("wsconns", key) or "[]")
         pair = [KSR.pv.get("$tu"), ruid]
         if pair not in known:
@@ -427,6 +427,11 @@ class kamailio:
             aors = [f"sip:{u}@{self.domain}" for u, _ in member_lines(plan, entry)]
             if not aors:
                 return self.idle_entry(ring_ms, "No devices")
+            # lookup_branches leaves an AoR without contacts as a branch of its own (sent to
+            # the domain): only lines registered now ring (a browser gone with its socket)
+            aors = [aor for aor in aors if KSR.registrar.registered_uri("location", aor) > 0]
+            if not aors:
+                return self.idle_entry(ring_ms, "Not registered")
             KSR.pv.sets("$ru", aors[0])
             for aor in aors[1:]:
                 KSR.corex.append_branch_uri(aor)
@@ -646,7 +651,7 @@ class kamailio:
         so the next call skips it instead of ringing a dead contact until it expires."""
         if evname != "websocket:closed":
             return 1
-        key = str(KSR.pv.get("$conid"))
+        key = "{}:{}".format(*self.source())  # $conid is not set in the close event
         for aor, ruid in json.loads(KSR.htable.sht_get("wsconns", key) or "[]"):
             KSR.registrar.unregister_ruid("location", aor, ruid)
             log(f"callflow: websocket {key} closed: {aor} unregistered")
