@@ -71,6 +71,8 @@ def media_server(ports, tmp_path_factory):
         "rtpengine": True,
         "rtpengine_ng_port": ports.take(),
         "rtp_ports": f"{rtp}-{rtp + 29}",
+        "wss_port": ports.take(),
+        **self_signed(folder),
     }
     engine = RtpEngine({"host": "127.0.0.1", "dir": str(folder), **settings})
     engine.start()
@@ -97,6 +99,19 @@ def mike(media_server, ports, tmp_path_factory):
     device.answer_after = 0.2
     yield device
     device.stop()
+
+
+def self_signed(folder) -> dict:
+    """A throwaway certificate for the WSS listener (openssl, as an admin would make one)."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+        + ["-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return {"tls_cert": str(cert), "tls_key": str(key)}
 
 
 def contacts(server: Kamailio, user: str) -> list[str]:
@@ -178,6 +193,29 @@ def test_when_the_websocket_closes_then_the_contact_goes_and_a_call_skips_it(
     ]
     assert ringing == ["101"], ringing
     assert f"sip:{WEB_USER}@127.0.0.1 unregistered" in media_server.log_text()
+
+
+def test_when_a_browser_registers_over_wss_then_it_is_reachable_until_its_socket_closes(
+    media_server, tmp_path
+):
+    write_plan(media_server, program(DID, web_method(30)), WEB_DEVICES)
+    phone = WsPhone(media_server.settings["wss_port"], WEB_USER, WEB_PASSWORD, secure=True)
+    try:
+        assert status(phone.register()) == 200
+        wait_until(lambda: contacts(media_server, WEB_USER), what="wss contact in ul.dump")
+        assert "transport=ws" in contacts(media_server, WEB_USER)[0]  # ws or wss
+        result: dict = {}
+        trunk = Sipp(media_server, tmp_path)
+        caller = threading.Thread(target=lambda: result.update(trunk.call(DID)))
+        caller.start()
+        invite = phone.wait_invite(timeout=20)  # the INVITE reached the browser over TLS
+        phone.respond(invite, 486, "Busy Here")
+        phone.wait(lambda t: t.startswith("ACK "), after=phone.messages.index(invite))
+        caller.join(60)
+        assert result["code"] is not None and result["code"] >= 400, result["code"]
+    finally:
+        phone.close()
+    wait_until(lambda: not contacts(media_server, WEB_USER), what="contact removed on close")
 
 
 # ------------------------------------------------------------------ media through rtpengine

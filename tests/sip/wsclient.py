@@ -1,5 +1,6 @@
-"""A small SIP-over-WebSocket user agent for the sip tests: what a browser phone (JsSIP) sends,
-spoken from Python over ``simple_websocket`` with the ``sip`` subprotocol (RFC 7118).
+"""A small SIP-over-WebSocket (ws:// or wss://) user agent for the sip tests: what a browser
+phone (JsSIP) sends, spoken from Python over ``simple_websocket`` with the ``sip`` subprotocol
+(RFC 7118).
 
 It registers a line with digest auth, places an INVITE with a WebRTC SDP, answers or declines
 an incoming INVITE, and keeps every message it received (``messages``) for the assertions."""
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+import ssl
 import threading
 import time
 
@@ -69,9 +71,24 @@ def body(message: str) -> str:
 class WsPhone:
     """One line registered over ws:// to the product's Kamailio."""
 
-    def __init__(self, ws_port: int, user: str, password: str, domain: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        ws_port: int,
+        user: str,
+        password: str,
+        domain: str = "127.0.0.1",
+        secure: bool = False,
+    ) -> None:
         self.user, self.password, self.domain = user, password, domain
-        self.ws = simple_websocket.Client(f"ws://127.0.0.1:{ws_port}/", subprotocols=["sip"])
+        context = None
+        if secure:  # the tests' self-signed certificate
+            context = ssl.create_default_context()
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        scheme = "wss" if secure else "ws"
+        self.ws = simple_websocket.Client(
+            f"{scheme}://127.0.0.1:{ws_port}/", subprotocols=["sip"], ssl_context=context
+        )
         self.messages: list[str] = []
         self._cond = threading.Condition()
         self._closed = False

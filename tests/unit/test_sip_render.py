@@ -84,3 +84,49 @@ def test_when_rtpengine_runs_then_the_cfg_loads_it_on_its_ng_port(tmp_path):
     assert "#!define WITH_RTPENGINE" in cfg
     assert 'modparam("rtpengine", "rtpengine_sock", "udp:127.0.0.1:2299")' in cfg
     assert json.loads((tmp_path / "settings.json").read_text())["rtpengine"] is True
+
+
+def test_when_tls_cert_has_no_key_then_value_error_names_both(tmp_path):
+    cert = tmp_path / "cert.pem"
+    cert.write_text("x")
+    with pytest.raises(ValueError, match="WORKSPACE_SIP_TLS_CERT and WORKSPACE_SIP_TLS_KEY"):
+        render({**SETTINGS, "dir": str(tmp_path / "sip"), "tls_cert": str(cert)})
+
+
+def test_when_tls_key_is_not_a_file_then_value_error_names_it(tmp_path):
+    cert = tmp_path / "cert.pem"
+    cert.write_text("x")
+    with pytest.raises(ValueError, match="WORKSPACE_SIP_TLS_KEY: no such file"):
+        render(
+            {
+                **SETTINGS,
+                "dir": str(tmp_path / "sip"),
+                "tls_cert": str(cert),
+                "tls_key": str(tmp_path / "missing.pem"),
+            }
+        )
+
+
+def test_when_tls_files_are_set_then_a_wss_listener_and_the_tls_module(tmp_path):
+    for name in ("cert.pem", "key.pem"):
+        (tmp_path / name).write_text("x")
+    settings = {
+        **SETTINGS,
+        "dir": str(tmp_path / "sip"),
+        "tls_cert": str(tmp_path / "cert.pem"),
+        "tls_key": str(tmp_path / "key.pem"),
+        "wss_port": 8443,
+    }
+
+    cfg = render(settings).read_text()
+
+    assert "#!define WITH_TLS" in cfg and "listen=tls:127.0.0.1:8443" in cfg
+    tls = (tmp_path / "sip" / "tls.cfg").read_text()
+    assert f"certificate = {tmp_path / 'cert.pem'}" in tls
+    assert f"private_key = {tmp_path / 'key.pem'}" in tls
+
+
+def test_when_no_tls_files_then_no_wss_listener(tmp_path):
+    cfg = render({**SETTINGS, "dir": str(tmp_path)}).read_text()
+
+    assert "#!define WITH_TLS" not in cfg and not (tmp_path / "tls.cfg").exists()

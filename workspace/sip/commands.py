@@ -94,7 +94,9 @@ def run_command(app_url: str | None, no_events: bool) -> None:
         raise
     click.echo(
         f" * SIP server (Kamailio pid {proc.pid}) on {settings['host']}:{settings['port']} "
-        f"udp/tcp, ws {settings['ws_port']}; domain {settings['domain']}; "
+        f"udp/tcp, ws {settings['ws_port']}"
+        + (f", wss {settings['wss_port']}" if settings.get("tls_cert") else "")
+        + f"; domain {settings['domain']}; "
         f"{written} account plans; log {server.root / 'kamailio.log'}"
     )
     forwarder = None
