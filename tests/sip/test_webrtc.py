@@ -178,6 +178,12 @@ def test_when_the_websocket_closes_then_the_contact_goes_and_a_call_skips_it(
     invite = phone.wait_invite(timeout=20)
     caller.join(60)
     assert first["code"] == 200 and header(invite, "Call-ID") == first["call_id"]
+    # one entry, two kinds: decided per branch, the browser's INVITE alone went through rtpengine
+    assert "UDP/TLS/RTP/SAVPF" in body(invite) and "a=fingerprint:" in body(invite)
+    plain = re.split(r"\nSIP/2\.0 \d{3}", mike.sip_log().rsplit("\nINVITE sip:101", 1)[1])[0]
+    low, high = media_server.rtp_range
+    assert re.search(r"^m=audio \d+ RTP/AVP ", plain, re.M), plain
+    assert not low <= media_port(plain) <= high, "plain to plain went through rtpengine"
 
     phone.close()
 
