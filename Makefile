@@ -42,6 +42,7 @@ run: setup migrate
 	  trap 'kill $$sip 2>/dev/null; wait $$sip' EXIT INT TERM; \
 	else echo "SIP server not started: kamailio is not installed (no apt-get here); serving the web app only"; fi; \
 	WORKSPACE_SIP_DOMAIN=$${WORKSPACE_SIP_DOMAIN:-127.0.0.1} \
+	  WORKSPACE_PUBLIC_URL=$${WORKSPACE_PUBLIC_URL:-http://$(HOST):$(PORT)} \
 	  $(BIN)/workspace serve --host $(HOST) --port $(PORT) --demo
 
 test: setup system-packages lint mypy typecheck frontend-check pytest

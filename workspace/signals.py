@@ -12,6 +12,10 @@ After commit:
   its devices' configs changed (a publish or rollback, a SIP account, provider, number,
   feature code, contact, call.center settings or device). ``reason`` is for logs only.
   Subscriber: workspace.device_api.recompute (recomputes config hashes off the request).
+- ``draft_facts_changed(sender=account_id, reason=str)``: a row the draft is validated and
+  compiled against changed, and nothing else announces it (a schedule: its edit waits for a
+  publish). Subscriber: workspace.objects.validation_push (revalidates the draft and sends the
+  pending count).
 - ``device_token_revoked(sender=device_id)``: a device was reset or deleted, so its token no
   longer works. Subscriber: workspace.device_api (closes the device's open sockets).
 
@@ -37,6 +41,7 @@ __all__ = [
     "contact_methods_placed",
     "devices_may_change",
     "device_token_revoked",
+    "draft_facts_changed",
     "numbers_placed",
     "rows_referenced",
     "users_of_contact_methods",
@@ -48,6 +53,7 @@ _signals = Namespace()
 
 devices_may_change = _signals.signal("devices-may-change")
 device_token_revoked = _signals.signal("device-token-revoked")
+draft_facts_changed = _signals.signal("draft-facts-changed")
 contact_methods_placed = _signals.signal("contact-methods-placed")
 rows_referenced = _signals.signal("rows-referenced")
 numbers_placed = _signals.signal("numbers-placed")

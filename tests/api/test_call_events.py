@@ -159,6 +159,47 @@ def test_when_events_arrive_out_of_order_then_same_summary(app, client, admin_cl
     assert {k: by_id["a"][k] for k in keep} == {k: by_id["b"][k] for k in keep}
 
 
+def test_when_the_bye_and_the_answer_carry_no_route_then_the_call_keeps_the_starts(
+    app, client, admin_client, account_id
+):
+    """As Kamailio sends them: the BYE's event (and a child transaction's) has no route."""
+    blank = {"route": None, "revision": None, "caller": None, "caller_name": None}
+    events = [
+        call_event(account_id, "ended", 9, cause="answered", **blank),
+        call_event(account_id, "answered", 2, **{**blank, "member": {"username": "101"}}),
+    ]
+    first = post_events(client, app, events)
+    assert first.status_code == 200, first.get_json()
+    [early] = admin_client.get("/api/v1/calls").get_json()["items"]
+    assert early["route"] == ""  # nothing has said it yet
+    post_events(client, app, [call_event(account_id, "start", 0)])
+    [call] = admin_client.get("/api/v1/calls").get_json()["items"]
+    assert (call["route"], call["revision"], call["caller"]) == ("+14155550100", 1, "+12125550111")
+    assert (call["state"], call["talk_s"]) == ("ended", 7.0)
+
+
+def test_when_the_end_comes_in_a_later_batch_then_who_answered_is_kept(
+    app, client, admin_client, account_id
+):
+    """The forwarder posts as events come: the BYE's often alone, seconds after the answer."""
+    from tests.factories_contacts import make_device
+    from tests.factories_devices import make_contact
+
+    mike = make_contact(app, account_id)
+    laptop = make_device(app, account_id, mike, "Mike's laptop")
+    events = answered_call(account_id, contact=mike)
+    for event in events:
+        if event["member"]:
+            event["member"]["device"] = laptop
+    ended = [e for e in events if e["type"] == "ended"]
+    post_events(client, app, [e for e in events if e["type"] != "ended"])
+    answered = admin_client.get("/api/v1/calls").get_json()["items"][0]["answered_by"]
+    assert answered["contact"]["id"] == mike and answered["device"]["id"] == laptop
+    post_events(client, app, ended)
+    [call] = admin_client.get("/api/v1/calls").get_json()["items"]
+    assert call["state"] == "ended" and call["answered_by"] == answered
+
+
 def test_when_only_the_end_arrived_then_the_call_is_listed_as_ended(
     app, client, admin_client, account_id
 ):

@@ -7,6 +7,7 @@ import pytest
 
 from tests.factories_publishing import PUBLISH, SIMULATE, simple_call_flow
 from tests.factories_workspace import OBJECTS, if_match, new_cable, new_object
+from workspace.extensions import socketio
 
 VALIDATE = "/api/v1/workspace/validate"
 WEEK = "/api/v1/simulate/week"
@@ -179,3 +180,38 @@ def test_when_a_caller_router_and_a_blacklist_stand_in_front_then_the_caller_dec
     assert other["path"][-2:] == [router, flow["o_group"]]
     withheld = _call(admin_client, at=at)
     assert withheld["path"][-1] == flow["o_group"]
+
+
+def test_when_a_schedule_in_use_is_edited_then_it_waits_for_publish_and_is_counted(
+    app, admin_client, flow
+):
+    """Schedules are compiled into the plan: an edit is a pending change until published,
+    and the header hears the new count (draft.pending) without a canvas edit."""
+    pending = "/api/v1/workspace/pending"
+    assert admin_client.post(PUBLISH, json={"message": "hours"}).status_code == 201
+    assert admin_client.get(pending).get_json()["count"] == 0
+    watcher = socketio.test_client(
+        app, namespace="/workspace", flask_test_client=admin_client.client
+    )
+    watcher.get_received("/workspace")
+    url = f"{SCHEDULES}/{flow['schedule']['id']}"
+    row = admin_client.get(url).get_json()
+    edited = admin_client.patch(url, json={"time_zone": "Asia/Tokyo"}, headers=if_match(row))
+    assert edited.status_code == 200, edited.get_json()
+
+    heard = [e for e in watcher.get_received("/workspace") if e["name"] == "draft.pending"]
+    watcher.disconnect(namespace="/workspace")
+    assert heard and heard[-1]["args"][0]["count"] == 1
+    assert admin_client.get(pending).get_json()["count"] == 1
+    preview = admin_client.get("/api/v1/workspace/publish-preview").get_json()
+    assert [(c["kind"], c["name"], c["changes"]) for c in preview["changes"]] == [
+        (
+            "schedule",
+            "Office hours",
+            [{"field": "time_zone", "before": "Europe/Berlin", "after": "Asia/Tokyo"}],
+        )
+    ]
+    # The published plan still routes by Berlin time until the publish.
+    assert _call(admin_client, at="2026-12-07T10:00:00+01:00")["path"][-1] == flow["o_group"]
+    assert admin_client.post(PUBLISH, json={"message": "Tokyo"}).status_code == 201
+    assert admin_client.get(pending).get_json()["count"] == 0

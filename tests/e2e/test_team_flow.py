@@ -63,6 +63,15 @@ def test_when_owner_invites_a_viewer_then_viewer_joins_cannot_publish_and_activi
         publish = viewer.get_by_role("button", name="Publish", exact=True)
         expect(publish).to_be_disabled()
         shot(viewer, "team-03-viewer-cannot-publish")
+        # Nothing else offers a write either: the palette is off, pages say "View only".
+        palette = viewer.get_by_role("navigation", name="Object palette")
+        expect(palette.get_by_role("button").first).to_be_disabled()
+        viewer.get_by_role("link", name="Contacts").click()
+        expect(viewer.get_by_text("View only", exact=True)).to_be_visible()
+        expect(viewer.get_by_text("No contacts yet")).to_be_visible()  # the list has loaded
+        expect(viewer.get_by_role("button", name="Add contact")).to_have_count(0)
+        expect(viewer.get_by_role("button", name="Import CSV")).to_have_count(0)
+        shot(viewer, "team-04-viewer-contacts-view-only")
         # The API refuses too, whatever the UI shows.
         csrf = viewer.request.get(f"{live_server}/api/v1/auth/me").json()["csrf_token"]
         refused = viewer.request.post(

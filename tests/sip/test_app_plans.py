@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import base_config
 from tests.sip.agents import Device, Kamailio, Sipp
 from workspace import create_app
+from workspace.calls.schemas import EventBatchSchema
 from workspace.device_api.recompute import config_recompute
 from workspace.extensions import db
 
@@ -75,6 +76,10 @@ def test_when_app_is_gone_then_kamailio_still_routes_the_published_flow(
         events = server.call_events(result["call_id"])
         assert events[0]["account"] == account_id
         assert [e["type"] for e in events if e["type"] == "answered"] == ["answered"]
+        # Every event the real Kamailio wrote (the BYE's too) passes the app's ingestion:
+        # a refused one once held back the whole spool.
+        assert {e["type"] for e in events} >= {"start", "answered", "ended"}
+        EventBatchSchema().load({"events": events})
     finally:
         if phone:
             phone.stop()

@@ -21,6 +21,9 @@ MODULES = [
     "workspace.objects.types.forward",
     "workspace.objects.types.internal_number",
     "workspace.objects.types.ring_group",
+    "workspace.objects.pending_schedules",
+    "workspace.objects.pending",
+    "workspace.objects.revision_diff",
 ]
 
 

@@ -20,6 +20,16 @@ class App(BaseHTTPRequestHandler):
     def do_POST(self):  # noqa: N802 (http.server's name)
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         App.received.append((self.path, self.headers["Authorization"], body["events"]))
+        # As the app does: a bad event refuses the batch, named by index and field.
+        refuse = [i for i, e in enumerate(body["events"]) if e.get("call_id") == "refuse-me"]
+        bad = {str(i): {"at": ["bad"]} for i in refuse}
+        if bad:
+            answer = json.dumps({"code": 400, "errors": {"json": {"events": bad}}}).encode()
+            self.send_response(400)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+            return
         self.send_response(202)
         self.end_headers()
 
@@ -79,3 +89,23 @@ def test_when_writer_gone_and_file_sent_then_file_removed(tmp_path, app_url):
 
     assert not gone.exists() and len(list(tmp_path.glob("*.jsonl"))) == 1
     assert "999999999.jsonl" not in json.loads((tmp_path / "offsets.json").read_text())
+
+
+def test_when_the_app_refuses_one_event_then_it_is_set_aside_and_the_rest_delivered(
+    tmp_path, app_url
+):
+    """Resending a refused batch can never succeed: it would hold back every later event."""
+    spool = Spool(str(tmp_path))
+    spool.emit("start", {"call_id": "c1"})
+    spool.emit("answered", {"call_id": "refuse-me"})
+    spool.emit("ended", {"call_id": "c1"}, cause="answered")
+
+    sent = EventForwarder(tmp_path, app_url, "tok").send_once()
+    again = EventForwarder(tmp_path, app_url, "tok").send_once()
+
+    assert (sent, again) == (2, 0)
+    refused, delivered = App.received
+    assert [e["type"] for e in refused[2]] == ["start", "answered", "ended"]
+    assert [e["type"] for e in delivered[2]] == ["start", "ended"]
+    [kept] = [json.loads(line) for line in (tmp_path / "refused.log").read_text().splitlines()]
+    assert kept["event"]["type"] == "answered" and kept["reason"] == {"at": ["bad"]}

@@ -62,7 +62,8 @@ def fold_call(events: list[EventLike]) -> dict[str, Any]:
     if cause is None and ended is not None and answered is not None:
         cause = "answered"
     return {
-        "route": described.route,
+        # A BYE's event knows no route: take the start's, else any event's that has one.
+        "route": described.route or next((e.route for e in timeline if e.route), ""),
         "revision_number": described.revision_number,
         "caller": described.caller,
         "caller_name": described.caller_name,

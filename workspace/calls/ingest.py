@@ -44,12 +44,17 @@ def store_events(events: list[dict[str, Any]]) -> tuple[dict[str, int], list[int
         stored.add(key)
         fresh[(event["account"], event["call_id"])].append(event)
     calls = _load_calls(list(fresh))
-    links = _Links.load([e for group in fresh.values() for e in group])
+    # Links for every event a refold reads: the stored ones of these calls too, or an answer
+    # posted in an earlier batch would lose its contact and device at the next refold.
+    links = _Links.load(
+        [e for group in fresh.values() for e in group]
+        + [_stored_event(row) for call in calls.values() for row in call.events]
+    )
     touched: list[Call] = []
     for (account_id, call_id), group in fresh.items():
         call = calls.get((account_id, call_id))
         if call is None:
-            call = Call(account_id=account_id, sip_call_id=call_id, route=group[0]["route"])
+            call = Call(account_id=account_id, sip_call_id=call_id, route="")
             db.session.add(call)
         for event in group:
             call.events.append(_event_row(account_id, event))
@@ -120,6 +125,15 @@ def _revisions(events: list[dict[str, Any]]) -> dict[tuple[int, int], int]:
     return {(account_id, number): rev_id for account_id, number, rev_id in rows}
 
 
+def _stored_event(row: CallEvent) -> dict[str, Any]:
+    """The parts of a stored event that _Links looks up."""
+    return {
+        "account": row.account_id,
+        "revision": row.revision_number,
+        "member": {"contact": row.contact_id, "device": row.device_id},
+    }
+
+
 def _at(epoch: float) -> datetime:
     return datetime.fromtimestamp(epoch, UTC)
 
@@ -139,7 +153,7 @@ def _event_row(account_id: int, event: dict[str, Any]) -> CallEvent:
         number=member.get("number"),
         cause=event.get("cause"),
         sip_code=event.get("sip_code"),
-        route=event["route"],
+        route=event.get("route") or "",
         revision_number=event.get("revision"),
         caller=event.get("caller"),
         caller_name=event.get("caller_name"),

@@ -38,7 +38,9 @@ class CallEventInSchema(BaseSchema):
     call_id = fields.String(required=True, validate=validate.Length(min=1, max=255))
     account = fields.Integer(required=True, validate=validate.Range(min=1))
     revision = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1))
-    route = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    # The SIP server knows the route when the call starts; a BYE or a child transaction's
+    # event may not (docs/call-events.md): the call keeps the route of the events that have one.
+    route = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=64))
     type = fields.String(required=True, validate=validate.OneOf(EVENT_TYPES))
     at = fields.Float(required=True, allow_nan=False, validate=EPOCH_RANGE)
     caller = _text(64, load_default=None, allow_none=True)

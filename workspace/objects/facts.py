@@ -50,12 +50,12 @@ def load_facts(account_id: int) -> dict[str, Any]:
         "feature_codes": _feature_codes(account_id),
         "delivery_methods": {d.id: {"type": d.type} for d in _rows(DeliveryMethod, account_id)},
         "audio_files": {a.id: {"name": a.name} for a in _rows(AudioFile, account_id)},
-        "schedules": _schedules(account_id),
+        "schedules": load_schedules(account_id),
         "directory_version": directory_document(account_id)["version"],
     }
 
 
-def _schedules(account_id: int) -> dict[int, dict[str, Any]]:
+def load_schedules(account_id: int) -> dict[int, dict[str, Any]]:
     """Schedules by id, copied whole into each Time Router's compiled node."""
     return {
         s.id: {

@@ -7,7 +7,9 @@ that comes from the plan (``in_plan``, ``reachable_at``) differs between the dra
 the published one.
 
 A change is one row: an object, cable or tab added, removed or changed (any field, the
-position included, since publish stores it and rollback restores it).
+position included, since publish stores it and rollback restores it), or a schedule in use
+edited since the publish (workspace.objects.pending_schedules: schedules are compiled into
+the plan, so their edits wait for a publish too).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from workspace.extensions import db
 from workspace.graph import CompileError, compile_plan, has_errors
 from workspace.objects.device_config import device_slice
 from workspace.objects.draft import graph_of, validate_draft
+from workspace.objects.facts import load_schedules
+from workspace.objects.pending_schedules import schedule_changes
 from workspace.objects.publishing_service import published_revision
 from workspace.objects.revision_diff import OBJECT_FIELDS, TAB_FIELDS, diff_cables, diff_rows
 from workspace.objects.state import read_state
@@ -59,11 +63,13 @@ def pending_changes(account_id: int) -> dict[str, Any]:
     """{"published_revision", "draft_version", "count"}: what the header shows."""
     from workspace.objects.draft import load_draft
 
-    number, snapshot, _ = _published(account_id)
+    number, snapshot, plan = _published(account_id)
+    draft = load_draft(account_id)
+    schedules = schedule_changes(draft, plan, load_schedules(account_id)) if number else []
     return {
         "published_revision": number,
         "draft_version": read_state(account_id)["draft_version"],
-        "count": count_changes(snapshot, load_draft(account_id)),
+        "count": count_changes(snapshot, draft) + len(schedules),
     }
 
 
@@ -79,6 +85,8 @@ def publish_preview(account_id: int) -> dict[str, Any]:
         for action in ("added", "removed", "changed")
         for row in diffs[kind].get(action, [])
     ]
+    if number is not None:
+        changes += schedule_changes(draft, old_plan, facts["schedules"])
     devices: list[dict[str, Any]] = []
     blocked = has_errors(problems)
     if not blocked:

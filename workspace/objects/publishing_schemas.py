@@ -146,7 +146,7 @@ class PendingSchema(BaseSchema):
 
 
 class PendingChangeSchema(BaseSchema):
-    kind = fields.String(metadata={"description": "object, cable or tab"})
+    kind = fields.String(metadata={"description": "object, cable, tab or schedule"})
     action = fields.String(metadata={"description": "added, removed or changed"})
     id = fields.Integer()
     name = fields.String()

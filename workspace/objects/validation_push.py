@@ -15,12 +15,13 @@ Tests call ``draft_validation(app).wait_idle()`` (the test client does it after 
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, current_app
 
 from workspace.account_queue import AccountQueue
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.database import reads_only
 from workspace.extensions import db, socketio
+from workspace.signals import draft_facts_changed
 
 __all__ = ["DraftValidation", "EVENT", "draft_validation", "init_app"]
 
@@ -65,5 +66,11 @@ def draft_validation(app: Flask) -> DraftValidation:
     return app.extensions[_EXTENSION]  # type: ignore[no-any-return]
 
 
+def _on_draft_facts_changed(account_id: int, reason: str = "") -> None:
+    draft_validation(current_app._get_current_object()).request(account_id)
+
+
 def init_app(app: Flask) -> None:
     app.extensions[_EXTENSION] = DraftValidation(app, app.config["DRAFT_VALIDATION_DEBOUNCE"])
+    # One module-level receiver for every app: it finds the app through current_app.
+    draft_facts_changed.connect(_on_draft_facts_changed)

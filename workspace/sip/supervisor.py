@@ -42,6 +42,8 @@ __all__ = [
 
 BATCH = 200
 OFFSETS = "offsets.json"
+# Events the app refused (400), each with its reason, kept for a look; not *.jsonl (the spool).
+REJECTED = "refused.log"
 
 
 def kamailio_available() -> bool:
@@ -205,6 +207,16 @@ def _stop_pid_file(pid_file: Path) -> bool:
     return True
 
 
+def _refused_indices(body: bytes, count: int) -> dict[int, object]:
+    """Index -> reason of the events a 400 names; every event when it names none."""
+    try:
+        named = json.loads(body)["errors"]["json"]["events"]
+        bad = {int(index): reason for index, reason in named.items() if int(index) < count}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        bad = {}
+    return bad or {index: "batch refused" for index in range(count)}
+
+
 class EventForwarder:
     """Tails the spool and POSTs new events to the app; retries while it is down."""
 
@@ -248,25 +260,41 @@ class EventForwarder:
         done = 0
         for i in range(0, len(rows), BATCH):
             batch = rows[i : i + BATCH]
-            body = json.dumps({"events": [r[2] for r in batch]}).encode()
-            request = urllib.request.Request(
-                self.url,
-                data=body,
-                method="POST",
-                headers={
-                    "Content-Type": "application/json",
-                    "Authorization": f"Bearer {self.token}",
-                },
-            )
-            with urllib.request.urlopen(request, timeout=10) as answer:
-                answer.read()
+            done += self._deliver([r[2] for r in batch])
             for name, position, _ in batch:
                 self.offsets[name] = max(self.offsets.get(name, 0), position)
             self._save_offsets()
-            done += len(batch)
         self.sent += done
         self._prune()
         return done
+
+    def _deliver(self, events: list[dict]) -> int:
+        """POST the events; a 400 names the bad ones (docs/call-events.md): those go to
+        ``refused.log`` with the reason and the rest is posted again, since resending a
+        refused batch can never succeed and would hold back every later event."""
+        try:
+            self._post(events)
+            return len(events)
+        except urllib.error.HTTPError as error:
+            if error.code != 400:
+                raise
+            bad = _refused_indices(error.read(), len(events))
+        keep = [event for index, event in enumerate(events) if index not in bad]
+        with open(self.dir / REJECTED, "a", encoding="utf-8") as out:
+            for index in sorted(bad):
+                out.write(json.dumps({"reason": bad[index], "event": events[index]}) + "\n")
+        log.warning("sip events: %d refused by the app (see %s): %s", len(bad), REJECTED, bad)
+        return self._deliver(keep) if keep and len(keep) < len(events) else 0
+
+    def _post(self, events: list[dict]) -> None:
+        request = urllib.request.Request(
+            self.url,
+            data=json.dumps({"events": events}).encode(),
+            method="POST",
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            answer.read()
 
     def _prune(self) -> None:
         """Remove spool files whose writer (a Kamailio worker, by pid) is gone and which were
@@ -287,7 +315,7 @@ class EventForwarder:
                 self.send_once()
                 delay = self.poll
             except (urllib.error.URLError, OSError) as error:
-                log.info("sip events: app not reachable (%s); retrying", error)
+                log.info("sip events: not delivered (%s); retrying", error)
                 delay = min(delay * 2, 10.0)
             self._stop.wait(delay)
 

@@ -17,7 +17,7 @@ export interface FieldChange {
 }
 
 export interface PendingChange {
-  kind: 'object' | 'cable' | 'tab';
+  kind: 'object' | 'cable' | 'tab' | 'schedule';
   action: 'added' | 'removed' | 'changed';
   id: number;
   name: string;

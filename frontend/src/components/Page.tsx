@@ -1,6 +1,7 @@
-import { Container, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Container, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
+import { useRole, VIEW_ONLY_REASON } from '../auth/role';
 
 interface PageProps {
   title: string;
@@ -10,9 +11,22 @@ interface PageProps {
   children: ReactNode;
 }
 
+export function ViewOnlyBadge() {
+  return (
+    <Tooltip label={VIEW_ONLY_REASON} multiline w={260} withArrow>
+      <Badge color="gray" variant="light" size="lg" tabIndex={0}>
+        View only
+      </Badge>
+    </Tooltip>
+  );
+}
+
 /** A regular (non-canvas) page inside the app frame: a titled, padded column. */
 export function Page({ title, description, actions, children }: PageProps) {
   useDocumentTitle(`${title} · Callflow Workspace`);
+  const { role, canEdit } = useRole();
+  // A viewer gets no add/import buttons: the API would refuse them (403) anyway.
+  const shownActions = role && !canEdit ? <ViewOnlyBadge /> : actions;
   return (
     <Container size="lg" w="100%" py="xl" px="lg">
       <Stack gap="xl">
@@ -27,7 +41,7 @@ export function Page({ title, description, actions, children }: PageProps) {
               </Text>
             )}
           </div>
-          {actions}
+          {shownActions}
         </Group>
         {children}
       </Stack>

@@ -8,6 +8,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { useObjectTypes, useTabs } from '../api/workspace';
+import { useRole } from '../auth/role';
 import { HEADER_HEIGHT } from '../components/AppFrame';
 import { QueryState } from '../components/common/QueryState';
 import { BottomPanel } from '../components/workspace/BottomPanel';
@@ -31,6 +32,7 @@ export default function WorkspacePage() {
   useDocumentTitle('Workspace · Callflow Workspace');
   const types = useObjectTypes();
   const tabs = useTabs();
+  const { canEdit } = useRole();
   const [params, setParams] = useSearchParams();
   const items = tabs.data?.items ?? [];
   const wanted = Number(params.get('tab'));
@@ -67,7 +69,7 @@ export default function WorkspacePage() {
           {() => <WorkspaceTabBar tabs={items} activeId={tabId} onSelect={selectTab} />}
         </QueryState>
         <div className="workspace-body">
-          <ObjectPalette types={types.data?.items ?? []} disabled={tabId === null} />
+          <ObjectPalette types={types.data?.items ?? []} disabled={tabId === null || !canEdit} />
           <div className="workspace-center">
             {tabs.data && tabId === null ? <NoTabs onCreated={selectTab} /> : <WorkspaceCanvas />}
             <BottomPanel />

@@ -13,7 +13,7 @@ from workspace.contact_center.schedules.schemas import holidays_json
 from workspace.contact_center.schedules.status import schedule_node, status_at
 from workspace.errors import Conflict, FieldErrors, NotFound
 from workspace.extensions import db
-from workspace.signals import users_of_rows
+from workspace.signals import draft_facts_changed, users_of_rows
 from workspace.tenancy import get_owned, scoped
 from workspace.versioning import check_version
 
@@ -54,6 +54,7 @@ def create_schedule(account_id: int, data: dict) -> Schedule:
     row = Schedule(account_id=account_id, **stored)
     db.session.add(row)
     _commit(data["name"])
+    draft_facts_changed.send(account_id, reason="schedule added")
     return row
 
 
@@ -65,6 +66,7 @@ def update_schedule(
     for key, value in _stored(data).items():
         setattr(row, key, value)
     _commit(row.name)
+    draft_facts_changed.send(account_id, reason="schedule changed")
     return row
 
 
@@ -84,6 +86,7 @@ def delete_schedule(account_id: int, schedule_id: int, expected: int | None) -> 
         )
     db.session.delete(row)
     db.session.commit()
+    draft_facts_changed.send(account_id, reason="schedule deleted")
 
 
 def _stored(data: dict) -> dict:

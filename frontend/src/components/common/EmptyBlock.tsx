@@ -1,6 +1,7 @@
 import { EmptyState, Paper } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useRole } from '../../auth/role';
 
 interface EmptyBlockProps {
   icon: Icon;
@@ -15,6 +16,8 @@ interface EmptyBlockProps {
 
 /** An empty collection: what is missing and what to do next. */
 export function EmptyBlock({ icon: Icon, title, description, action, bare }: EmptyBlockProps) {
+  const { role, canEdit } = useRole();
+  const shown = role && !canEdit ? null : action; // a viewer adds nothing
   return (
     <Paper withBorder={!bare} radius="lg" py={bare ? 'md' : 48} px="xl">
       <EmptyState
@@ -24,7 +27,7 @@ export function EmptyBlock({ icon: Icon, title, description, action, bare }: Emp
         title={title}
         description={description}
       >
-        {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
+        {shown && <EmptyState.Actions>{shown}</EmptyState.Actions>}
       </EmptyState>
     </Paper>
   );

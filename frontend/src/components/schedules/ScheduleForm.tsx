@@ -8,6 +8,7 @@ import { type Schedule, type ScheduleInput, schedulesApi, timeZones } from '../.
 import { changedFields } from '../common/changes';
 import { notifySaved, reportError } from '../common/feedback';
 import { FormButtons } from '../common/FormButtons';
+import { notifyNeedsPublish } from '../common/publishToast';
 import { HolidayListEditor } from './HolidayListEditor';
 import { WeekGridEditor } from './WeekGridEditor';
 
@@ -36,7 +37,9 @@ function ScheduleForm({ schedule, defaultZone, onDone }: { schedule?: Schedule; 
       { ...values, name: values.name.trim() },
       {
         onSuccess: (saved) => {
-          notifySaved(schedule ? 'Schedule saved' : 'Schedule added', schedule?.usedBy.length ? `${saved.name}: routers follow on the next publish.` : saved.name);
+          // A schedule is compiled into the plan: routers using it follow on the next publish.
+          if (schedule?.usedBy.length) notifyNeedsPublish('Schedule saved', `${saved.name}: its Time Routers follow the new hours once published.`);
+          else notifySaved(schedule ? 'Schedule saved' : 'Schedule added', saved.name);
           onDone();
         },
         onError: (error) => {

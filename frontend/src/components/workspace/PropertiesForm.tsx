@@ -16,6 +16,7 @@ import { type MemberDrafts, RingMemberFields } from './RingMemberFields';
 import { RingTimelineEditor } from './RingTimelineEditor';
 import { RuleListEditor } from './RuleListEditor';
 import type { BlacklistEntry, CallerRule, Override } from '../../nodes/routerTypes';
+import { useRole, VIEW_ONLY_REASON } from '../../auth/role';
 
 interface Snapshot {
   version: number;
@@ -36,6 +37,7 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
   const [base, setBase] = useState(() => snapshot(node));
   const [values, setValues] = useState(base.values);
   const [saving, setSaving] = useState(false);
+  const { canEdit } = useRole(); // a viewer reads the settings; Save and Delete stay off
   // The ring group's start/duration fields as typed while they are not valid numbers.
   const [memberDrafts, setMemberDrafts] = useState<MemberDrafts>({});
   const changes = changedFields(base.values, values);
@@ -132,7 +134,7 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
       </ScrollArea>
       <Divider />
       <Group p="sm" justify="space-between">
-        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void deleteItems([findNode(node.id) ?? node], [])} aria-label={`Delete ${node.data.name}`}>
+        <Button variant="subtle" color="red" disabled={!canEdit} leftSection={<IconTrash size={16} aria-hidden />} onClick={() => void deleteItems([findNode(node.id) ?? node], [])} aria-label={`Delete ${node.data.name}`}>
           Delete
         </Button>
         <Group gap="xs">
@@ -143,7 +145,7 @@ export function PropertiesForm({ node }: { node: CanvasNode }) {
           >
             Reset
           </Button>
-          <Button type="submit" loading={saving} disabled={!dirty || invalid}>
+          <Button type="submit" loading={saving} disabled={!dirty || invalid || !canEdit} title={canEdit ? undefined : VIEW_ONLY_REASON}>
             Save
           </Button>
         </Group>

@@ -22,6 +22,7 @@ import { useFitOnLoad } from './useFitOnLoad';
 import { useKeepSelectedInView } from './useKeepSelectedInView';
 import { useLevelOfDetail } from './useLevelOfDetail';
 import { useNodeDrag } from './useNodeDrag';
+import { useRole } from '../../auth/role';
 
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
@@ -73,6 +74,8 @@ export function WorkspaceCanvas() {
   const openNewObject = useUiStore((s) => s.openNewObject);
   const { screenToFlowPosition } = useReactFlow();
   const drag = useNodeDrag();
+  // A viewer looks: cards select (the drawer shows their settings) but do not move or cable.
+  const { canEdit } = useRole();
   useFitOnLoad();
   const frame = useRef<HTMLDivElement>(null);
   useLevelOfDetail(frame);
@@ -86,12 +89,12 @@ export function WorkspaceCanvas() {
   const onDrop = useCallback(
     (event: DragEvent) => {
       const type = event.dataTransfer.getData(PALETTE_MIME);
-      if (!type || !useCanvasStore.getState().catalogue[type]) return;
+      if (!canEdit || !type || !useCanvasStore.getState().catalogue[type]) return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       openNewObject(type, { x: Math.round(at.x - 116), y: Math.round(at.y - 30) });
     },
-    [screenToFlowPosition, openNewObject],
+    [screenToFlowPosition, openNewObject, canEdit],
   );
   const onMouseMove = useCallback(
     (event: MouseEvent) => emitCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY })),
@@ -119,8 +122,10 @@ export function WorkspaceCanvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onBeforeDelete={onBeforeDelete}
-        deleteKeyCode={DELETE_KEYS}
+        deleteKeyCode={canEdit ? DELETE_KEYS : null}
         {...drag}
+        nodesDraggable={canEdit}
+        nodesConnectable={canEdit}
         // Far out, the cards show their names only (useLevelOfDetail), still legible.
         minZoom={0.2}
         maxZoom={2}

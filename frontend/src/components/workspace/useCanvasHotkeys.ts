@@ -4,12 +4,17 @@ import { notifications } from '@mantine/notifications';
 import { copySelection, paste } from '../../canvas/clipboard';
 import { redo, undo } from '../../canvas/history';
 import { useCanvasStore } from '../../store/canvas';
+import { useRole } from '../../auth/role';
 
 export function useCanvasHotkeys(): void {
+  const { canEdit } = useRole(); // a viewer copies and selects; undo, redo and paste would write
+  const write = (action: () => Promise<unknown>) => () => {
+    if (canEdit) void action();
+  };
   useHotkeys([
-    ['mod+z', () => void undo()],
-    ['mod+shift+z', () => void redo()],
-    ['mod+y', () => void redo()],
+    ['mod+z', write(undo)],
+    ['mod+shift+z', write(redo)],
+    ['mod+y', write(redo)],
     [
       'mod+c',
       () => {
@@ -18,7 +23,7 @@ export function useCanvasHotkeys(): void {
       },
       { preventDefault: false },
     ],
-    ['mod+v', () => void paste(), { preventDefault: false }],
+    ['mod+v', write(paste), { preventDefault: false }],
     [
       'mod+a',
       () => {

@@ -1,0 +1,134 @@
+"""The product as `make run` starts it: `workspace serve --demo` and `workspace sip run` side
+by side. Kamailio answers OPTIONS; a device activated from the portal registers its line with
+`device-sim --sip`; the trunk (SIPp) calls the demo's main number; the device answers; the call
+reaches the Calls log as answered and ended, through the events spool and the forwarder.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import uuid
+from types import SimpleNamespace
+
+import requests
+
+from tests.servers import BIN, prepare_instance, running_server, server_env
+from tests.sim_process import Sim
+from tests.sip.agents import Sipp
+from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD
+
+
+def _options(port: int) -> str:
+    """The first line of Kamailio's answer to an OPTIONS ping (a trunk's keepalive)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.settimeout(2)
+        mine = sock.getsockname()[1]
+        ping = (
+            f"OPTIONS sip:127.0.0.1:{port} SIP/2.0\r\n"
+            f"Via: SIP/2.0/UDP 127.0.0.1:{mine};branch=z9hG4bK{uuid.uuid4().hex}\r\n"
+            "Max-Forwards: 70\r\n"
+            f"To: <sip:127.0.0.1:{port}>\r\nFrom: <sip:probe@127.0.0.1>;tag=1\r\n"
+            f"Call-ID: {uuid.uuid4().hex}\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        )
+        sock.sendto(ping.encode(), ("127.0.0.1", port))
+        return sock.recv(4096).decode(errors="replace").split("\r\n")[0]
+
+
+def _wait_options(port: int, sip_log, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            return _options(port)
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError("Kamailio never answered OPTIONS:\n" + sip_log())
+
+
+class Portal:
+    def __init__(self, base: str) -> None:
+        self.base, self.http = base, requests.Session()
+        login = self.http.post(
+            f"{base}/api/v1/auth/login",
+            json={"email": DEMO_EMAIL, "password": DEMO_PASSWORD},
+            timeout=30,
+        )
+        assert login.status_code == 200, login.text
+        self.http.headers["X-CSRF-Token"] = login.json()["csrf_token"]
+
+    def code_for(self, device_name: str) -> str:
+        items = self.http.get(f"{self.base}/api/v1/devices?per_page=100", timeout=30).json()
+        device = next(d for d in items["items"] if d["name"] == device_name)
+        url = f"{self.base}/api/v1/devices/{device['id']}"
+        version = self.http.get(url, timeout=30).headers["ETag"]
+        reset = self.http.post(f"{url}/activation/reset", headers={"If-Match": version}, timeout=30)
+        assert reset.status_code == 200, reset.text
+        return reset.json()["code"]
+
+    def call(self, call_id: str, timeout: float = 30) -> dict:
+        """The call log's row for the SIP call, once it has ended."""
+        deadline = time.monotonic() + timeout
+        row: dict = {}
+        while time.monotonic() < deadline:
+            items = self.http.get(f"{self.base}/api/v1/calls?per_page=20", timeout=30).json()
+            row = next((c for c in items["items"] if c["call_id"] == call_id), {})
+            if row.get("state") == "ended":
+                return row
+            time.sleep(0.3)
+        raise AssertionError(f"call {call_id} did not end in the call log: {row}")
+
+
+def test_when_the_product_runs_as_make_run_then_a_trunk_call_rings_the_demo_and_is_logged(
+    tmp_path, ports
+):
+    sip_port, ws_port, trunk_port = ports.take(2), ports.take(2), ports.take(2)
+    env = server_env(
+        tmp_path,
+        WORKSPACE_SIP_PORT=str(sip_port),
+        WORKSPACE_SIP_WS_PORT=str(ws_port),
+        WORKSPACE_SIP_DOMAIN="127.0.0.1",
+        WORKSPACE_SIP_TRUSTED=f"127.0.0.1:{trunk_port}",
+    )
+    prepare_instance(tmp_path, env)
+    sip_log = tmp_path / "sip-run.log"
+    with running_server(tmp_path, env, demo=True) as base, open(sip_log, "wb") as log:
+        sip = subprocess.Popen(
+            [BIN / "workspace", "sip", "run", "--app-url", base],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its Kamailio goes with it when the group is signalled
+        )
+        sim = None
+        try:
+            assert _wait_options(sip_port, sip_log.read_text).startswith("SIP/2.0 200")
+            portal = Portal(base)
+            code = portal.code_for("Mike's laptop")  # first on the demo group's timeline
+            sim = Sim(
+                "--server", base, "--code", code, "--sip", "--answer-after", "1",
+                "--sip-server", f"127.0.0.1:{sip_port}",
+            )  # fmt: skip
+            sim.wait_for("line 101: REGISTER_OK", timeout=30)
+
+            trunk = Sipp(
+                SimpleNamespace(port=sip_port, trunk_port=trunk_port, untrusted_port=None),
+                tmp_path,
+            )
+            result = trunk.call("+14155550100", hold_ms=1500)
+
+            assert result["code"] == 200, result["messages"][-3000:]
+            sim.wait_for("line 101: CALL_ESTABLISHED")
+            logged = portal.call(result["call_id"])
+            assert logged["route"] == "+14155550100" and logged["cause"] == "answered", logged
+            assert logged["answered_by"]["device"]["name"] == "Mike's laptop", logged
+            assert logged["talk_s"] >= 1.0
+        finally:
+            if sim is not None:
+                sim.proc.terminate()  # device-sim stops its baresip on SIGTERM
+                sim.proc.wait(timeout=15)
+            os.killpg(sip.pid, signal.SIGTERM)
+            sip.wait(timeout=20)
