@@ -14,8 +14,12 @@ PY_STAMP := $(VENV)/.installed
 # Debian packages make installs when missing (all of them, in this one place).
 # chromium: e2e tests. kamailio..sip-tester: the SIP server (workspace/sip) and its sip tests
 # (baresip devices, SIPp trunk); `make run` starts Kamailio beside the web server.
+# rtpengine-daemon: media between browser phones (WebRTC) and plain-RTP devices and trunks,
+# run in userspace by `workspace sip run` (the DKMS kernel module is not needed);
+# kamailio-tls-modules: SIP over secure WebSocket (wss://) for browsers on https:// pages.
 APT_PACKAGES := chromium kamailio kamailio-python3-modules kamailio-websocket-modules \
-  kamailio-extra-modules kamailio-utils-modules baresip-core sip-tester
+  kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules baresip-core sip-tester \
+  rtpengine-daemon
 NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/index.html
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)

@@ -128,6 +128,16 @@ class Config:
     SIP_SHM_MB = int(os.environ.get("WORKSPACE_SIP_SHM_MB", "256"))
     SIP_CHILDREN = int(os.environ.get("WORKSPACE_SIP_CHILDREN", "4"))
     SIP_RING_CAP = int(os.environ.get("WORKSPACE_SIP_RING_CAP", "120"))
+    # rtpengine bridges browsers (WebRTC) and plain-RTP devices: started by `sip run` when
+    # installed unless "off"; its ng control port (loopback) and its RTP port range.
+    SIP_RTPENGINE = os.environ.get("WORKSPACE_SIP_RTPENGINE", "auto")
+    SIP_RTPENGINE_NG_PORT = int(os.environ.get("WORKSPACE_SIP_RTPENGINE_NG_PORT", "2223"))
+    SIP_RTP_PORTS = os.environ.get("WORKSPACE_SIP_RTP_PORTS", "30000-30999")
+    # SIP over secure WebSocket (browsers on https:// pages may only open wss://): a PEM
+    # certificate and key turn on a WSS listener on SIP_WSS_PORT.
+    SIP_TLS_CERT = os.environ.get("WORKSPACE_SIP_TLS_CERT", "")
+    SIP_TLS_KEY = os.environ.get("WORKSPACE_SIP_TLS_KEY", "")
+    SIP_WSS_PORT = int(os.environ.get("WORKSPACE_SIP_WSS_PORT", "8089"))
 
     API_TITLE = "Callflow Workspace API"
     API_VERSION = "v1"

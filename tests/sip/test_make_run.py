@@ -86,12 +86,15 @@ def test_when_the_product_runs_as_make_run_then_a_trunk_call_rings_the_demo_and_
     tmp_path, ports
 ):
     sip_port, ws_port, trunk_port = ports.take(2), ports.take(2), ports.take(2)
+    ng_port, rtp = ports.take(), ports.take(10)  # `sip run` starts rtpengine when installed
     env = server_env(
         tmp_path,
         WORKSPACE_SIP_PORT=str(sip_port),
         WORKSPACE_SIP_WS_PORT=str(ws_port),
         WORKSPACE_SIP_DOMAIN="127.0.0.1",
         WORKSPACE_SIP_TRUSTED=f"127.0.0.1:{trunk_port}",
+        WORKSPACE_SIP_RTPENGINE_NG_PORT=str(ng_port),
+        WORKSPACE_SIP_RTP_PORTS=f"{rtp}-{rtp + 9}",
     )
     prepare_instance(tmp_path, env)
     sip_log = tmp_path / "sip-run.log"

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from tests.sip.agents import Sipp, _options_ok
+from workspace.sip.supervisor import ng_ping, rtpengine_binary
 
 ROOT = Path(__file__).parents[2]
 
@@ -40,6 +41,7 @@ def test_when_sip_run_then_kamailio_answers_events_reach_the_app_and_sigterm_sto
     app = HTTPServer(("127.0.0.1", 0), EventsApp)
     threading.Thread(target=app.serve_forever, daemon=True).start()
     port = ports.take(2)
+    ng_port, rtp = ports.take(), ports.take(10)
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -50,6 +52,8 @@ def test_when_sip_run_then_kamailio_answers_events_reach_the_app_and_sigterm_sto
         "WORKSPACE_SIP_PORT": str(port),
         "WORKSPACE_SIP_WS_PORT": str(port + 1),
         "WORKSPACE_SIP_TRUSTED": f"127.0.0.1:{kamailio.trunk_port}",
+        "WORKSPACE_SIP_RTPENGINE_NG_PORT": str(ng_port),
+        "WORKSPACE_SIP_RTP_PORTS": f"{rtp}-{rtp + 9}",
     }
     subprocess.run(
         [
@@ -84,6 +88,11 @@ def test_when_sip_run_then_kamailio_answers_events_reach_the_app_and_sigterm_sto
             assert supervisor.poll() is None and time.time() < deadline, supervisor.stdout.read()
             time.sleep(0.2)
         kamailio_pid = int((tmp_path / "sip" / "run" / "kamailio.pid").read_text())
+        with_media = rtpengine_binary() is not None
+        if with_media:  # started before Kamailio, answering on its ng port, its module loaded
+            rtpengine_pid = int((tmp_path / "sip" / "run" / "rtpengine.pid").read_text())
+            assert ng_ping(ng_port)
+            assert "#!define WITH_RTPENGINE" in (tmp_path / "sip" / "kamailio.cfg").read_text()
 
         through = SimpleNamespace(  # the session's trunk addresses, toward this Kamailio
             port=port, trunk_port=kamailio.trunk_port, untrusted_port=kamailio.untrusted_port
@@ -102,3 +111,29 @@ def test_when_sip_run_then_kamailio_answers_events_reach_the_app_and_sigterm_sto
     assert (events[0]["call_id"], events[0]["cause"]) == (result["call_id"], "not_found")
     time.sleep(0.5)
     assert not Path(f"/proc/{kamailio_pid}").exists(), "kamailio outlived its supervisor"
+    if with_media:
+        assert not Path(f"/proc/{rtpengine_pid}").exists(), "rtpengine outlived its supervisor"
+        assert not ng_ping(ng_port)
+
+
+def test_when_rtpengine_is_off_then_sip_run_starts_none_and_the_cfg_does_not_load_it(tmp_path):
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "WORKSPACE_INSTANCE": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        "WORKSPACE_SECRETS_KEY": base64.urlsafe_b64encode(b"k" * 32).decode(),
+        "WORKSPACE_SIP_RTPENGINE": "off",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from workspace.cli import cli; cli()", "sip", "render"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr
+    cfg = Path(done.stdout.strip().splitlines()[-1]).read_text()
+    assert "#!define WITH_RTPENGINE" not in cfg

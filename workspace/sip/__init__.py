@@ -5,8 +5,9 @@
 - ``kemi/``: the routing that runs inside Kamailio (stdlib only; see its __init__).
 - ``plan_files.py``: the per-account plan files Kamailio reads, rewritten after publish,
   rollback and device-affecting saves (decisions.md #2).
-- ``supervisor.py``: ``workspace sip run``: Kamailio as a managed child process, plus the
-  call-event spool forwarded to the app (decisions.md #4).
+- ``supervisor.py``: ``workspace sip run``: Kamailio and rtpengine (media for browser
+  phones) as managed child processes, plus the call-event spool forwarded to the app
+  (decisions.md #4).
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The `workspace sip` commands: render, run (Kamailio + the events forwarder), stop, plans."""
+"""The `workspace sip` commands: render, run (Kamailio, rtpengine, the events forwarder), stop,
+plans."""
 
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ sip_group = AppGroup("sip", help="The SIP server (Kamailio): render, run, stop."
 
 def _settings() -> dict:
     from workspace.sip.render import settings_from_config
+    from workspace.sip.supervisor import rtpengine_wanted
 
-    return settings_from_config(current_app.config)
+    settings = settings_from_config(current_app.config)
+    # kamailio.cfg loads rtpengine.so only when `sip run` starts rtpengine beside it
+    settings["rtpengine"] = rtpengine_wanted(current_app.config["SIP_RTPENGINE"])
+    return settings
 
 
 @sip_group.command("render")
@@ -51,18 +56,47 @@ def _write_all_plans() -> int:
 @click.option("--no-events", is_flag=True, help="Do not forward call events to the app.")
 @with_appcontext
 def run_command(app_url: str | None, no_events: bool) -> None:
-    """Run Kamailio in the foreground as a child process; Ctrl-C stops it."""
-    from workspace.sip.supervisor import EventForwarder, Kamailio, events_token, kamailio_available
+    """Run Kamailio (and rtpengine when installed) in the foreground as child processes;
+    Ctrl-C or SIGTERM stops them."""
+    from workspace.sip.supervisor import (
+        EventForwarder,
+        Kamailio,
+        RtpEngine,
+        events_token,
+        kamailio_available,
+    )
 
     if not kamailio_available():
         raise click.ClickException("kamailio is not installed (make system-packages)")
-    settings = _settings()
+    try:
+        settings = _settings()
+        media = RtpEngine(settings) if settings["rtpengine"] else None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
     written = _write_all_plans()
+    if media is not None:
+        try:
+            media.start()
+        except RuntimeError as error:
+            raise click.ClickException(str(error)) from error
+        click.echo(
+            f" * Media (rtpengine pid {media.proc.pid if media.proc else '?'}) ng 127.0.0.1:"
+            f"{media.ng_port}, RTP {media.ports[0]}-{media.ports[1]}; log {media.log_path}"
+        )
+    else:
+        click.echo(" * Media: rtpengine not started (not installed or WORKSPACE_SIP_RTPENGINE=off)")
     server = Kamailio(settings)
-    proc = server.start()
+    try:
+        proc = server.start()
+    except BaseException:
+        if media is not None:
+            media.stop()
+        raise
     click.echo(
         f" * SIP server (Kamailio pid {proc.pid}) on {settings['host']}:{settings['port']} "
-        f"udp/tcp, ws {settings['ws_port']}; domain {settings['domain']}; "
+        f"udp/tcp, ws {settings['ws_port']}"
+        + (f", wss {settings['wss_port']}" if settings.get("tls_cert") else "")
+        + f"; domain {settings['domain']}; "
         f"{written} account plans; log {server.root / 'kamailio.log'}"
     )
     forwarder = None
@@ -82,6 +116,8 @@ def run_command(app_url: str | None, no_events: bool) -> None:
         if forwarder:
             forwarder.stop()
         server.stop()
+        if media is not None:
+            media.stop()
     if proc.returncode not in (0, -signal.SIGTERM, None) and not stopping:
         raise click.ClickException(f"kamailio exited with {proc.returncode}; see its log")
 
@@ -89,7 +125,7 @@ def run_command(app_url: str | None, no_events: bool) -> None:
 @sip_group.command("stop")
 @with_appcontext
 def stop_command() -> None:
-    """Stop the Kamailio started by `workspace sip run` (by its pid file)."""
+    """Stop the Kamailio and rtpengine started by `workspace sip run` (by their pid files)."""
     from workspace.sip.supervisor import stop_running
 
     root = Path(current_app.config["SIP_DIR"])

@@ -22,7 +22,7 @@ TEMPLATE = HERE / "kamailio.cfg.tmpl"
 MPATH = "/usr/lib/x86_64-linux-gnu/kamailio/modules/"
 MODES = ("single", "cluster")
 
-__all__ = ["MODES", "render", "settings_from_config"]
+__all__ = ["MODES", "render", "rtp_port_range", "settings_from_config"]
 
 
 def settings_from_config(config: Mapping[str, Any]) -> dict[str, Any]:
@@ -40,14 +40,35 @@ def settings_from_config(config: Mapping[str, Any]) -> dict[str, Any]:
         "shm_mb": int(config["SIP_SHM_MB"]),
         "children": int(config["SIP_CHILDREN"]),
         "ring_cap": int(config["SIP_RING_CAP"]),
+        # whether rtpengine runs is decided by whoever starts it (supervisor.rtpengine_wanted)
+        "rtpengine": False,
+        "rtpengine_ng_port": int(config["SIP_RTPENGINE_NG_PORT"]),
+        "rtp_ports": str(config["SIP_RTP_PORTS"]),
+        "tls_cert": config["SIP_TLS_CERT"],
+        "tls_key": config["SIP_TLS_KEY"],
+        "wss_port": int(config["SIP_WSS_PORT"]),
     }
+
+
+def rtp_port_range(text: str) -> tuple[int, int]:
+    """WORKSPACE_SIP_RTP_PORTS ("30000-30999") as (min, max); ValueError when malformed."""
+    low, sep, high = str(text).partition("-")
+    try:
+        first, last = int(low), int(high)
+    except ValueError:
+        first = last = 0
+    if not sep or not 1024 <= first < last <= 65535:
+        raise ValueError(f"WORKSPACE_SIP_RTP_PORTS must look like 30000-30999, not {text!r}")
+    return first, last
 
 
 def render(settings: Mapping[str, Any]) -> Path:
     """Write the folder's files from ``settings``; returns the path of kamailio.cfg.
 
-    Raises ValueError on an unknown mode, or a cluster mode without a database URL.
+    Raises ValueError on an unknown mode, a cluster mode without a database URL, or a TLS
+    certificate without its key (or one that is not a file).
     """
+    tls = _tls_files(settings)
     mode = settings.get("mode", "single")
     if mode not in MODES:
         raise ValueError(f"WORKSPACE_SIP_MODE must be one of {', '.join(MODES)}, not {mode!r}")
@@ -63,6 +84,8 @@ def render(settings: Mapping[str, Any]) -> Path:
         "trusted": list(settings.get("trusted") or []),
         "trunk": settings.get("trunk") or "",
         "ring_cap": settings.get("ring_cap", 120),
+        # rtpengine.so is loaded (WITH_RTPENGINE): the routing bridges WebRTC and plain RTP
+        "rtpengine": bool(settings.get("rtpengine")),
         "plans_dir": str(root / "plans"),
         "events_dir": str(root / "events"),
         # A file holding an epoch replaces the clock for routing decisions (time routers):
@@ -73,6 +96,11 @@ def render(settings: Mapping[str, Any]) -> Path:
     _write(root / "boot.py", _boot(root / "settings.json"))
     values = {
         "MODE_DEFINE": "#!define WITH_CLUSTER" if mode == "cluster" else "",
+        "RTPENGINE_DEFINE": "#!define WITH_RTPENGINE" if settings.get("rtpengine") else "",
+        "TLS_DEFINE": "#!define WITH_TLS" if tls else "",
+        "WSS_PORT": str(settings.get("wss_port", 8089)),
+        "TLS_CFG": str(root / "tls.cfg"),
+        "RTPENGINE_NG": "udp:127.0.0.1:{}".format(settings.get("rtpengine_ng_port", 2223)),
         "CHILDREN": str(settings.get("children", 4)),
         "HOST": settings["host"],
         "PORT": str(settings["port"]),
@@ -82,6 +110,8 @@ def render(settings: Mapping[str, Any]) -> Path:
         "RUN_DIR": str(root / "run"),
         "BOOT": str(root / "boot.py"),
     }
+    if tls:
+        _write(root / "tls.cfg", _tls_cfg(*tls))
     text = TEMPLATE.read_text()
     for name, value in values.items():
         text = text.replace(f"{{{{{name}}}}}", value)
@@ -90,6 +120,31 @@ def render(settings: Mapping[str, Any]) -> Path:
     cfg = root / "kamailio.cfg"
     _write(cfg, text)
     return cfg
+
+
+def _tls_files(settings: Mapping[str, Any]) -> tuple[Path, Path] | None:
+    """(certificate, key) when WSS is configured, None when neither is set."""
+    cert, key = settings.get("tls_cert") or "", settings.get("tls_key") or ""
+    if not cert and not key:
+        return None
+    if not cert or not key:
+        raise ValueError("WORKSPACE_SIP_TLS_CERT and WORKSPACE_SIP_TLS_KEY go together")
+    for name, path in (("WORKSPACE_SIP_TLS_CERT", cert), ("WORKSPACE_SIP_TLS_KEY", key)):
+        if not Path(path).is_file():
+            raise ValueError(f"{name}: no such file {path!r}")
+    return Path(cert).resolve(), Path(key).resolve()
+
+
+def _tls_cfg(cert: Path, key: Path) -> str:
+    """The tls module's profiles: browsers do not present certificates; Kamailio never opens
+    TLS toward devices (they reach it), so the client side does not verify either."""
+    return (
+        "# Rendered by workspace/sip/render.py from WORKSPACE_SIP_TLS_CERT / _KEY.\n"
+        "[server:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+        f"require_certificate = no\ncertificate = {cert}\nprivate_key = {key}\n\n"
+        "[client:default]\nmethod = TLSv1.2+\nverify_certificate = no\n"
+        "require_certificate = no\n"
+    )
 
 
 def _db_url(url: str) -> str:

@@ -1,11 +1,12 @@
-"""`workspace sip run`: Kamailio as a managed child process, and its call events forwarded.
+"""`workspace sip run`: Kamailio (and rtpengine) as managed child processes, call events forwarded.
 
 Kamailio runs in the foreground (``-DD -E``) in a process group of its own, so stopping the
-supervisor stops every Kamailio worker and nothing else. The forwarder tails the spool
-(``<SIP_DIR>/events/*.jsonl``, decisions.md #4) and POSTs batches to the app's
-``/sip/v1/events`` with the bearer token; while the app is down it keeps retrying, and it
-remembers per file how far it got (``events/offsets.json``) so a restart sends nothing twice
-(the event ids make a resend harmless anyway).
+supervisor stops every Kamailio worker and nothing else; rtpengine, when installed, runs the
+same way (userspace, started first so Kamailio's rtpengine.so finds it, stopped after it).
+The forwarder tails the spool (``<SIP_DIR>/events/*.jsonl``, decisions.md #4) and POSTs
+batches to the app's ``/sip/v1/events`` with the bearer token; while the app is down it keeps
+retrying, and it remembers per file how far it got (``events/offsets.json``) so a restart
+sends nothing twice (the event ids make a resend harmless anyway).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -24,11 +27,18 @@ from pathlib import Path
 from typing import Any
 
 from workspace.calls.ingest_auth import token_from_config
-from workspace.sip.render import render
+from workspace.sip.render import render, rtp_port_range
 
 log = logging.getLogger(__name__)
 
-__all__ = ["EventForwarder", "Kamailio", "events_token", "kamailio_available"]
+__all__ = [
+    "EventForwarder",
+    "Kamailio",
+    "RtpEngine",
+    "events_token",
+    "kamailio_available",
+    "rtpengine_wanted",
+]
 
 BATCH = 200
 OFFSETS = "offsets.json"
@@ -38,6 +48,20 @@ REJECTED = "refused.log"
 
 def kamailio_available() -> bool:
     return shutil.which("kamailio") is not None
+
+
+RTPENGINE = "/usr/bin/rtpengine"  # Debian's rtpengine-daemon
+
+
+def rtpengine_binary() -> str | None:
+    return shutil.which("rtpengine") or (RTPENGINE if os.access(RTPENGINE, os.X_OK) else None)
+
+
+def rtpengine_wanted(setting: str) -> bool:
+    """WORKSPACE_SIP_RTPENGINE: "off" never starts it; anything else when it is installed."""
+    return str(setting).strip().lower() not in ("off", "0", "no", "false") and bool(
+        rtpengine_binary()
+    )
 
 
 def events_token(config: Mapping[str, Any]) -> str:
@@ -88,9 +112,90 @@ class Kamailio:
             self.proc.wait()
 
 
+class RtpEngine:
+    """rtpengine in userspace (no kernel module: ``--table=-1``) as a child process in a
+    process group of its own: media for calls between browsers and plain-RTP devices. Its ng
+    control port listens on loopback only (Kamailio's rtpengine.so talks to it)."""
+
+    def __init__(self, settings: Mapping[str, Any]) -> None:
+        self.settings = dict(settings)
+        self.root = Path(settings["dir"]).resolve()
+        self.ng_port = int(settings.get("rtpengine_ng_port", 2223))
+        self.ports = rtp_port_range(settings.get("rtp_ports", "30000-30999"))
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def pid_file(self) -> Path:
+        return self.root / "run" / "rtpengine.pid"
+
+    @property
+    def log_path(self) -> Path:
+        return self.root / "rtpengine.log"
+
+    def command(self) -> list[str]:
+        return [
+            rtpengine_binary() or RTPENGINE,
+            "--config-file=none",  # not Debian's /etc/rtpengine/rtpengine.conf
+            "--foreground",
+            "--log-stderr",
+            "--table=-1",
+            f"--interface={self.settings['host']}",
+            f"--listen-ng=127.0.0.1:{self.ng_port}",
+            f"--port-min={self.ports[0]}",
+            f"--port-max={self.ports[1]}",
+            "--num-threads=2",
+            f"--pidfile={self.pid_file}",
+        ]
+
+    def start(self, timeout: float = 15.0) -> subprocess.Popen:
+        """Start it and wait until its ng port answers a ping (Kamailio's rtpengine.so
+        disables an engine that does not answer at its start)."""
+        (self.root / "run").mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "ab") as logfile:  # the child keeps its own copy
+            self.proc = subprocess.Popen(
+                self.command(), stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        deadline = time.monotonic() + timeout
+        while not ng_ping(self.ng_port):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                tail = self.log_path.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"rtpengine did not start (see {self.log_path}):\n{tail}")
+            time.sleep(0.1)
+        return self.proc
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+def ng_ping(port: int, host: str = "127.0.0.1") -> bool:
+    """rtpengine's ng protocol: ``<cookie> d7:command4:pinge`` answers ``… d6:result4:ponge``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(0.3)
+        try:
+            s.sendto(b"cf1 d7:command4:pinge", (host, port))
+            return b"pong" in s.recv(4096)
+        except OSError:
+            return False
+
+
 def stop_running(root: Path) -> bool:
-    """Stop the Kamailio whose pid file is in ``root`` (``workspace sip stop``)."""
-    pid_file = Path(root) / "run" / "kamailio.pid"
+    """Stop the Kamailio (and rtpengine) whose pid files are in ``root`` (``workspace sip
+    stop``); True when Kamailio was running."""
+    stopped = [
+        _stop_pid_file(Path(root) / "run" / f"{name}.pid") for name in ("kamailio", "rtpengine")
+    ]
+    return stopped[0]
+
+
+def _stop_pid_file(pid_file: Path) -> bool:
     try:
         pid = int(pid_file.read_text().strip())
     except (FileNotFoundError, ValueError):

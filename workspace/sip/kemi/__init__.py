@@ -8,5 +8,6 @@ imports ``kemi.routing``; the product's tests import the same files as ``workspa
 - ``plans``: the per-account plan files (current and by generation) and their indices.
 - ``program``: what a node does to a call (pure: which entries ring, which exit, dial rules).
 - ``events``: the call-event spool (decisions.md #4).
+- ``media``: which rtpengine flags a leg needs (WebRTC vs plain RTP; pure).
 - ``routing``: the KSR glue (requests, the spiral of child transactions, replies).
 """

@@ -29,6 +29,7 @@ from datetime import UTC
 
 import KSR
 
+from . import media
 from .events import Spool
 from .plans import PlanStore
 from .program import (
@@ -85,6 +86,7 @@ class kamailio:
         self.trunk = s.get("trunk") or ""
         self.trusted = Trusted(s.get("trusted") or [])
         self.ring_cap_ms = int(s.get("ring_cap", 120)) * 1000
+        self.rtpengine = bool(s.get("rtpengine"))  # rtpengine.so loaded (WITH_RTPENGINE)
         self.plans = PlanStore(s["plans_dir"], log)
         self.spool = Spool(s["events_dir"])
         self.decide = load_decide()
@@ -101,8 +103,13 @@ class kamailio:
         if KSR.sanity.sanity_check(17895, 7) < 0:
             return 1
         KSR.force_rport()
+        self.websocket_contact()
         if KSR.is_CANCEL():
             if KSR.tm.t_check_trans() > 0:
+                # the caller's CANCEL ends the call's media; tm's own CANCELs to the other
+                # entries of an answered call (from this proxy) must not
+                if not self.from_self():
+                    self.media_delete()
                 KSR.tm.t_relay()
             return 1
         if KSR.siputils.has_totag() > 0:
@@ -123,8 +130,23 @@ class kamailio:
         KSR.sl.sl_send_reply(405, "Method Not Allowed")
         return 1
 
+    def websocket_contact(self):
+        """A request from a browser (SIP over WebSocket): its Contact (``….invalid``) cannot
+        be reached, so the registration keeps the connection's address (received) and other
+        requests carry it as an alias parameter (nathelper)."""
+        if not media.transport_is_websocket(KSR.pv.get("$pr")):
+            return
+        if KSR.is_REGISTER():
+            KSR.nathelper.fix_nated_register()
+        elif not KSR.is_CANCEL() and not KSR.is_ACK():
+            KSR.nathelper.set_contact_alias()
+
     def within_dialog(self):
         if KSR.rr.loose_route() > 0:
+            if not KSR.isdsturiset():  # toward a browser: its WebSocket connection
+                KSR.nathelper.handle_ruri_alias()
+            if KSR.is_BYE():
+                self.media_delete()
             if KSR.is_BYE() and not self.from_self():
                 found = _ACCOUNT_PARAM.search(KSR.pv.get("$mb") or "")
                 call = {
@@ -179,7 +201,22 @@ class kamailio:
         contact = (KSR.pv.get("$(ct{nameaddr.uri})") or "").strip("<>")
         if contact and contact != "*":  # for the call events: which line a branch rings
             KSR.htable.sht_sets("contacts", contact, str(member[2]["username"]))
+            self.remember_websocket_contact()
         return 1
+
+    def remember_websocket_contact(self):
+        """A contact registered over a WebSocket ends with it (ksr_websocket_event): keep
+        (AoR, ruid) per connection, by the browser's address (what the close event knows)."""
+        ruid = KSR.pv.get("$xavp(ulrcd=>ruid)")
+        expires = KSR.pv.get("$xavp(ulrcd=>expires)")
+        if not media.transport_is_websocket(KSR.pv.get("$pr")) or not ruid or expires == 0:
+            return
+        key = "{}:{}".format(*self.source())  # $conid is not set in the close event
+        known = json.loads(KSR.htable.sht_get("wsconns", key) or "[]")
+        pair = [KSR.pv.get("$tu"), ruid]
+        if pair not in known:
+            known.append(pair)
+        KSR.htable.sht_sets("wsconns", key, json.dumps(known))
 
     def invite(self):
         user = KSR.pv.get("$rU") or ""
@@ -390,6 +427,11 @@ class kamailio:
             aors = [f"sip:{u}@{self.domain}" for u, _ in member_lines(plan, entry)]
             if not aors:
                 return self.idle_entry(ring_ms, "No devices")
+            # lookup_branches leaves an AoR without contacts as a branch of its own (sent to
+            # the domain): only lines registered now ring (a browser gone with its socket)
+            aors = [aor for aor in aors if KSR.registrar.registered_uri("location", aor) > 0]
+            if not aors:
+                return self.idle_entry(ring_ms, "Not registered")
             KSR.pv.sets("$ru", aors[0])
             for aor in aors[1:]:
                 KSR.corex.append_branch_uri(aor)
@@ -429,6 +471,8 @@ class kamailio:
         KSR.tm.t_on_branch("ksr_branch_cf")
 
     def ksr_branch_cf(self, msg):
+        if KSR.is_INVITE():
+            self.media_offer()
         if KSR.pv.get("$avp(cf_entry)") and KSR.is_INVITE():
             plan, entry, _ = self.entry_context()
             call = self.call_of()
@@ -485,8 +529,51 @@ class kamailio:
             "callee": None,
         }
 
+    # ------------------------------------------------------------------ media (rtpengine)
+    def media_offer(self):
+        """On the hop that faces a device or the trunk (not the spiral's loop to this proxy):
+        rtpengine rewrites the offer when the two sides differ (media.py)."""
+        ru = KSR.pv.get("$ru") or ""
+        if not self.rtpengine or (ru.startswith("sip:cf-") and ru.endswith("@" + self.self_addr)):
+            return
+        offer_webrtc = media.sdp_is_webrtc(KSR.pv.get("$rb"))
+        target_webrtc = media.uri_is_websocket(ru, KSR.pv.get("$du"))
+        flags = media.offer_flags(offer_webrtc, target_webrtc)
+        if flags is None:
+            return
+        if KSR.rtpengine.rtpengine_offer(flags) > 0:
+            # the offer's kind, for the answer (whoever of the branches answers)
+            KSR.htable.sht_sets("media", KSR.pv.get("$ci"), "webrtc" if offer_webrtc else "plain")
+        else:
+            log(f"callflow: {KSR.pv.get('$ci')} rtpengine offer failed; SDP left as it was")
+
+    def media_answer(self):
+        """A reply with SDP to an offer rtpengine rewrote: rewritten back for the offerer. The
+        reply's own SDP says which kind answered, so the spiral's parent (which sees the
+        already rewritten answer) does nothing."""
+        if not self.rtpengine:
+            return
+        offered = KSR.htable.sht_get("media", KSR.pv.get("$ci"))
+        body = KSR.pv.get("$rb")
+        if not offered or not body:
+            return
+        flags = media.answer_flags(offered == "webrtc", media.sdp_is_webrtc(body))
+        if flags is not None and KSR.rtpengine.rtpengine_answer(flags) < 0:
+            log(f"callflow: {KSR.pv.get('$ci')} rtpengine answer failed")
+
+    def media_delete(self):
+        """The call's rtpengine session, if it has one, ends (BYE, CANCEL, final failure)."""
+        call_id = KSR.pv.get("$ci")
+        if self.rtpengine and KSR.htable.sht_get("media", call_id):
+            KSR.htable.sht_rm("media", call_id)
+            KSR.rtpengine.rtpengine_delete("")
+
     def ksr_onreply_cf(self, msg):
         code = KSR.pv.get("$rs")
+        if KSR.nathelper.nat_uac_test(64) > 0:  # a browser's reply: ACK and BYE go back over WS
+            KSR.nathelper.set_contact_alias()
+        if KSR.pv.get("$rm") == "INVITE" and (code == 183 or 200 <= code < 300):
+            self.media_answer()
         if 200 <= code < 300 and KSR.pv.get("$rm") == "INVITE":
             call_id = KSR.pv.get("$ci")
             if KSR.pv.get("$avp(cf_entry)") and not KSR.htable.sht_get("answered", call_id):
@@ -507,6 +594,8 @@ class kamailio:
     def ksr_failure_node(self, msg):
         """Every entry of a ringing node ended: its no_answer exit, or the end of the route."""
         call = json.loads(KSR.pv.get("$avp(cf_call)") or "{}")
+        if not KSR.htable.sht_get("answered", KSR.pv.get("$ci")):
+            self.media_delete()  # every entry ended: the next node offers anew
         if KSR.tm.t_is_canceled() > 0:
             if not KSR.htable.sht_get("answered", KSR.pv.get("$ci")):
                 self.spool.emit("ended", _public(call), cause="caller_cancel", sip_code=487)
@@ -526,6 +615,7 @@ class kamailio:
     def ksr_failure_out(self, msg):
         call = json.loads(KSR.pv.get("$avp(cf_call)") or "{}")
         cancelled = KSR.tm.t_is_canceled() > 0
+        self.media_delete()
         code = 487 if cancelled else KSR.pv.get("$T_reply_code")
         cause = "caller_cancel" if cancelled else ("busy" if code == 486 else "rejected")
         self.spool.emit("ended", _public(call), cause=cause, sip_code=code)
@@ -557,6 +647,15 @@ class kamailio:
         return 1
 
     def ksr_websocket_event(self, msg, evname=None):
+        """A browser's WebSocket closed (tab closed, network gone): its contacts go at once,
+        so the next call skips it instead of ringing a dead contact until it expires."""
+        if evname != "websocket:closed":
+            return 1
+        key = "{}:{}".format(*self.source())  # $conid is not set in the close event
+        for aor, ruid in json.loads(KSR.htable.sht_get("wsconns", key) or "[]"):
+            KSR.registrar.unregister_ruid("location", aor, ruid)
+            log(f"callflow: websocket {key} closed: {aor} unregistered")
+        KSR.htable.sht_rm("wsconns", key)
         return 1
 
 
