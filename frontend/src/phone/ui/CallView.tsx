@@ -1,5 +1,5 @@
 import { Avatar, Badge, Button, Collapse, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useDisclosure, useInterval } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import {
   IconDialpad,
   IconMicrophone,
@@ -10,7 +10,7 @@ import {
   IconPlayerPlay,
   IconRoute,
 } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { type CallState, formatDuration, talkSeconds } from '../callState';
 import { phone, usePhone } from '../phoneStore';
 import { Keypad } from './Keypad';
@@ -32,12 +32,34 @@ function initials(call: CallState): string {
 
 function useNow(active: boolean): number {
   const [now, setNow] = useState(Date.now());
-  const interval = useInterval(() => setNow(Date.now()), 1000);
   useEffect(() => {
-    if (active) interval.start();
-    return interval.stop;
-  }, [active, interval]);
+    if (!active) return undefined;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [active]);
   return now;
+}
+
+/** A square-ish call control: the icon above its label, so three fit side by side. */
+function Control({ icon, label, on, onClick, expanded }: { icon: ReactNode; label: string; on: boolean; onClick: () => void; expanded?: boolean }) {
+  return (
+    <Button
+      variant={on ? 'filled' : 'default'}
+      color={on ? 'orange' : undefined}
+      onClick={onClick}
+      aria-pressed={expanded === undefined ? on : undefined}
+      aria-expanded={expanded}
+      h={52}
+      px={4}
+    >
+      <Stack gap={2} align="center">
+        {icon}
+        <Text size="xs" fw={600} inherit>
+          {label}
+        </Text>
+      </Stack>
+    </Button>
+  );
 }
 
 function kB(bytes: number): string {
@@ -110,29 +132,19 @@ export function CallView({ call }: { call: CallState }) {
         {call.phase === 'connected' && (
           <>
             <SimpleGrid cols={3} spacing="xs">
-              <Button
-                variant={call.muted ? 'filled' : 'default'}
-                color={call.muted ? 'orange' : undefined}
-                leftSection={call.muted ? <IconMicrophoneOff size={16} aria-hidden /> : <IconMicrophone size={16} aria-hidden />}
+              <Control
+                icon={call.muted ? <IconMicrophoneOff size={18} aria-hidden /> : <IconMicrophone size={18} aria-hidden />}
+                label={call.muted ? 'Unmute' : 'Mute'}
+                on={call.muted}
                 onClick={phone.toggleMute}
-                aria-pressed={call.muted}
-                px={6}
-              >
-                {call.muted ? 'Unmute' : 'Mute'}
-              </Button>
-              <Button
-                variant={call.held ? 'filled' : 'default'}
-                color={call.held ? 'orange' : undefined}
-                leftSection={call.held ? <IconPlayerPlay size={16} aria-hidden /> : <IconPlayerPause size={16} aria-hidden />}
+              />
+              <Control
+                icon={call.held ? <IconPlayerPlay size={18} aria-hidden /> : <IconPlayerPause size={18} aria-hidden />}
+                label={call.held ? 'Resume' : 'Hold'}
+                on={call.held}
                 onClick={phone.toggleHold}
-                aria-pressed={call.held}
-                px={6}
-              >
-                {call.held ? 'Resume' : 'Hold'}
-              </Button>
-              <Button variant={keypad ? 'light' : 'default'} leftSection={<IconDialpad size={16} aria-hidden />} onClick={toggle} aria-expanded={keypad} px={6}>
-                Keypad
-              </Button>
+              />
+              <Control icon={<IconDialpad size={18} aria-hidden />} label="Keypad" on={false} onClick={toggle} expanded={keypad} />
             </SimpleGrid>
             <Collapse expanded={keypad}>
               <Keypad verb="Send" onKey={phone.dtmf} />

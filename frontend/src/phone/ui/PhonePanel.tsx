@@ -75,34 +75,43 @@ export function PhonePanel() {
           <>
             <LinesList />
             {call && <CallView call={call} />}
-            <Divider />
-            <Tabs defaultValue="dial" variant="pills" radius="md">
-              <Tabs.List grow>
-                <Tabs.Tab value="dial" leftSection={<IconHeadset size={14} aria-hidden />}>
-                  Dial
-                </Tabs.Tab>
-                <Tabs.Tab value="history" leftSection={<IconHistory size={14} aria-hidden />}>
-                  History
-                </Tabs.Tab>
-                <Tabs.Tab value="audio" leftSection={<IconMicrophone2 size={14} aria-hidden />}>
-                  Audio
-                </Tabs.Tab>
-              </Tabs.List>
-              <Box pt="sm">
-                <Tabs.Panel value="dial">
-                  <DialForm />
-                </Tabs.Panel>
-                <Tabs.Panel value="history">
-                  <HistoryList />
-                </Tabs.Panel>
-                <Tabs.Panel value="audio">
-                  <AudioSettings />
-                </Tabs.Panel>
-              </Box>
-            </Tabs>
+            {/* During a call its own controls are the panel; dialling comes back when it ends. */}
+            {(!call || call.phase === 'ended') && <IdleTabs />}
           </>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function IdleTabs() {
+  return (
+    <>
+      <Divider />
+      <Tabs defaultValue="dial" variant="pills" radius="md">
+        <Tabs.List grow>
+          <Tabs.Tab value="dial" leftSection={<IconHeadset size={14} aria-hidden />}>
+            Dial
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={14} aria-hidden />}>
+            History
+          </Tabs.Tab>
+          <Tabs.Tab value="audio" leftSection={<IconMicrophone2 size={14} aria-hidden />}>
+            Audio
+          </Tabs.Tab>
+        </Tabs.List>
+        <Box pt="sm">
+          <Tabs.Panel value="dial">
+            <DialForm />
+          </Tabs.Panel>
+          <Tabs.Panel value="history">
+            <HistoryList />
+          </Tabs.Panel>
+          <Tabs.Panel value="audio">
+            <AudioSettings />
+          </Tabs.Panel>
+        </Box>
+      </Tabs>
+    </>
   );
 }
