@@ -6,7 +6,8 @@ run`` sends them (its EventForwarder). In Chromium with fake media devices, Mike
 Sarah's devices are each activated from their activation page ("Use this browser as a
 phone") in a browser context of their own. Mike dials Sarah's extension; she sees his caller
 ID and the route, answers; both phones count RTP bytes received; Mike hangs up; both
-histories and the Calls page show the call. Then Sarah's activation is reset in the portal
+histories and the Calls page show the call; while it rings, an admin's canvas shows it
+live and lights Sarah's contact method. Then Sarah's activation is reset in the portal
 and her phone unregisters and says "Not activated".
 
 Marked ``sip``: on CI (CI=true) a missing Kamailio fails it, elsewhere it is skipped.
@@ -144,6 +145,7 @@ def test_when_mike_dials_sarahs_extension_then_both_browsers_talk_and_log_the_ca
     base, _ = sip_and_app
     mike = _phone_page(media_browser, base)
     sarah = _phone_page(media_browser, base)
+    watcher = _phone_page(media_browser, base)  # an admin on the canvas, not a phone
     mike_device = _device_of(mike, base, "Mike Brown")
     sarah_device = _device_of(mike, base, "Sarah Lee")
     _reset(mike, base, mike_device)
@@ -163,6 +165,12 @@ def test_when_mike_dials_sarahs_extension_then_both_browsers_talk_and_log_the_ca
     expect(call.get_by_label("Caller")).to_have_text("Mike Brown")
     expect(call.get_by_label("Route Extension 102")).to_be_visible()
     shot(sarah, "webphone-02-ringing")
+    # Live on the canvas: the call is ringing, and Sarah's contact method lights up.
+    live = watcher.get_by_role("status", name="Live call")
+    expect(live).to_contain_text("Ringing")
+    sarah_node = watcher.locator(".react-flow__node").filter(has_text="Sarah Lee")
+    expect(sarah_node.locator(".object-card.lit").first).to_be_visible()
+    shot(watcher, "webphone-02b-canvas-ringing")
     call.get_by_role("button", name="Answer").click()
 
     expect(mike_panel.get_by_label("Call time")).to_be_visible()

@@ -21,7 +21,13 @@ function Icon({ entry }: { entry: HistoryEntry }) {
   return <IconPhoneOutgoing size={18} color="var(--mantine-color-blue-6)" aria-hidden />;
 }
 
-const time = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const day = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** Today's calls by their time, older ones by their day: short enough for the narrow panel. */
+function when(at: number): string {
+  return new Date(at).toDateString() === new Date().toDateString() ? clock.format(at) : day.format(at);
+}
 
 /** The calls of this browser, newest first; a click calls back. */
 export function HistoryList() {
@@ -34,7 +40,7 @@ export function HistoryList() {
     );
   }
   return (
-    <ScrollArea.Autosize mah={320} type="auto" offsetScrollbars>
+    <ScrollArea.Autosize mah={320} type="auto" scrollbars="y">
       <Stack gap={2} role="list" aria-label="Call history">
         {history.map((entry) => {
           const outcome = OUTCOME[entry.outcome];
@@ -62,8 +68,8 @@ export function HistoryList() {
                   {entry.route ? ` · via ${entry.route}` : ''}
                 </Text>
               </Stack>
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {time.format(entry.startedAt)}
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} title={new Date(entry.startedAt).toLocaleString()}>
+                {when(entry.startedAt)}
               </Text>
               <Tooltip label={`Call ${entry.number}`} withArrow>
                 <ActionIcon variant="subtle" color="teal" aria-label={`Call back ${who}`} onClick={() => phone.dial(entry.number, entry.name)}>
