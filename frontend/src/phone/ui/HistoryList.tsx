@@ -1,4 +1,4 @@
-import { ActionIcon, Group, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Box, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconPhoneCall, IconPhoneIncoming, IconPhoneOutgoing, IconPhoneX } from '@tabler/icons-react';
 import { formatDuration } from '../callState';
 import type { HistoryEntry } from '../history';
@@ -39,8 +39,9 @@ export function HistoryList() {
       </Text>
     );
   }
+  // A plain scroller: ScrollArea's content box grows to its widest row and pushed the times out.
   return (
-    <ScrollArea.Autosize mah={320} type="auto" scrollbars="y">
+    <Box mah={320} style={{ overflowY: 'auto', overflowX: 'hidden' }}>
       <Stack gap={2} role="list" aria-label="Call history">
         {history.map((entry) => {
           const outcome = OUTCOME[entry.outcome];
@@ -80,6 +81,6 @@ export function HistoryList() {
           );
         })}
       </Stack>
-    </ScrollArea.Autosize>
+    </Box>
   );
 }
