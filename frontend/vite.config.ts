@@ -1,5 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+
+// The SPA's version: the web phone reports it as its device's app version.
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Flask serves the built app; in development Vite forwards every server path to it.
 const backend = 'http://127.0.0.1:5000';
@@ -7,6 +11,7 @@ const backend = 'http://127.0.0.1:5000';
 export default defineConfig({
   base: '/',
   plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -119,6 +119,8 @@ class Config:
     SIP_PORT = int(os.environ.get("WORKSPACE_SIP_PORT", "5060"))
     SIP_WS_PORT = int(os.environ.get("WORKSPACE_SIP_WS_PORT", "8088"))
     SIP_DOMAIN = os.environ.get("WORKSPACE_SIP_DOMAIN", "sip.phone.systems")
+    # What browser phones connect to (device config's "sip" block); empty: ws://HOST:WS_PORT/ws.
+    SIP_WS_URL = os.environ.get("WORKSPACE_SIP_WS_URL", "")
     SIP_TRUSTED = [t for t in os.environ.get("WORKSPACE_SIP_TRUSTED", "").split(",") if t.strip()]
     SIP_TRUNK = os.environ.get("WORKSPACE_SIP_TRUNK", "")
     SIP_DIR = os.environ.get("WORKSPACE_SIP_DIR", "")  # empty: <INSTANCE_DIR>/sip

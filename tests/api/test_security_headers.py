@@ -77,7 +77,7 @@ def test_when_a_request_is_refused_then_the_error_carries_the_headers(client, me
 def test_when_the_host_header_is_not_a_host_then_no_socket_source_is_made_of_it(client, dist):
     response = client.get("/", headers={"Host": "evil.example; script-src *"})
     policy = _assert_protected(response)
-    assert policy["connect-src"] == "'self'"
+    assert policy["connect-src"] == "'self' ws://127.0.0.1:8088"  # only the web phone's SIP
     assert policy["script-src"] == "'self'"
 
 
@@ -102,7 +102,9 @@ def test_when_the_spa_is_served_then_only_its_own_scripts_may_run(client, dist, 
     assert response.status_code == 200 and response.mimetype == "text/html"
     policy = _assert_protected(response)
     assert policy["script-src"] == "'self'"
-    assert policy["connect-src"] == "'self' ws://pbx.example.com:8443 wss://pbx.example.com:8443"
+    assert policy["connect-src"] == (
+        "'self' ws://pbx.example.com:8443 wss://pbx.example.com:8443 ws://127.0.0.1:8088"
+    )  # the last: the web phone's SIP server (tests/api/test_web_phone_device.py)
     assert policy["img-src"] == "'self' data: blob:"
     assert policy["object-src"] == "'none'"
 

@@ -27,8 +27,9 @@ from workspace.extensions import db
 from workspace.sip.plan_files import LINE_KEYS, plan_document
 
 CONFIG = "/device/v1/config"
-# What the device API says in its own words and the plan does not (see wire_config).
-API_ONLY = ("device", "contact", "in_plan", "revision", "etag")
+# What the device API says in its own words and the plan does not (see wire_config); "sip" is
+# where browser phones register, the same for every device of the deployment.
+API_ONLY = ("device", "contact", "in_plan", "revision", "etag", "sip")
 PLAN_ONLY = ("contact", "contact_method", "name")
 
 

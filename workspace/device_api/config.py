@@ -15,6 +15,10 @@ The password of a line is added only for the device itself (``with_secrets``) an
 its SIP account provisions passwords; a manual-password line says so and carries none (the
 user types it in the app's Account Info window).
 
+The ``sip`` block says where a browser device registers (``sip_connection``): the SIP
+server's WebSocket URL and domain. It is hashed with the rest, so moving the SIP server
+makes every device refetch.
+
 The ETag (`config_etag`) hashes the config without the passwords, so the hash never depends
 on a secret, yet changes when one does: each line carries ``password_version``, a digest of
 the stored ciphertext (fresh nonce per write), which moves whenever a password is set.
@@ -30,8 +34,11 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from flask import current_app
+
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.providers.models import SipAccount
+from workspace.device_api.sip_connection import sip_connection
 from workspace.extensions import db
 from workspace.graph.devices import device_settings
 from workspace.objects.device_config import published_devices
@@ -82,11 +89,13 @@ def build_device_configs(
     reachable = published.reachable or {}
     facts = load_device_facts(account_id, [d.id for d in devices])
     passwords = _passwords(account_id, facts) if with_secrets else {}
+    sip = sip_connection(current_app.config)
     configs = {}
     for device in devices:
         in_plan = str(device.id) in reachable
         settings = device_settings(facts, device.id, reachable.get(str(device.id), []))
         config = wire_config(settings, facts, device.id, in_plan, published.revision)
+        config["sip"] = dict(sip)
         for line in config["lines"]:
             if line["sip_account"] in passwords:
                 line["password"] = passwords[line["sip_account"]]

@@ -7,6 +7,7 @@ import { BrandMark } from './BrandMark';
 import { MainNav } from './MainNav';
 import { PendingBadge } from './PendingBadge';
 import { PublishModal } from './workspace/PublishModal';
+import { PhoneDock } from '../phone/ui/PhoneDock';
 
 export const HEADER_HEIGHT = 60;
 
@@ -30,6 +31,7 @@ export function AppFrame() {
           {session && (
             <Group gap="md" wrap="nowrap">
               <PendingBadge />
+              <PhoneDock />
               <AccountMenu session={session} />
             </Group>
           )}

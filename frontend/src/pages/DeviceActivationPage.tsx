@@ -14,6 +14,8 @@ import { LastSeen } from '../components/devices/LastSeen';
 import { Page } from '../components/Page';
 import { formatDateTime } from '../format';
 import { useDeviceStatusLive } from '../realtime/useDeviceStatusLive';
+import { platformLabel } from '../phone/platform';
+import { UseAsPhoneCard } from '../phone/ui/UseAsPhoneCard';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,7 +50,7 @@ function DeviceFacts({ device }: { device: DeviceActivation['device'] }) {
           </Text>
         </Fact>
         <Fact label="Platform">
-          <Text size="sm">{device.platform ?? '—'}</Text>
+          <Text size="sm">{platformLabel(device.platform) ?? '—'}</Text>
         </Fact>
         <Fact label="Last seen">
           <LastSeen at={device.lastSeenAt} />
@@ -100,6 +102,7 @@ export default function DeviceActivationPage() {
           <Stack gap="lg">
             <DeviceFacts device={data.device} />
             <ActivationCodeCard activation={data} />
+            <UseAsPhoneCard activation={data} onActivated={() => void activation.refetch()} />
             <ActivationStepsCard instructions={data.instructions} />
             <SendInstructionsCard key={data.device.contact.id} activation={data} />
             <ResetActivationCard activation={data} />

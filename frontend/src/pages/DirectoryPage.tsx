@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { type DirectoryEntry, useDirectory } from '../api/directory';
 import { QueryState } from '../components/common/QueryState';
 import { Page } from '../components/Page';
+import { CallNumberButton } from '../phone/ui/CallNumberButton';
 
 function matches(entry: DirectoryEntry, q: string): boolean {
   const text = [entry.firstName, entry.lastName, entry.company, entry.jobTitle, ...entry.numbers.map((n) => n.number ?? ''), ...entry.emails.map((e) => e.address)]
@@ -54,6 +55,7 @@ export default function DirectoryPage() {
                             <Group gap={6} key={i} wrap="nowrap">
                               <Badge size="xs" variant="light">{n.type}</Badge>
                               <Text size="sm">{n.number}</Text>
+                              <CallNumberButton number={n.number} name={`${c.firstName} ${c.lastName}`} />
                             </Group>
                           ))}
                         </Stack>

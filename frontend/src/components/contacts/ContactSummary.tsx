@@ -1,6 +1,7 @@
 import { Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Contact } from '../../api/contacts';
+import { type Contact, contactName } from '../../api/contacts';
+import { CallNumberButton } from '../../phone/ui/CallNumberButton';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -31,7 +32,8 @@ export function ContactSummary({ contact }: { contact: Contact }) {
                 {item.type === 'internal' ? item.internalNumber : item.number}{' '}
                 <Text span size="xs" c="dimmed" ff="inherit">
                   {item.type}
-                </Text>
+                </Text>{' '}
+                <CallNumberButton number={item.type === 'internal' ? item.internalNumber : item.number} name={contactName(contact)} />
               </Text>
             ))}
       </Fact>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Device } from '../../api/devices';
 import { RowActions } from '../common/RowActions';
 import { DeviceStatusBadge, SubStatusBadge } from '../common/StatusBadges';
+import { platformLabel } from '../../phone/platform';
 import { LastSeen } from './LastSeen';
 
 interface DeviceTableProps {
@@ -45,7 +46,7 @@ export function DeviceTable({ devices, showContact, label = 'Devices', onConfig,
                 </Text>
                 {device.platform && (
                   <Text size="xs" c="dimmed">
-                    {device.platform}
+                    {platformLabel(device.platform)}
                   </Text>
                 )}
               </Table.Td>
