@@ -188,10 +188,11 @@ def test_when_mike_dials_sarahs_extension_then_both_browsers_talk_and_log_the_ca
     expect(sarah_panel.get_by_role("listitem", name="From Mike Brown, Answered")).to_be_visible()
     shot(sarah, "webphone-04-history")
 
-    # The call log has the call from Kamailio's events (its start, route and ringing member).
+    # The call log has the call from Kamailio's events: answered by Sarah, then ended.
     mike.goto(f"{base}/calls")
     row = mike.get_by_role("row", name=re.compile("Call from 101")).filter(has_text="Ext. 102")
-    expect(row.first).to_be_visible()
+    expect(row.first).to_contain_text("Sarah Lee")
+    expect(row.first).to_contain_text("Answered")
 
     mike.goto(f"{base}/devices")
     expect(mike.get_by_role("row").filter(has_text="Web phone").first).to_be_visible()
