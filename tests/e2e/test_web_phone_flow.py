@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, shot
 from tests.servers import prepare_instance, running_server, server_env
-from tests.sip.agents import Kamailio, PortBlock
+from tests.sip.agents import Device, Kamailio, PortBlock
+from tests.sip.test_webrtc import contacts, wait_until
 from tests.support import ON_CI
 from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD
-from workspace.sip.supervisor import EventForwarder
+from workspace.sip.supervisor import EventForwarder, RtpEngine
 
 pytestmark = [pytest.mark.e2e, pytest.mark.sip]
 
@@ -48,11 +50,17 @@ def _require(*binaries: str) -> None:
 
 @pytest.fixture
 def sip_and_app(tmp_path):
-    """Kamailio on its own ports, the demo app writing its plans, events forwarded."""
-    _require("kamailio")
+    """Kamailio and rtpengine on their own ports (as `workspace sip run` starts them), the demo
+    app writing its plans, events forwarded."""
+    _require("kamailio", "rtpengine", "baresip")
     sip_dir = tmp_path / "sip"
     sip_dir.mkdir()
-    kamailio = Kamailio(sip_dir, PortBlock())
+    ports = PortBlock()
+    rtp = ports.take(40)
+    media = {"rtpengine": True, "rtpengine_ng_port": ports.take(), "rtp_ports": f"{rtp}-{rtp + 39}"}
+    engine = RtpEngine({"host": "127.0.0.1", "dir": str(sip_dir), **media})
+    kamailio = Kamailio(sip_dir, ports, **media)
+    kamailio.ports = ports  # for the baresip devices of a test
     env = server_env(
         tmp_path,
         WORKSPACE_SIP_DIR=str(sip_dir),
@@ -63,6 +71,7 @@ def sip_and_app(tmp_path):
         WORKSPACE_SIP_EVENTS_TOKEN=EVENTS_TOKEN,
     )
     prepare_instance(tmp_path, env)
+    engine.start()
     kamailio.start()
     forwarder = None
     try:
@@ -76,6 +85,7 @@ def sip_and_app(tmp_path):
         if forwarder:
             forwarder.stop()
         kamailio.stop()
+        engine.stop()
 
 
 @pytest.fixture
@@ -201,3 +211,54 @@ def test_when_mike_dials_sarahs_extension_then_both_browsers_talk_and_log_the_ca
     _reset(mike, base, sarah_device)
     expect(sarah_panel.get_by_text("Not activated")).to_be_visible()
     shot(sarah, "webphone-05-not-activated")
+
+
+def test_when_a_baresip_calls_a_browser_then_media_crosses_rtpengine_and_a_closed_tab_is_skipped(
+    media_browser, sip_and_app, tmp_path
+):
+    """Acceptance 2 and 3 of #14: a plain-RTP phone (baresip, Sarah's line 102) calls the
+    browser phone (Mike, 101); the browser answers; audio flows both ways through rtpengine
+    (the browser counts bytes, baresip logs RTP from an rtpengine port). Then Mike closes his
+    tab: his registration goes with the WebSocket, and a call to 101 no longer rings him."""
+    base, kamailio = sip_and_app
+    mike = _phone_page(media_browser, base)
+    mike_device = _device_of(mike, base, "Mike Brown")
+    _reset(mike, base, mike_device)
+    _use_as_phone(mike, base, mike_device, "101")
+    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
+    try:
+        sarah.wait_registered()
+        sarah.send("dial", "101")
+
+        panel = mike.get_by_role("dialog", name="Web phone")
+        call = panel.get_by_role("region", name="Current call")
+        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+        call.get_by_role("button", name="Answer").click()
+        sarah.wait_for("CALL_ESTABLISHED", timeout=15)
+        mike.wait_for_timeout(2000)  # two seconds of audio
+        assert _wait_bytes_received(mike) > 0
+        low, high = kamailio.settings["rtp_ports"].split("-")
+        heard = re.search(
+            r"incoming rtp for 'audio' established, receiving from [\d.]+:(\d+)",
+            (sarah.home / "baresip.log").read_text(errors="replace"),
+        )
+        assert heard, "baresip received no RTP"
+        assert int(low) <= int(heard[1]) <= int(high), "the browser's audio did not cross rtpengine"
+        shot(mike, "webphone-06-baresip-in-call")
+        call.get_by_role("button", name="Hang up").click()
+        sarah.wait_for("CALL_CLOSED", timeout=15)
+
+        # The tab closes: the WebSocket goes, and the registration with it.
+        assert contacts(kamailio, "101")
+        mike.context.close()
+        wait_until(lambda: not contacts(kamailio, "101"), what="101 unregistered")
+        before = time.time()
+        sarah.send("dial", "101")
+        sarah.wait_for("CALL_CLOSED", timeout=15, after=before)  # the ring cap is 30 s
+        later = [e for e in kamailio.events() if e["at"] >= before]
+        assert [e for e in later if e["type"] == "ringing"] == []
+        assert [(e["cause"], e["sip_code"]) for e in later if e["type"] == "ended"] == [
+            ("no_answer", 480)
+        ]
+    finally:
+        sarah.stop()

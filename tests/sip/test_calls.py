@@ -116,6 +116,19 @@ def test_when_answered_before_a_later_entry_starts_then_it_is_never_invited(
     assert [e["member"]["device"] for e in ringing] == [5]
 
 
+def test_when_an_entry_starts_after_30_seconds_then_it_still_rings_on_time(kamailio, phones, trunk):
+    """Kamailio's async_ms_route refuses waits from 30 s on; the routing waits in hops."""
+    write_plan(kamailio, program(DID, group(30, [entry(40, 7, 31, 3)])))
+    phones["103"].answer_after = 0.3
+    before = time.time()
+
+    result = trunk.call(DID, hold_ms=300, timeout=80)
+
+    assert result["code"] == 200
+    rang = phones["103"].wait_for("CALL_INCOMING", after=before)
+    assert near(rang - started(kamailio, result), 31.0)
+
+
 def test_when_caller_cancels_then_487_and_every_branch_ends(kamailio, phones, trunk):
     write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 5), entry(41, 6, 0, 5)])))
     before = time.time()

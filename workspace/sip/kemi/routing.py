@@ -44,6 +44,7 @@ from .program import (
 )
 
 ASYNC = getattr(KSR, "async")  # "async" is a Python keyword
+ASYNC_HOP_MS = 25000  # async_ms_route's limit is 30 s
 
 SETTINGS = {}  # set by the boot script before mod_init
 _ACCOUNT_PARAM = re.compile(r"cfa=(\d+)")
@@ -402,7 +403,7 @@ class kamailio:
         if start > 0:
             # a suspended transaction lives for fr_timer: keep it alive past the start second
             KSR.tm.t_set_fr(_ms(start + 10), _ms(start + 10))
-            ASYNC.ms_route("ksr_entry_ring", _ms(start))
+            self.wait_then("ksr_entry_ring", _ms(start))
             return 1
         return self.ksr_entry_ring(None)
 
@@ -431,7 +432,11 @@ class kamailio:
             # the domain): only lines registered now ring (a browser gone with its socket)
             aors = [aor for aor in aors if KSR.registrar.registered_uri("location", aor) > 0]
             if not aors:
-                return self.idle_entry(ring_ms, "Not registered")
+                # Nobody of the entry is online now (a closed browser, a phone off): the entry
+                # ends at once, so the call goes on without waiting for it. (A plan entry with
+                # no devices at all still lasts its duration, as in the simulator.)
+                KSR.tm.t_reply(480, "Not registered")
+                return 1
             KSR.pv.sets("$ru", aors[0])
             for aor in aors[1:]:
                 KSR.corex.append_branch_uri(aor)
@@ -450,8 +455,26 @@ class kamailio:
         KSR.pv.sets("$avp(cf_idle)", why)
         # a suspended transaction lives for fr_timer: keep it alive past the entry's end
         KSR.tm.t_set_fr(ring_ms + 10000, ring_ms + 10000)
-        ASYNC.ms_route("ksr_entry_idle_end", ring_ms)
+        self.wait_then("ksr_entry_idle_end", ring_ms)
         return 1
+
+    def wait_then(self, route, ms):
+        """Resume the suspended transaction in ``route`` after ``ms``. async_ms_route refuses
+        waits from 30 s on (and leaves the transaction hanging): longer ones go in hops."""
+        if ms > ASYNC_HOP_MS:
+            KSR.pv.seti("$avp(cf_wait_left)", ms - ASYNC_HOP_MS)
+            KSR.pv.sets("$avp(cf_wait_route)", route)
+            ASYNC.ms_route("ksr_wait_more", ASYNC_HOP_MS)
+        else:
+            ASYNC.ms_route(route, ms)
+        return 1
+
+    def ksr_wait_more(self, msg, evname=None):
+        if KSR.tm.t_is_canceled() > 0:
+            return 1
+        return self.wait_then(
+            KSR.pv.get("$avp(cf_wait_route)"), int(KSR.pv.get("$avp(cf_wait_left)") or 0)
+        )
 
     def ksr_entry_idle_end(self, msg, evname=None):
         if KSR.tm.t_is_canceled() > 0:
