@@ -22,6 +22,7 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/ },
+            { name: 'libs', test: /node_modules[\\/](@tabler|@tanstack|socket\.io-client|engine\.io-client|zustand)[\\/]/ },
           ],
         },
       },

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import { type CallEvent, type CallState, callReducer } from './callState';
 import { type DeviceConfig, NotActivated, activate, fetchConfig, heartbeat } from './deviceClient';
 import { normalizeDial } from './dial';
-import { type LineState, type MediaStats, PhoneEngine } from './engine';
+import type { LineState, MediaStats, PhoneEngine } from './engine';
 import { type HistoryEntry, addEntry, historyEntry, loadHistory, saveHistory } from './history';
 import { setRingerOutput, startRinging, stopRinging } from './ringer';
 import { activeDevice, forgetDevice, saveDevice } from './tokens';
@@ -117,9 +117,11 @@ async function beat(): Promise<void> {
   }
 }
 
-/** Start the engine for a device's config; the previous one unregisters first. */
-function run(config: DeviceConfig): void {
+/** Start the engine for a device's config; the previous one unregisters first. JsSIP loads
+ * only here, for a browser that is a phone: the portal's other pages never pay for it. */
+async function run(config: DeviceConfig): Promise<void> {
   engine?.stop();
+  engine = null;
   etag = config.etag;
   set({
     status: 'ready',
@@ -128,7 +130,9 @@ function run(config: DeviceConfig): void {
     contactName: config.contact.name,
     lines: config.lines.map((l) => ({ id: l.sip_account, username: l.username, state: 'connecting', detail: null })),
   });
-  engine = new PhoneEngine(config, { line: onLine, call: onCall });
+  const { PhoneEngine: Engine } = await import('./engine');
+  if (etag !== config.etag || engine || !token) return; // a newer config, or a stop, came meanwhile
+  engine = new Engine(config, { line: onLine, call: onCall });
   engine.inputId = get().inputId;
   void engine.setOutput(get().outputId);
   engine.start();
@@ -152,7 +156,7 @@ async function refresh(): Promise<void> {
   if (!token) return;
   try {
     const config = await fetchConfig(token);
-    if (config.etag !== etag && !get().call) run(config);
+    if (config.etag !== etag && !get().call) void run(config);
   } catch (error) {
     if (error instanceof NotActivated) deactivate();
   }
@@ -189,7 +193,7 @@ export async function bootPhone(): Promise<void> {
   token = stored.token;
   set({ status: 'starting', deviceId: stored.deviceId, history: loadHistory(stored.deviceId) });
   try {
-    run(await fetchConfig(stored.token));
+    await run(await fetchConfig(stored.token));
   } catch (error) {
     if (error instanceof NotActivated) {
       deactivate();
@@ -210,7 +214,7 @@ export async function activateThisBrowser(code: string): Promise<void> {
     token = answer.token;
     saveDevice(answer.config.device.id, answer.token);
     set({ history: loadHistory(answer.config.device.id), open: true });
-    run(answer.config);
+    await run(answer.config);
   } catch (error) {
     set({ status: get().deviceId ? 'not_activated' : 'none' });
     throw error instanceof NotActivated ? new Error('This activation code is not valid any more. Reset it and try again.') : error;
