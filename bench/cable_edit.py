@@ -1,0 +1,207 @@
+"""Benchmark: a one-cable edit at 10k objects, and whether 1,000 devices slow it down.
+
+Seeds bench/publish.py's synthetic account (10k objects, about two cables each, 1-3 devices
+per contact) in a throwaway SQLite instance (PostgreSQL with ``--postgres URL``), imports and
+publishes it, then edits one cable at a time through the Flask test client, in process: delete
+a cable (If-Match), create it again. For each edit:
+
+* answer:  the HTTP request, as the admin waits for it (the draft's validation runs after
+           the answer, off the request)
+* pushed:  from the request's start until the off-request validation has run and emitted
+           ``validation.updated`` (debounce 0, so this is the validation itself)
+
+The baseline, measured in the same run on the same rows: the pure engine's validate of the
+loaded draft (no database). Then every device is deleted and the same edits run again, so
+"with N devices / with none" says what the devices cost an edit. Medians and p90 of
+``--edits`` edits, with the machine's load.
+
+    PYTHONPATH=. .venv/bin/python bench/cable_edit.py --objects 10000 --edits 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.publish import PASSWORD, _empty, seed  # noqa: E402
+from tests.servers import prepare_instance, server_env  # noqa: E402
+
+TARGETS = {"answer": 0.050, "pushed": 0.250}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--objects", type=int, default=10000)
+    parser.add_argument("--edits", type=int, default=20)
+    parser.add_argument("--postgres", default=None)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child is not None:
+        print(json.dumps(child(args.child, args.objects, args.edits)))
+        return
+    databases = [("SQLite", "")] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
+    print(f"load {Path('/proc/loadavg').read_text().strip()}")
+    for name, url in databases:
+        done = subprocess.run(
+            [sys.executable, __file__, "--objects", str(args.objects), "--edits",
+             str(args.edits), "--child", url],
+            capture_output=True, text=True, check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+        if done.returncode != 0:
+            print(f"{name}: failed\n{done.stderr[-3000:]}")
+            continue
+        report(name, json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"load {Path('/proc/loadavg').read_text().strip()}")
+
+
+def report(name: str, r: dict[str, Any]) -> None:
+    base = r["engine validate"]
+    print(f"\n{name}: {r['objects']} objects, {r['devices']} devices")
+    print(f"  {'baseline: pure validate':<30} {base * 1000:8.1f} ms")
+    for label in ("answer", "pushed"):
+        for devices in ("with devices", "no devices"):
+            p50, p90 = r[label][devices]
+            goal = f"   target p50 < {TARGETS[label] * 1000:.0f} ms"
+            print(
+                f"  {label + ', ' + devices:<30} p50 {p50 * 1000:7.1f} ms  p90 {p90 * 1000:7.1f} ms"
+                f"  x{p50 / base:5.2f} validate{goal}"
+            )
+        ratio = r[label]["with devices"][0] / r[label]["no devices"][0]
+        print(f"  {label}: with {r['devices']} devices / with none = {ratio:4.2f}")
+
+
+def child(database_url: str, size: int, edits: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix="bench-cable-") as tmp:
+        instance = Path(tmp)
+        extra = {
+            "WORKSPACE_RATELIMIT": "0",
+            "WORKSPACE_DEVICE_CONFIG_DEBOUNCE": "0",
+            "WORKSPACE_DRAFT_VALIDATION_DEBOUNCE": "0",
+        }
+        if database_url:
+            extra["DATABASE_URL"] = database_url
+            _empty(database_url)
+        env = server_env(instance, **extra)
+        prepare_instance(instance, env)
+        os.environ.clear()
+        os.environ.update(env)
+        return run(size, edits)
+
+
+def run(size: int, edits: int) -> dict[str, Any]:
+    from sqlalchemy.orm import aliased
+
+    from workspace import create_app
+    from workspace.contact_center.devices.models import Device, DeviceSipAccount
+    from workspace.device_api.recompute import config_recompute
+    from workspace.extensions import db
+    from workspace.graph import build, validate
+    from workspace.objects.draft import load_draft
+    from workspace.objects.facts import load_facts
+    from workspace.objects.models import Cable, WorkspaceObject
+    from workspace.objects.types import REGISTRY
+    from workspace.objects.validation_push import draft_validation
+
+    app = create_app()
+    with app.app_context():
+        account, email, document, devices = seed(size)
+    client = app.test_client()
+    login = client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+    assert login.status_code == 200, login.get_json()
+    headers = {"X-CSRF-Token": login.get_json()["csrf_token"]}
+    recompute, validation = config_recompute(app), draft_validation(app)
+    for url, body in (
+        ("/api/v1/workspace/import", {"document": document, "mode": "replace"}),
+        ("/api/v1/workspace/publish", {"message": "bench"}),
+    ):
+        answer = client.post(url, json=body, headers=headers)
+        assert answer.status_code in (200, 201), answer.get_data()[:500]
+
+    def settle() -> None:
+        assert recompute.wait_idle(120) and validation.wait_idle(120)
+
+    def one_edit(cable_id: int) -> tuple[float, float, float, float]:
+        """Delete the cable and create it again; (answer, pushed) of each request."""
+        settle()
+        row = client.get(f"/api/v1/cables/{cable_id}").get_json()
+        times = []
+        started = time.perf_counter()
+        gone = client.delete(
+            f"/api/v1/cables/{cable_id}", headers={**headers, "If-Match": f'"{row["version"]}"'}
+        )
+        answered = time.perf_counter()
+        assert gone.status_code == 204, gone.get_data()[:300]
+        settle()
+        times += [answered - started, time.perf_counter() - started]
+        body = {k: row[k] for k in ("source", "source_port", "target", "target_port")}
+        started = time.perf_counter()
+        made = client.post("/api/v1/cables", json=body, headers=headers)
+        answered = time.perf_counter()
+        assert made.status_code == 201, made.get_data()[:300]
+        settle()
+        times += [answered - started, time.perf_counter() - started]
+        return times[0], times[1], times[2], times[3]
+
+    def series(count: int) -> dict[str, tuple[float, float]]:
+        answers, pushes = [], []
+        for i in range(count):
+            with app.app_context():
+                # A cable within one tab (the synthetic document also has cross-tab members).
+                source, target = aliased(WorkspaceObject), aliased(WorkspaceObject)
+                cable_id = db.session.execute(
+                    db.select(Cable.id)
+                    .join(source, source.id == Cable.source_id)
+                    .join(target, target.id == Cable.target_id)
+                    .where(Cable.account_id == account, source.tab_id == target.tab_id)
+                    .order_by(Cable.id)
+                    .offset(i * 7)
+                    .limit(1)
+                ).scalar_one()
+            a1, p1, a2, p2 = one_edit(cable_id)
+            answers += [a1, a2]
+            pushes += [p1, p2]
+        return {"answer": _p(answers), "pushed": _p(pushes)}
+
+    with_devices = series(edits)
+    with app.app_context():
+        ids = [d for (d,) in db.session.execute(db.select(Device.id)).all()]
+        db.session.execute(db.delete(DeviceSipAccount))
+        db.session.execute(db.delete(Device))
+        db.session.commit()
+    without = series(edits)
+
+    with app.app_context():
+        snapshot, facts = load_draft(account), load_facts(account)
+    engine = []
+    for _ in range(5):
+        started = time.perf_counter()
+        validate(build(snapshot["objects"], snapshot["cables"], facts), types=REGISTRY, facts=facts)
+        engine.append(time.perf_counter() - started)
+    return {
+        "objects": len(document["objects"]),
+        "devices": len(ids) or devices,
+        "engine validate": min(engine),
+        "answer": {"with devices": with_devices["answer"], "no devices": without["answer"]},
+        "pushed": {"with devices": with_devices["pushed"], "no devices": without["pushed"]},
+    }
+
+
+def _p(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+
+
+if __name__ == "__main__":
+    main()
