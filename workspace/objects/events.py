@@ -75,13 +75,14 @@ class Outbox:
             db.session.rollback()  # leave no failed read transaction to the response
 
 
-def send_pending(account_id: int) -> None:
-    """``draft.pending`` to the account's admins (after commit: an edit, a publish, a rollback)."""
+def send_pending(account_id: int, pending: dict | None = None) -> None:
+    """``draft.pending`` to the account's admins (after commit: an edit, a publish, a rollback);
+    ``pending``: the count when the caller has it already."""
     from workspace.objects.pending import pending_changes
 
     socketio.emit(
         "draft.pending",
-        pending_changes(account_id),
+        pending_changes(account_id) if pending is None else pending,
         namespace=NAMESPACE,
         to=account_room(account_id),
     )

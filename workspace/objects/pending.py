@@ -59,17 +59,28 @@ def _published(account_id: int) -> tuple[int | None, dict, dict]:
     return revision.number, revision.snapshot, revision.plan
 
 
-def pending_changes(account_id: int) -> dict[str, Any]:
-    """{"published_revision", "draft_version", "count"}: what the header shows."""
+def pending_changes(
+    account_id: int, *, draft: dict | None = None, facts: dict | None = None
+) -> dict[str, Any]:
+    """{"published_revision", "draft_version", "count"}: what the header shows.
+
+    ``draft`` and ``facts``: the snapshot and facts the caller has just loaded (the
+    off-request validation), so the count describes the same draft as its problems and the
+    draft is not read twice; the version is read first, so it is at most that recent.
+    """
     from workspace.objects.draft import load_draft
 
+    version = read_state(account_id)["draft_version"]
     number, snapshot, plan = _published(account_id)
-    draft = load_draft(account_id)
-    schedules = schedule_changes(draft, plan, load_schedules(account_id)) if number else []
+    draft = load_draft(account_id) if draft is None else draft
+    edited: list[dict[str, Any]] = []
+    if number is not None:
+        schedules = facts["schedules"] if facts is not None else load_schedules(account_id)
+        edited = schedule_changes(draft, plan, schedules)
     return {
         "published_revision": number,
-        "draft_version": read_state(account_id)["draft_version"],
-        "count": count_changes(snapshot, draft) + len(schedules),
+        "draft_version": version,
+        "count": count_changes(snapshot, draft) + len(edited),
     }
 
 

@@ -45,11 +45,15 @@ class DraftValidation(AccountQueue):
 def push_validation(account_id: int) -> None:
     """Validate the account's draft now and emit ``validation.updated``."""
     from workspace.objects.draft import validate_draft
+    from workspace.objects.pending import pending_changes
     from workspace.objects.state import read_state
 
     # The version is read before the draft, so the problems are at least that recent.
     draft_version = read_state(account_id)["draft_version"]
-    _, _, problems = validate_draft(account_id)
+    snapshot, facts, problems = validate_draft(account_id)
+    # The header's count from the same draft: read once, and never out of step with problems.
+    pending = pending_changes(account_id, draft=snapshot, facts=facts)
+    pending["draft_version"] = draft_version
     db.session.rollback()  # end the read transaction before the emit
     socketio.emit(
         EVENT,
@@ -59,7 +63,7 @@ def push_validation(account_id: int) -> None:
     )
     from workspace.objects.events import send_pending  # events imports this module
 
-    send_pending(account_id)  # the header's count moves with the same edit
+    send_pending(account_id, pending)  # the header's count moves with the same edit
 
 
 def draft_validation(app: Flask) -> DraftValidation:
