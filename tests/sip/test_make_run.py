@@ -14,12 +14,10 @@ import time
 import uuid
 from types import SimpleNamespace
 
-import requests
-
+from tests.portal import Portal
 from tests.servers import BIN, prepare_instance, running_server, server_env
 from tests.sim_process import Sim
 from tests.sip.agents import Sipp
-from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD
 
 
 def _options(port: int) -> str:
@@ -49,37 +47,17 @@ def _wait_options(port: int, sip_log, timeout: float = 30) -> str:
     raise AssertionError("Kamailio never answered OPTIONS:\n" + sip_log())
 
 
-class Portal:
-    def __init__(self, base: str) -> None:
-        self.base, self.http = base, requests.Session()
-        login = self.http.post(
-            f"{base}/api/v1/auth/login",
-            json={"email": DEMO_EMAIL, "password": DEMO_PASSWORD},
-            timeout=30,
-        )
-        assert login.status_code == 200, login.text
-        self.http.headers["X-CSRF-Token"] = login.json()["csrf_token"]
-
-    def code_for(self, device_name: str) -> str:
-        items = self.http.get(f"{self.base}/api/v1/devices?per_page=100", timeout=30).json()
-        device = next(d for d in items["items"] if d["name"] == device_name)
-        url = f"{self.base}/api/v1/devices/{device['id']}"
-        version = self.http.get(url, timeout=30).headers["ETag"]
-        reset = self.http.post(f"{url}/activation/reset", headers={"If-Match": version}, timeout=30)
-        assert reset.status_code == 200, reset.text
-        return reset.json()["code"]
-
-    def call(self, call_id: str, timeout: float = 30) -> dict:
-        """The call log's row for the SIP call, once it has ended."""
-        deadline = time.monotonic() + timeout
-        row: dict = {}
-        while time.monotonic() < deadline:
-            items = self.http.get(f"{self.base}/api/v1/calls?per_page=20", timeout=30).json()
-            row = next((c for c in items["items"] if c["call_id"] == call_id), {})
-            if row.get("state") == "ended":
-                return row
-            time.sleep(0.3)
-        raise AssertionError(f"call {call_id} did not end in the call log: {row}")
+def _logged_call(portal: Portal, call_id: str, timeout: float = 30) -> dict:
+    """The call log's row for the SIP call, once it has ended."""
+    deadline = time.monotonic() + timeout
+    row: dict = {}
+    while time.monotonic() < deadline:
+        items = portal.get("/api/v1/calls?per_page=20").json()["items"]
+        row = next((c for c in items if c["call_id"] == call_id), {})
+        if row.get("state") == "ended":
+            return row
+        time.sleep(0.3)
+    raise AssertionError(f"call {call_id} did not end in the call log: {row}")
 
 
 def test_when_the_product_runs_as_make_run_then_a_trunk_call_rings_the_demo_and_is_logged(
@@ -110,7 +88,7 @@ def test_when_the_product_runs_as_make_run_then_a_trunk_call_rings_the_demo_and_
         try:
             assert _wait_options(sip_port, sip_log.read_text).startswith("SIP/2.0 200")
             portal = Portal(base)
-            code = portal.code_for("Mike's laptop")  # first on the demo group's timeline
+            code = portal.fresh_code(portal.device("Mike's laptop")["id"])  # first in the group
             sim = Sim(
                 "--server", base, "--code", code, "--sip", "--answer-after", "1",
                 "--sip-server", f"127.0.0.1:{sip_port}",
@@ -125,7 +103,7 @@ def test_when_the_product_runs_as_make_run_then_a_trunk_call_rings_the_demo_and_
 
             assert result["code"] == 200, result["messages"][-3000:]
             sim.wait_for("line 101: CALL_ESTABLISHED")
-            logged = portal.call(result["call_id"])
+            logged = _logged_call(portal, result["call_id"])
             assert logged["route"] == "+14155550100" and logged["cause"] == "answered", logged
             assert logged["answered_by"]["device"]["name"] == "Mike's laptop", logged
             assert logged["talk_s"] >= 1.0

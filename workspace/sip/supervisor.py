@@ -69,6 +69,19 @@ def events_token(config: Mapping[str, Any]) -> str:
     return token_from_config(config)
 
 
+def stop_group(proc: subprocess.Popen | None, timeout: float = 10.0) -> None:
+    """SIGTERM the child's process group (it was started in a session of its own, so its
+    workers go with it and nothing else does); SIGKILL what is left after ``timeout``."""
+    if proc is None or proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 class Kamailio:
     """One Kamailio rendered from ``settings`` and run as a child process."""
 
@@ -102,14 +115,7 @@ class Kamailio:
         return self.proc
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+        stop_group(self.proc, timeout)
 
 
 class RtpEngine:
@@ -165,14 +171,7 @@ class RtpEngine:
         return self.proc
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        os.killpg(self.proc.pid, signal.SIGTERM)
-        try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait()
+        stop_group(self.proc, timeout)
 
 
 def ng_ping(port: int, host: str = "127.0.0.1") -> bool:
