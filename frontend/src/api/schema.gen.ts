@@ -231,7 +231,7 @@ export interface Schemas {
     callId: string;
     account: number;
     revision?: number | null;
-    route: string;
+    route?: string | null;
     type: "start" | "ringing" | "answered" | "ended" | "node";
     at: number;
     caller?: string | null;
