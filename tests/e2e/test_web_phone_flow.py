@@ -89,15 +89,14 @@ def sip_and_app(tmp_path):
 
 
 @pytest.fixture
-def media_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS + MEDIA_ARGS
-        )
-        yield browser
-        browser.close()
+def media_browser(browser):
+    """A second Chromium with fake media devices, from the session's Playwright (a second
+    sync_playwright() inside the running one is refused)."""
+    media = browser.browser_type.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS + MEDIA_ARGS
+    )
+    yield media
+    media.close()
 
 
 def _phone_page(browser, base: str) -> Page:
