@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,16 @@ def page(browser, request):
     expect.set_options(timeout=15000)
     yield page
     context.close()
+
+
+def wait_for_js(locator, predicate: str, timeout: float = 30.0) -> None:
+    """Poll ``predicate`` (a JS function of the element) until it is true. Not
+    page.wait_for_function: with a string it may evaluate through eval, which the app's CSP
+    (script-src 'self') refuses; locator.evaluate runs through the debugging protocol."""
+    deadline = time.monotonic() + timeout
+    while not locator.evaluate(predicate):
+        assert time.monotonic() < deadline, f"not true within {timeout} s: {predicate}"
+        time.sleep(0.1)
 
 
 def shot(page, name: str) -> Path:

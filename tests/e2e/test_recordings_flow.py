@@ -15,7 +15,7 @@ import requests
 from aiosmtpd.controller import Controller
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import shot, wait_for_js
 from tests.factories import DEFAULT_PASSWORD
 from tests.factories_audio_delivery import wav_bytes
 from tests.factories_recordings import meta, seed_recording_account
@@ -77,7 +77,7 @@ def test_when_delivery_fails_then_admin_plays_retries_and_sees_it_delivered(
         row.get_by_role("button", name=re.compile("^Play the recording")).click()
         audio = page.locator("audio")
         expect(audio).to_have_attribute("src", f"/api/v1/recordings/{first}/audio")
-        page.wait_for_function("document.querySelector('audio').duration > 0.9")
+        wait_for_js(audio, "a => a.duration > 0.9")
         shot(page, "recordings-dead")
 
         controller.start()

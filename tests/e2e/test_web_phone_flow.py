@@ -22,7 +22,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, shot
+from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, shot, wait_for_js
 from tests.servers import prepare_instance, running_server, server_env
 from tests.sip.agents import Device, Kamailio, PortBlock
 from tests.sip.test_webrtc import contacts, wait_until
@@ -140,11 +140,7 @@ def _use_as_phone(page: Page, base: str, device: dict, line: str) -> None:
 
 def _wait_bytes_received(page: Page) -> int:
     stats = page.get_by_test_id("call-stats")
-    page.wait_for_function(
-        "() => Number(document.querySelector('[data-testid=call-stats]')"
-        "?.dataset.bytesReceived || 0) > 0",
-        timeout=WAIT,
-    )
+    wait_for_js(stats, "s => Number(s.dataset.bytesReceived || 0) > 0")
     return int(stats.get_attribute("data-bytes-received") or 0)
 
 

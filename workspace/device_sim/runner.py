@@ -99,8 +99,12 @@ def run(options: Options) -> int:
     client: socketio.Client | None = None
     phones: list = []
 
+    received: list[int] = []
+
     def on_signal(signum: int, _frame: Any) -> None:
-        sim.out(f"stopping ({signal.Signals(signum).name})")
+        # No printing here: a handler interrupts the main thread anywhere, a print included
+        # (a reentrant write to stdout). The main loop says it once it wakes up.
+        received.append(signum)
         stop.set()
 
     signal.signal(signal.SIGTERM, on_signal)
@@ -123,6 +127,8 @@ def run(options: Options) -> int:
                 sim.heartbeat()
             except Unreachable as exc:
                 sim.out(f"heartbeat failed, retrying in {options.heartbeat:g} s: {exc}")
+        if received:
+            sim.out(f"stopping ({signal.Signals(received[0]).name})")
         if sim.failure is not None:
             raise sim.failure
         return 0
