@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from tests.factories import DEFAULT_PASSWORD, make_admin
 from tests.support import ApiClient, SettlingClient, require_service
 from workspace import create_app
-from workspace.config import normalise_database_url
+from workspace.config import Config, normalise_database_url
 from workspace.device_api.recompute import config_recompute
 from workspace.extensions import db
 
@@ -31,7 +31,7 @@ def base_config(database_url: str, tmp_path) -> dict:
     return {
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": dict(Config.SQLALCHEMY_ENGINE_OPTIONS),
         "REDIS_URL": "",
         "RATELIMIT_STORAGE_URI": "memory://",
         "MAIL_SERVER": "",

@@ -102,6 +102,7 @@ def serve_command(host, port, workers, threads, graceful_timeout, access_log, de
 def run_command(host: str, port: int, demo: bool) -> None:
     """Development server (Werkzeug, one process); `workspace serve` is the real one."""
     from workspace.extensions import db, socketio
+    from workspace.collector import tune_collector_for_serving
 
     _embedded_mail_outbox()
     if demo:
@@ -112,6 +113,7 @@ def run_command(host: str, port: int, demo: bool) -> None:
     click.echo(f" * Callflow Workspace (development server) on http://{host}:{port}")
     # Flask ignores app.run() under its CLI unless this marker is gone; we are the server here.
     os.environ.pop("FLASK_RUN_FROM_CLI", None)
+    tune_collector_for_serving()  # as `serve` does in each worker
     socketio.run(
         current_app,
         host=host,

@@ -27,6 +27,8 @@ from flask import Flask
 from gunicorn.app.base import BaseApplication
 from gunicorn.workers.gthread import ThreadWorker
 
+from workspace.collector import tune_collector_for_serving
+
 # gunicorn's access log in the combined format, plus the request time in microseconds.
 ACCESS_LOG_FORMAT = '%(h)s - %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(D)sus'
 
@@ -102,7 +104,9 @@ class WorkspaceServer(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        return self.load_app()
+        app = self.load_app()
+        tune_collector_for_serving()  # in the worker, after its app is built (there is no preload)
+        return app
 
 
 def serve(options: ServeOptions, load_app: Callable[[], Flask]) -> None:

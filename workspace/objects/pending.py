@@ -23,6 +23,7 @@ from workspace.objects.device_config import device_slice
 from workspace.objects.draft import graph_of, validate_draft
 from workspace.objects.facts import load_schedules
 from workspace.objects.pending_schedules import schedule_changes
+from workspace.objects.published_documents import published_documents
 from workspace.objects.publishing_service import published_revision
 from workspace.objects.revision_diff import OBJECT_FIELDS, TAB_FIELDS, diff_cables, diff_rows
 from workspace.objects.state import read_state
@@ -56,7 +57,8 @@ def _published(account_id: int) -> tuple[int | None, dict, dict]:
     revision = published_revision(account_id)
     if revision is None:
         return None, EMPTY, {}
-    return revision.number, revision.snapshot, revision.plan
+    snapshot, plan = published_documents(revision)  # shared: read only
+    return revision.number, snapshot, plan
 
 
 def pending_changes(

@@ -33,6 +33,8 @@ def diff_rows(
     after = {row["id"]: row for row in new}
     changed = []
     for key in sorted(before.keys() & after.keys()):
+        if before[key] == after[key]:  # most rows: one comparison in C, no field walk
+            continue
         names = [f for f in fields if before[key].get(f) != after[key].get(f)]
         if names:
             changes = [c for f in names for c in field_changes(f, before[key], after[key])]
