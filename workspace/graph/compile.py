@@ -107,13 +107,15 @@ def compile_plan(
     if has_errors(problems):
         raise CompileError(problems)
     hook_facts = {**facts, "placed": placed_rows(G, types=types)}
-    routes, nodes = _program(G, types, hook_facts)
+    routes, nodes, order = _program(G, types, hook_facts)
     body = {
         "format": FORMAT,
         "routes": routes,
         "nodes": nodes,
         "devices": devices_section(
-            hook_facts, hook_facts["placed"].get("contact_methods", {}), _reachable(routes, nodes)
+            hook_facts,
+            hook_facts["placed"].get("contact_methods", {}),
+            _reachable(routes, nodes, order),
         ),
     }
     return {"revision": revision, "hash": plan_hash(body), "compiled_at": compiled_at, **body}
@@ -150,8 +152,9 @@ def node_id(obj: int) -> str:
 
 def _program(
     G: nx.MultiDiGraph, types: Types, facts: Facts
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The routes (one per entry) and the nodes that calls can reach from them."""
+) -> tuple[dict[str, Any], dict[str, Any], list[str] | None]:
+    """The routes (one per entry), the nodes that calls can reach from them, and the nodes'
+    post-order (None when their exits form a cycle)."""
     attrs = G._node
     kinds = {node: types[attrs[node]["type"]] for node in G}
     routes: dict[str, Any] = {}
@@ -190,8 +193,9 @@ def _program(
             if target not in seen:
                 seen.add(target)
                 frontier.append(target)
-    _refuse_loops(nodes, kinds)
-    return routes, dict(sorted(nodes.items(), key=lambda item: item[1]["object"]))
+    order = _post_order(nodes)
+    _refuse_loops(nodes, kinds, order)
+    return routes, dict(sorted(nodes.items(), key=lambda item: item[1]["object"])), order
 
 
 def _exits(G: nx.MultiDiGraph, node: int, kind: ObjectType) -> dict[str, int]:
@@ -204,15 +208,17 @@ def _exits(G: nx.MultiDiGraph, node: int, kind: ObjectType) -> dict[str, int]:
     return {name: exits[name] for name in kind.exits if name in exits}
 
 
-def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> None:
+def _refuse_loops(
+    nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType], order: list[str] | None
+) -> None:
     """Guard callers that skip validate: a cycle only through types that bound their visits.
 
-    A plain depth-first search first (linear, no graph built): a program without a cycle, the
-    usual case, is done. Otherwise strongly connected components: a component without a
-    bounding type is a loop as it stands, and only a component with one needs its cycles
-    listed, which is exponential in the worst case and so kept to those few components.
+    ``order`` is ``_post_order(nodes)``: a program with one has no cycle, the usual case, and
+    is done. Otherwise strongly connected components: a component without a bounding type is
+    a loop as it stands, and only a component with one needs its cycles listed, which is
+    exponential in the worst case and so kept to those few components.
     """
-    if _first_cycle(nodes) is None:
+    if order is not None:
         return
     flow = nx.DiGraph()
     for key, node in nodes.items():
@@ -234,9 +240,11 @@ def _refuse_loops(nodes: Mapping[str, Any], kinds: Mapping[int, ObjectType]) -> 
                 )
 
 
-def _first_cycle(nodes: Mapping[str, Any]) -> str | None:
-    """A node on a cycle of the program's exits, or None when it has none (iterative DFS)."""
+def _post_order(nodes: Mapping[str, Any]) -> list[str] | None:
+    """Every node of the program after the targets of its exits, or None when the exits
+    form a cycle (one iterative depth-first search, linear in nodes and exits)."""
     state: dict[str, int] = {}  # 1: on the current path, 2: done
+    order: list[str] = []
     for root in nodes:
         if root in state:
             continue
@@ -249,15 +257,16 @@ def _first_cycle(nodes: Mapping[str, Any]) -> str | None:
             for target in targets:
                 seen = state.get(target)
                 if seen == 1:
-                    return target
+                    return None
                 if seen is None:
                     state[target] = 1
                     stack.append((target, iter(nodes[target].get("exits", {}).values())))
                     break
             else:
                 state[key] = 2
+                order.append(key)
                 stack.pop()
-    return None
+    return order
 
 
 def _ringing(node: Mapping[str, Any]) -> set[int]:
@@ -268,11 +277,13 @@ def _ringing(node: Mapping[str, Any]) -> set[int]:
     return devices
 
 
-def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int, list[str]]:
-    """The route keys that ring each device, in key order."""
+def _reachable(
+    routes: Mapping[str, Any], nodes: Mapping[str, Any], order: list[str] | None
+) -> dict[int, list[str]]:
+    """The route keys that ring each device, in key order. ``order``: ``_post_order(nodes)``."""
     rings = {key: _ringing(node) for key, node in nodes.items()}
-    if _first_cycle(nodes) is None:
-        return _reachable_acyclic(routes, nodes, rings)
+    if order is not None:
+        return _reachable_acyclic(routes, nodes, rings, order)
     reachable: dict[int, list[str]] = defaultdict(list)
     for key, route in sorted(routes.items()):
         devices: set[int] = set()
@@ -290,27 +301,25 @@ def _reachable(routes: Mapping[str, Any], nodes: Mapping[str, Any]) -> dict[int,
 
 
 def _reachable_acyclic(
-    routes: Mapping[str, Any], nodes: Mapping[str, Any], rings: Mapping[str, set[int]]
+    routes: Mapping[str, Any],
+    nodes: Mapping[str, Any],
+    rings: Mapping[str, set[int]],
+    order: list[str],
 ) -> dict[int, list[str]]:
     """``_reachable`` for a program without cycles: each node's devices once, from its exits'
-    (post-order), instead of one walk per route over everything the route reaches."""
-    below: dict[str, frozenset[int]] = {}
-    for key in nodes:
-        if key in below:
-            continue
-        stack = [key]
-        while stack:
-            current = stack[-1]
-            pending = [t for t in nodes[current].get("exits", {}).values() if t not in below]
-            if pending:
-                stack.extend(pending)
-                continue
-            stack.pop()
-            if current not in below:
-                devices = frozenset(rings[current])
-                for target in nodes[current].get("exits", {}).values():
-                    devices = devices | below[target]
-                below[current] = devices
+    (in post-order, so they are known), instead of one walk per route over everything the
+    route reaches. A node with one exit and no devices of its own shares its target's set."""
+    below: dict[str, frozenset[int] | set[int]] = {}
+    for key in order:
+        own = rings[key]
+        targets = nodes[key].get("exits", {}).values()
+        if not targets:
+            below[key] = own
+        elif not own and len(targets) == 1:
+            (target,) = targets
+            below[key] = below[target]
+        else:
+            below[key] = own.union(*(below[t] for t in targets))
     reachable: dict[int, list[str]] = defaultdict(list)
     for key, route in sorted(routes.items()):
         for device in below[route["node"]]:
