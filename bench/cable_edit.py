@@ -104,6 +104,7 @@ def run(size: int, edits: int) -> dict[str, Any]:
     from sqlalchemy.orm import aliased
 
     from workspace import create_app
+    from workspace.collector import tune_collector_for_serving
     from workspace.contact_center.devices.models import Device, DeviceSipAccount
     from workspace.device_api.recompute import config_recompute
     from workspace.extensions import db
@@ -115,6 +116,7 @@ def run(size: int, edits: int) -> dict[str, Any]:
     from workspace.objects.validation_push import draft_validation
 
     app = create_app()
+    tune_collector_for_serving()  # as `workspace serve` does in each worker
     with app.app_context():
         account, email, document, devices = seed(size)
     client = app.test_client()

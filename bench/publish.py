@@ -107,6 +107,7 @@ def _empty(url: str) -> None:
 
 def run(size: int, repeat: int) -> dict[str, Any]:
     from workspace import create_app
+    from workspace.collector import tune_collector_for_serving
     from workspace.device_api.recompute import config_recompute
     from workspace.extensions import db
     from workspace.graph import build, compile_plan, validate
@@ -117,6 +118,7 @@ def run(size: int, repeat: int) -> dict[str, Any]:
     from workspace.objects.validation_push import draft_validation
 
     app = create_app()
+    tune_collector_for_serving()  # as `workspace serve` does in each worker
     with app.app_context():
         account, email, document, devices = seed(size)
     client = app.test_client()

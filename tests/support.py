@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
 
 import pytest
@@ -106,3 +108,27 @@ def row_counts(app) -> dict[str, int]:
             table.name: db.session.scalar(db.select(db.func.count()).select_from(table))
             for table in db.metadata.sorted_tables
         }
+
+
+@contextmanager
+def sqlite_begins(app) -> Iterator[list[str]]:
+    """Record the BEGIN statements SQLite receives meanwhile (skips on other databases)."""
+    from sqlalchemy import event
+
+    from workspace.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "sqlite":
+        pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
+    begun: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        if statement.startswith("BEGIN"):
+            begun.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield begun
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

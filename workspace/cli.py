@@ -101,8 +101,8 @@ def serve_command(host, port, workers, threads, graceful_timeout, access_log, de
 @with_appcontext
 def run_command(host: str, port: int, demo: bool) -> None:
     """Development server (Werkzeug, one process); `workspace serve` is the real one."""
-    from workspace.extensions import db, socketio
     from workspace.collector import tune_collector_for_serving
+    from workspace.extensions import db, socketio
 
     _embedded_mail_outbox()
     if demo:

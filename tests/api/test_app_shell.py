@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from tests.support import sqlite_begins
 
 
 def test_when_api_path_unknown_then_json_404_not_the_spa(client):
@@ -83,57 +83,26 @@ def test_when_no_mail_server_but_an_outbox_then_mail_is_saved_as_eml(app, tmp_pa
 
 def test_when_requests_read_then_sqlite_begins_deferred_and_writes_take_the_lock(app):
     """GETs must not queue behind SQLite's single write lock; writes must take it at BEGIN."""
-    from sqlalchemy import event
-
-    from workspace.extensions import db
-
-    with app.app_context():
-        engine = db.engine
-    if engine.dialect.name != "sqlite":
-        pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
-    begun: list[str] = []
-
-    def record(conn, cursor, statement, *args) -> None:
-        if statement.startswith("BEGIN"):
-            begun.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with sqlite_begins(app) as begun:
         client = app.test_client()
         client.get("/healthz")
         reads = list(begun)
         client.post("/api/v1/auth/login", json={"email": "x@example.com", "password": "y" * 8})
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     assert reads == ["BEGIN"]
     assert "BEGIN IMMEDIATE" in begun[len(reads) :]
 
 
 def test_when_background_work_only_reads_then_sqlite_begins_deferred(app):
     """A draft validation on its thread must not hold the write lock logins wait on."""
-    from sqlalchemy import event, text
+    from sqlalchemy import text
 
     from workspace.database import reads_only
     from workspace.extensions import db
 
-    with app.app_context():
-        engine = db.engine
-    if engine.dialect.name != "sqlite":
-        pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
-    begun: list[str] = []
-
-    def record(conn, cursor, statement, *args) -> None:
-        if statement.startswith("BEGIN"):
-            begun.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        with app.app_context():
-            with reads_only():
-                db.session.execute(text("SELECT 1"))
-                db.session.rollback()
-            db.session.execute(text("SELECT 1"))  # outside: background work writes
+    with sqlite_begins(app) as begun, app.app_context():
+        with reads_only():
+            db.session.execute(text("SELECT 1"))
             db.session.rollback()
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+        db.session.execute(text("SELECT 1"))  # outside: background work writes
+        db.session.rollback()
     assert begun == ["BEGIN", "BEGIN IMMEDIATE"]

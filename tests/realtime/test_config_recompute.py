@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 
 from tests.factories_publishing import mike_brown
 from tests.realtime.test_device_push import _activate, _device_socket, _events
-from tests.support import ApiClient
+from tests.support import ApiClient, sqlite_begins
 from workspace.contact_center.devices.models import Device
 from workspace.device_api import recompute
 from workspace.device_api.recompute import config_recompute
@@ -120,3 +120,27 @@ def test_when_a_sip_account_changes_then_the_answer_does_not_wait_and_the_device
         assert device.sub_status == "pending_update"
     assert _events(sock, "config.changed") == [{"etag": device.config_hash}]
     assert debounced.runs == 1
+
+
+def test_when_hashes_are_recomputed_then_sqlite_write_lock_is_held_only_for_the_writes(
+    app, client, admin, plain_admin, debounced
+):
+    """Building thousands of configs takes seconds: under BEGIN IMMEDIATE every login and
+    edit would queue behind it, and fail with a 500 past the busy timeout."""
+    with app.app_context():
+        ids = mike_brown(admin["account_id"])
+    _activate(app, client, ids["laptop"])
+    assert debounced.wait_idle()
+    sip = plain_admin.get(f"/api/v1/sip-accounts/{ids['sip_1']}").get_json()
+    with sqlite_begins(app) as begun:
+        changed = plain_admin.patch(
+            f"/api/v1/sip-accounts/{ids['sip_1']}",
+            json={"password": "later-secret-2"},
+            headers={"If-Match": f'"{sip["version"]}"'},
+        )
+        assert changed.status_code == 200
+        during_request = len(begun)
+        assert debounced.wait_idle()
+    # The recompute: a deferred read (the configs), a short write (the moved hashes), a
+    # deferred read (the status notices).
+    assert begun[during_request:] == ["BEGIN", "BEGIN IMMEDIATE", "BEGIN"]

@@ -21,7 +21,9 @@ from collections.abc import Callable
 from flask import Flask, current_app
 
 from workspace.account_queue import AccountQueue
+from workspace.database import reads_only
 from workspace.device_api.refresh import refresh_config_hashes
+from workspace.extensions import db
 from workspace.signals import devices_may_change
 
 log = logging.getLogger(__name__)
@@ -43,10 +45,15 @@ class ConfigRecompute(AccountQueue):
     def _recompute(self, account_id: int) -> None:
         refresh_config_hashes(account_id)
         for hook in self.after:
-            try:
-                hook(account_id)
-            except Exception:
-                log.exception("after-recompute hook %s failed", hook)
+            # Hooks read (the SIP plan file is built from the database): deferred on SQLite,
+            # so they never hold the write lock that logins and edits wait on.
+            with reads_only():
+                try:
+                    hook(account_id)
+                except Exception:
+                    log.exception("after-recompute hook %s failed", hook)
+                finally:
+                    db.session.rollback()
 
 
 def config_recompute(app: Flask) -> ConfigRecompute:

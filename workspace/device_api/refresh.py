@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import bindparam
 from sqlalchemy.orm import selectinload
 
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.devices.status_events import emit_device_status
+from workspace.database import reads_only
 from workspace.device_api.config import build_device_configs
 from workspace.device_api.sockets import emit_config_changed
 from workspace.extensions import db
@@ -59,39 +61,59 @@ def refresh_config_hashes(account_id: int) -> list[Device]:
         log.exception("config hashes of account %s not refreshed", account_id)
         db.session.rollback()
         return []
-    for device_id, etag, device in moved:
+    for device_id, etag, _ in moved:
         try:
             emit_config_changed(device_id, etag)
-            if device is not None:
-                emit_device_status(device)
         except Exception:
             log.exception("config.changed for device %s not sent", device_id)
-    return [db.session.get(Device, device_id) for device_id, _, _ in moved]
+    with reads_only():
+        devices = [db.session.get(Device, device_id) for device_id, _, _ in moved]
+        for device, (_, _, status_moved) in zip(devices, moved, strict=True):
+            if device is not None and status_moved:
+                emit_device_status(device)
+        db.session.rollback()  # end the read: nothing of this thread holds a transaction
+    return [device for device in devices if device is not None]
 
 
-def _recompute(account_id: int) -> list[tuple[int, str, Device | None]]:
-    """(device id, new hash, the device when its sub-status changed too) for each move."""
-    devices = list(
-        db.session.execute(
-            scoped(Device, account_id)
-            .where(Device.token_hash.is_not(None))
-            .order_by(Device.id)
-            .options(selectinload(Device.sip_links))
-        ).scalars()
-    )
-    configs = build_device_configs(account_id, devices, with_secrets=False)
-    moved: list[tuple[int, str, Device | None]] = []
-    for device in devices:
-        etag = configs[device.id]["etag"]
-        if etag == device.config_hash:
-            continue
-        sub_status = pending_sub_status(device.sub_status, etag, device.fetched_config_hash)
-        db.session.execute(
-            db.update(Device)
-            .where(Device.id == device.id)
-            .values(config_hash=etag, sub_status=sub_status)
-            .execution_options(synchronize_session=False)
+def _recompute(account_id: int) -> list[tuple[int, str, bool]]:
+    """(device id, new hash, whether its sub-status moved too) for each device whose hash
+    moved.
+
+    Computed in a read transaction (deferred on SQLite: at 8,000 devices building the configs
+    takes seconds, and a write transaction would hold the one write lock that every login and
+    edit waits on, up to a 500 when it outlasts the busy timeout). The moves are then written
+    in a short transaction of their own. A change committed in between queues the account
+    again (devices_may_change), so the next recompute stores its hashes.
+    """
+    with reads_only():
+        devices = list(
+            db.session.execute(
+                scoped(Device, account_id)
+                .where(Device.token_hash.is_not(None))
+                .order_by(Device.id)
+                .options(selectinload(Device.sip_links))
+            ).scalars()
         )
-        moved.append((device.id, etag, device if sub_status != device.sub_status else None))
-    db.session.commit()
-    return moved
+        configs = build_device_configs(account_id, devices, with_secrets=False)
+        updates, status_moved = [], []
+        for device in devices:
+            etag = configs[device.id]["etag"]
+            if etag == device.config_hash:
+                continue
+            sub_status = pending_sub_status(device.sub_status, etag, device.fetched_config_hash)
+            updates.append({"row_id": device.id, "config_hash": etag, "sub_status": sub_status})
+            status_moved.append(sub_status != device.sub_status)
+        db.session.rollback()
+    if updates:
+        table = Device.__table__
+        db.session.execute(
+            table.update()
+            .where(table.c.id == bindparam("row_id"))
+            .values(config_hash=bindparam("config_hash"), sub_status=bindparam("sub_status")),
+            updates,
+        )
+        db.session.commit()
+    return [
+        (row["row_id"], row["config_hash"], moved)
+        for row, moved in zip(updates, status_moved, strict=True)
+    ]
