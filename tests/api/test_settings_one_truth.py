@@ -9,6 +9,8 @@ plan says it too. The account is the guide's Simple Call Flow, published once.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -19,12 +21,14 @@ from tests.factories_contacts import (
     make_audio_file,
     make_delivery_method,
 )
+from tests.factories_devices import create_device
+from tests.factories_providers import GUIDE_RULE, builtin_provider, make_sip_account
 from tests.factories_publishing import PUBLISH, make_device, simple_call_flow
 from workspace.contact_center.devices.activation_service import issue_activation_code
 from workspace.contact_center.devices.models import Device
 from workspace.device_api.sip_plan import sip_plan
 from workspace.extensions import db
-from workspace.sip.plan_files import LINE_KEYS, plan_document
+from workspace.sip.plan_files import LINE_KEYS, ha1, plan_document
 
 CONFIG = "/device/v1/config"
 # What the device API says in its own words and the plan does not (see wire_config); "sip" is
@@ -225,3 +229,45 @@ def test_when_a_device_is_added_after_the_publish_then_the_sip_plan_has_its_line
     with app.app_context():
         after = sip_plan(acme.account)
     assert str(tablet) in after["devices"] and str(tablet) not in after["other_devices"]
+
+
+def test_when_a_device_is_added_after_the_publish_then_the_plan_file_has_its_line_with_ha1_only(
+    app, admin_client, acme
+):
+    # Kamailio reads the file: a new device's line on this SIP server must register (and call
+    # out) before any publish. Only the HA1 goes there: a manual password the app does not
+    # know, and other providers' lines, stay out.
+    pbx = builtin_provider(admin_client)["id"]
+    desk = make_sip_account(
+        admin_client, pbx, username="1004", password="desk-secret-4", dialing_rules=[GUIDE_RULE]
+    )
+    typed = make_sip_account(admin_client, pbx, username="1005", manual_password=True)
+    ids = [desk["id"], typed["id"], acme.sip_2]
+    tablet = create_device(admin_client, acme.contact, ids, name="Desk phone")["id"]
+    with app.app_context():
+        document = plan_document(acme.account, app.config["SIP_DOMAIN"])
+
+    assert str(tablet) not in document["devices"]
+    entry = document["other_devices"][str(tablet)]
+    assert (entry["name"], entry["contact"]) == ("Desk phone", acme.contact)
+    assert entry["caller_id"] == document["devices"][str(acme.laptop)]["caller_id"]
+    assert entry["lines"] == [
+        {
+            "sip_account": desk["id"],
+            "username": "1004",
+            "auth_username": None,
+            "display_name": desk["display_name"],
+            "dialing_rules": [GUIDE_RULE],
+            "ha1": ha1("1004", app.config["SIP_DOMAIN"], "desk-secret-4"),
+        }
+    ]
+    # The device's creation rewrote the file Kamailio reads (devices_may_change).
+    path = Path(app.config["SIP_DIR"]) / "plans" / f"{acme.account}.json"
+    text = path.read_text()
+    assert json.loads(text)["other_devices"][str(tablet)]["lines"] == entry["lines"]
+    for said in (json.dumps(document), text):
+        assert "desk-secret-4" not in said and '"password"' not in said
+
+    deleted = admin_client.delete(f"/api/v1/devices/{tablet}", headers={"If-Match": '"1"'})
+    assert deleted.status_code == 204, deleted.get_json()
+    assert str(tablet) not in json.loads(path.read_text())["other_devices"]

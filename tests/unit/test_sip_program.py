@@ -6,7 +6,7 @@ import json
 import os
 
 from workspace.sip.kemi.events import Spool, make_event
-from workspace.sip.kemi.plans import PlanStore
+from workspace.sip.kemi.plans import PlanStore, device_of
 from workspace.sip.kemi.program import advance, apply_dialing_rules, handlers, member_lines
 from workspace.sip.plan_files import write_plan_file
 
@@ -139,6 +139,40 @@ def test_when_line_has_no_ha1_then_it_cannot_register(tmp_path):
     store.refresh()
 
     assert store.lines == {} and store.auth == {}
+
+
+def test_when_a_device_is_not_in_the_published_plan_then_its_line_registers_and_rings_nothing(
+    tmp_path,
+):
+    def line(username, sip_account, ha1, **more):
+        return {"username": username, "sip_account": sip_account, "ha1": ha1, **more}
+
+    published = {"5": {"contact": 9, "lines": [line("101", 1, "a" * 32)]}}
+    others = {
+        "8": {"contact": 9, "lines": [line("104", 7, "b" * 32, auth_username="d4")]},
+        "9": {"contact": 9, "lines": [line("101", 1, "c" * 32)]},  # shares line 101
+    }
+    document = {"revision": 1, "routes": {}, "devices": published, "other_devices": others}
+    write_plan_file(tmp_path, 3, document)
+    store = PlanStore(str(tmp_path))
+
+    store.refresh()
+
+    assert store.lines["104"][:2] == (3, "8") and store.auth["d4"][:2] == (3, "8")
+    assert store.lines["101"][:2] == (3, "5")  # the published device's line wins
+    plan = store.current(3)
+    assert device_of(plan, "8") is plan["other_devices"]["8"] and device_of(plan, "7") == {}
+    # no published node rings it, not even an entry naming its SIP account
+    assert member_lines(plan, {"kind": "sip_account", "sip_account": 7, "contact": 9}) == []
+
+
+def test_when_the_plan_store_examples_are_run_then_they_hold():
+    import doctest
+
+    from workspace.sip.kemi import plans as module
+
+    failed, tried = doctest.testmod(module)
+    assert tried > 0 and failed == 0
 
 
 def test_when_event_emitted_then_one_line_with_every_contract_key(tmp_path):

@@ -1,10 +1,17 @@
 """The per-account file the SIP server routes by (decisions.md #2), written by the app.
 
 ``<SIP_DIR>/plans/<account>.json`` = the published revision's call program (plan format 2)
-plus a ``devices`` section computed from the CURRENT contact-center settings. Written with an
-atomic rename, and hard-linked as ``plans/gen/<account>-<generation>.json`` so calls in
-progress keep reading the plan they started on (kemi/plans.py). Rewritten on publish and
-rollback and after every device-affecting save: the device-config recompute worker
+plus two device sections computed from the CURRENT contact-center settings: ``devices``, the
+published plan's devices (the ones its nodes ring), and ``other_devices``, every other device
+of the account (added since the publish, or of a contact on no route). Both map
+``str(device id)`` to ``{"name", "contact", "caller_id", "lines"}``. A device of
+``other_devices`` registers and places calls (outbound, extensions) at once; no node rings
+it until a publish places it (docs/routing-plan.md, "The SIP server's plan file").
+
+The file is written with an atomic rename, and hard-linked as
+``plans/gen/<account>-<generation>.json`` so calls in progress keep reading the plan they
+started on (kemi/plans.py). Rewritten on publish and rollback and after every
+device-affecting save (a device added or deleted too): the device-config recompute worker
 (workspace/device_api/recompute.py) calls ``write_account_plan`` after the debounce, so one
 signal (``devices_may_change``) drives both.
 
@@ -55,15 +62,19 @@ def plan_document(account_id: int, realm: str) -> dict[str, Any] | None:
 
     ``sip_plan`` (the one builder the device API and the portal's effective-config view share,
     so the SIP server presents what devices and admins see), with an HA1 on each line that can
-    register here and nothing else secret.
+    register here and nothing else secret. ``devices`` are the published plan's devices,
+    ``other_devices`` the account's others (sip_plan's ``other_devices``): same entries, same
+    rules for their lines, so a device added since the publish registers and calls out at
+    once; the routing module rings only what the published nodes name.
     """
     plan = sip_plan(account_id)
     if plan is None:
         return None
-    devices = plan["devices"]
+    sections = {"devices": plan["devices"], "other_devices": plan.get("other_devices") or {}}
     here = _builtin_sip_accounts(account_id)
     wanted = {
         line["sip_account"]
+        for devices in sections.values()
         for device in devices.values()
         for line in device["lines"]
         if line["sip_account"] in here and line.get("password") == "provisioned"
@@ -76,15 +87,22 @@ def plan_document(account_id: int, realm: str) -> dict[str, Any] | None:
         "hash": plan["hash"],
         "routes": plan["routes"] or {},
         "nodes": plan["nodes"] or {},
-        "devices": {
-            key: {
-                "name": device["name"],
-                "contact": device["contact"],
-                "caller_id": device["caller_id"],
-                "lines": _registering_lines(device["lines"], passwords, realm),
-            }
-            for key, device in devices.items()
+        **{
+            name: {key: _device_entry(device, passwords, realm) for key, device in devices.items()}
+            for name, devices in sections.items()
         },
+    }
+
+
+def _device_entry(
+    device: dict[str, Any], passwords: dict[int, str | None], realm: str
+) -> dict[str, Any]:
+    """What the routing module needs of a device: who it is, its caller ID, its lines."""
+    return {
+        "name": device["name"],
+        "contact": device["contact"],
+        "caller_id": device["caller_id"],
+        "lines": _registering_lines(device["lines"], passwords, realm),
     }
 
 

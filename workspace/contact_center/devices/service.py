@@ -58,6 +58,8 @@ def create_device(account_id: int, data: dict) -> Device:
     device = add_device(account_id, data)
     # After the flush: the encrypted copy of the code is bound to the new row's id.
     _commit(after_flush=lambda: issue_activation_code(device))
+    # Its lines register with the SIP server at once (the plan file's other_devices)
+    announce_devices_may_change(account_id, "device")
     return device
 
 
@@ -121,6 +123,8 @@ def delete_device(account_id: int, device_id: int, expected_version: int | None)
     db.session.delete(device)
     _commit()
     device_token_revoked.send(device_id)  # its token died with the row: sockets close
+    # Its lines leave the SIP server's plan file: they no longer register
+    announce_devices_may_change(account_id, "device")
 
 
 def _owned(account_id: int, device_id: int) -> Device:

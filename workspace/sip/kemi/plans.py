@@ -1,18 +1,39 @@
 """The per-account plan files the app writes, as Kamailio's workers read them.
 
-``<plans>/<account>.json`` is an account's current plan (the published call program plus a
-``devices`` section with HA1 digests, see workspace/sip/plan_files.py); the app replaces it
-with an atomic rename, and hard-links the same file as ``<plans>/gen/<account>-<generation>.json``.
+``<plans>/<account>.json`` is an account's current plan (the published call program plus the
+``devices`` and ``other_devices`` sections with HA1 digests, see workspace/sip/plan_files.py);
+the app replaces it with an atomic rename, and hard-links the same file as
+``<plans>/gen/<account>-<generation>.json``.
 A call records the generation it started on, so its later steps (the spiral's child
 transactions, the no_answer exit) read the plan it started with even after a publish.
 
 One ``stat`` of the folder per request finds out whether any file was renamed into it.
+
+Who may register and place calls: every line with an HA1 in either device section (``devices``
+first: a username in both is the published device's). Who rings: only what the published
+nodes name, which is ``devices`` (program.member_lines); ``other_devices`` (added since the
+publish) ring for nothing until a publish places them.
 """
 
 import json
 import os
 
 GEN_DIR = "gen"
+DEVICE_SECTIONS = ("devices", "other_devices")  # the published plan's, then every other
+
+
+def device_of(plan, device_id):
+    """A device's entry in either section of the plan (its caller ID, lines), or {}.
+
+    >>> plan = {"devices": {"5": {"name": "a"}}, "other_devices": {"8": {"name": "b"}}}
+    >>> device_of(plan, "5")["name"], device_of(plan, "8")["name"], device_of(plan, "9")
+    ('a', 'b', {})
+    """
+    for section in DEVICE_SECTIONS:
+        device = (plan.get(section) or {}).get(str(device_id))
+        if device is not None:
+            return device
+    return {}
 
 
 class PlanStore:
@@ -25,6 +46,7 @@ class PlanStore:
         self._files = {}  # account -> (mtime_ns, inode, plan)
         self._by_gen = {}  # (account, generation) -> plan
         self.routes = {}  # "+E164" -> account (DIDs are unique across accounts)
+        # of every device section (DEVICE_SECTIONS): who may register and place calls
         self.lines = {}  # SIP username -> (account, device id, line)
         self.auth = {}  # digest username -> (account, device id, line)
 
@@ -59,9 +81,11 @@ class PlanStore:
             seen[account] = (info.st_mtime_ns, info.st_ino, plan)
             self._remember(account, plan)
             routes, devices = len(plan.get("routes") or {}), len(plan.get("devices") or {})
+            others = len(plan.get("other_devices") or {})
             self.log(
                 f"callflow: account {account} plan revision {plan.get('revision')} generation "
-                f"{plan.get('generation')} loaded ({routes} routes, {devices} devices)"
+                f"{plan.get('generation')} loaded ({routes} routes, {devices} devices, "
+                f"{others} other devices)"
             )
         self._files = seen
         self._index()
@@ -76,13 +100,14 @@ class PlanStore:
                         self.log(f"callflow: {key} is in accounts {routes[key]} and {account}")
                         continue
                     routes[key] = account
-            for device_id, device in (plan.get("devices") or {}).items():
-                for line in device.get("lines") or []:
-                    if not line.get("ha1"):
-                        continue  # no provisioned password: it cannot register here
-                    member = (account, device_id, line)
-                    lines.setdefault(str(line["username"]), member)
-                    auth.setdefault(str(line.get("auth_username") or line["username"]), member)
+            for section in DEVICE_SECTIONS:
+                for device_id, device in (plan.get(section) or {}).items():
+                    for line in device.get("lines") or []:
+                        if not line.get("ha1"):
+                            continue  # no provisioned password: it cannot register here
+                        member = (account, device_id, line)
+                        lines.setdefault(str(line["username"]), member)
+                        auth.setdefault(str(line.get("auth_username") or line["username"]), member)
         self.routes, self.lines, self.auth = routes, lines, auth
 
     def current(self, account):

@@ -4,7 +4,8 @@ Loaded by the boot script render.py writes next to kamailio.cfg, which sets SETT
 rendered settings.json) and calls ``mod_init``. One instance of ``kamailio`` per worker.
 
 Requests
-  * REGISTER from a device line of a plan: digest auth against the line's HA1, saved in usrloc.
+  * REGISTER from a device line of a plan (``devices`` or ``other_devices``: a device added
+    since the publish registers at once): digest auth against the line's HA1, saved in usrloc.
   * INVITE from a trusted trunk source to a DID: the DID's route; unknown DID 404; a DID from
     any other source 403.
   * INVITE from an authenticated device line: ``ext:<dialled>`` when the account has that
@@ -31,7 +32,7 @@ import KSR
 
 from . import media
 from .events import Spool
-from .plans import PlanStore
+from .plans import PlanStore, device_of
 from .program import (
     advance,
     apply_dialing_rules,
@@ -275,7 +276,7 @@ class kamailio:
         return self.start(plan, call)
 
     def internal_call(self, account, plan, key, device_id):
-        cid = (plan["devices"].get(device_id) or {}).get("caller_id") or {}
+        cid = device_of(plan, device_id).get("caller_id") or {}
         number = cid.get("internal") or KSR.pv.get("$fU")
         name = cid.get("name") or ""
         KSR.uac.uac_replace_from(f'"{name}"', f"sip:{number}@{self.domain}")
@@ -284,7 +285,7 @@ class kamailio:
         return self.start(plan, self.call_fields(account, plan, key, number, name or None))
 
     def outbound_call(self, account, plan, device_id, line, dialled):
-        cid = (plan["devices"].get(device_id) or {}).get("caller_id") or {}
+        cid = device_of(plan, device_id).get("caller_id") or {}
         call = self.call_fields(account, plan, None, cid.get("internal"), cid.get("name"))
         if not cid.get("outbound") or not cid.get("external"):
             return self.reject(call, 403, "Outbound calling disabled", "forbidden")
