@@ -21,7 +21,11 @@ from workspace.objects.models import Revision
 log = logging.getLogger(__name__)
 
 
-def revision_published(account_id: int, revision: Revision) -> None:
+def revision_published(
+    account_id: int, revision: Revision, *, pending: dict[str, Any] | None = None
+) -> None:
+    """``revision.published``, then ``draft.pending`` (``pending``: the count when the caller
+    knows it, as a publish does; computed otherwise)."""
     _emit(
         account_id,
         "revision.published",
@@ -34,7 +38,7 @@ def revision_published(account_id: int, revision: Revision) -> None:
             "rollback_of": revision.rollback_of,
         },
     )
-    pending_moved(account_id)
+    pending_moved(account_id, pending)
 
 
 def draft_replaced(account_id: int, draft_version: int, *, reason: str) -> None:
@@ -42,12 +46,12 @@ def draft_replaced(account_id: int, draft_version: int, *, reason: str) -> None:
     pending_moved(account_id)
 
 
-def pending_moved(account_id: int) -> None:
+def pending_moved(account_id: int, pending: dict[str, Any] | None = None) -> None:
     """``draft.pending`` after a publish, rollback or import (see workspace.objects.events)."""
     from workspace.objects.events import send_pending
 
     try:
-        send_pending(account_id)
+        send_pending(account_id, pending)
     except Exception:  # committed already: a lost notice must not fail the request
         log.exception("draft.pending for account %s not sent", account_id)
 

@@ -110,9 +110,16 @@ def publish_workspace(account_id: int, author: Admin, message: str) -> dict[str,
     """
     state = lock_state(account_id)
     revision, unchanged, problems = publish_locked(state, author, message.strip())
+    # The draft just published is the revision itself: nothing is pending at this version.
+    # Said from what is in hand, not by reading back and diffing megabytes after the commit.
+    pending = {
+        "published_revision": revision.number,
+        "draft_version": state.draft_version,
+        "count": 0,
+    }
     db.session.commit()
     if not unchanged:
-        publishing_events.revision_published(account_id, revision)
+        publishing_events.revision_published(account_id, revision, pending=pending)
     # Devices whose config moved hear config.changed
     announce_devices_may_change(account_id, "publish")
     return {
