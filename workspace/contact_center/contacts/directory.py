@@ -8,8 +8,9 @@ the device API reuses `directory_document` for the softphones' Company Directory
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
+
+import orjson
 
 from workspace.contact_center.contacts.models import Contact, ContactEmail, ContactNumber
 from workspace.contact_center.numbers.models import InternalNumber
@@ -19,9 +20,14 @@ __all__ = ["directory_document", "directory_version"]
 
 
 def directory_version(contacts: list[dict[str, Any]]) -> str:
-    """sha256 of the canonical JSON (sorted keys, no whitespace) of the entries."""
-    canonical = json.dumps(contacts, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """sha256 of the canonical JSON (sorted keys, no whitespace, UTF-8) of the entries.
+
+    orjson writes the same text as ``json.dumps(contacts, sort_keys=True, separators=(",",
+    ":"), ensure_ascii=False)`` for these entries (strings, integers, null), so versions
+    stay what they were, about ten times faster: every publish and validation reads it.
+    """
+    canonical = orjson.dumps(contacts, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()
 
 
 def directory_document(account_id: int) -> dict[str, Any]:
