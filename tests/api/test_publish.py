@@ -332,3 +332,32 @@ def test_when_the_same_draft_is_published_twice_at_once_then_one_revision_and_on
     assert sorted(r["unchanged"] for r in results) == [False, True]
     with app.app_context():
         assert count(Revision) == 1
+
+
+def test_when_nothing_changed_then_no_device_recompute_is_announced(app, admin, admin_client, flow):
+    """An unchanged publish moves no device: a recompute of every device would be waste."""
+    from workspace.signals import devices_may_change
+
+    assert admin_client.post(PUBLISH, json={"message": "v1"}).status_code == 201
+    heard: list[str] = []
+
+    def receiver(sender, reason: str = "", **_) -> None:
+        heard.append(reason)
+
+    devices_may_change.connect(receiver)
+    try:
+        again = admin_client.post(PUBLISH, json={"message": "v1 again"})
+        assert again.status_code == 200 and again.get_json()["unchanged"] is True
+        assert heard == []
+        with app.app_context():  # a real change still announces
+            make_object(
+                admin["account_id"],
+                flow["tab"],
+                "contact_method",
+                "New",
+                {"contact_method": flow["method"]},
+            )
+        assert admin_client.post(PUBLISH, json={"message": "v2"}).status_code == 201
+        assert heard == ["publish"]
+    finally:
+        devices_may_change.disconnect(receiver)

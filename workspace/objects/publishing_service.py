@@ -120,8 +120,9 @@ def publish_workspace(account_id: int, author: Admin, message: str) -> dict[str,
     db.session.commit()
     if not unchanged:
         publishing_events.revision_published(account_id, revision, pending=pending)
-    # Devices whose config moved hear config.changed
-    announce_devices_may_change(account_id, "publish")
+        # Devices whose config moved hear config.changed. An unchanged publish moves none:
+        # the contact-center saves it may follow announced their own changes when saved.
+        announce_devices_may_change(account_id, "publish")
     return {
         **revision_info(revision, revision.number),
         "unchanged": unchanged,
