@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 
 from flask import Flask
 
 from workspace.config import Config
+
+#: The packages that make up the app, each set up by its ``init_app(app, api)``: its API
+#: blueprints (in this order: the OpenAPI document and route matching follow it), Socket.IO
+#: handlers, signal subscribers, background queues and CLI commands. Adding a package is one
+#: line here. device_api comes before sip, whose plan files ride on its recompute queue.
+PACKAGES = (
+    "workspace.auth",
+    "workspace.account",
+    "workspace.team",
+    "workspace.audit",
+    "workspace.contact_center",
+    "workspace.objects",
+    "workspace.device_api",
+    "workspace.delivery",
+    "workspace.wizard",
+    "workspace.calls",
+    "workspace.sip",
+)
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "migrations")
 
@@ -23,19 +42,9 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
-    from workspace import (
-        calls,
-        delivery,
-        device_api,
-        input_guard,
-        objects,
-        secrets_key,
-        security_headers,
-        sip,
-    )
-    from workspace.audit import capture  # noqa: F401  (the ORM listeners of the audit log)
+    from workspace import input_guard, secrets_key, security_headers
     from workspace.auth import roles
-    from workspace.blueprints import register_blueprints
+    from workspace.blueprints import register_shell_blueprints
     from workspace.errors import register_error_handlers
     from workspace.extensions import api, db, limiter, migrate, socketio
 
@@ -44,6 +53,15 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True, compare_type=True)
     limiter.init_app(app)
     api.init_app(app)
+    input_guard.init_app(app)  # before the blueprints: their routes use its converter
+    for package in PACKAGES:
+        importlib.import_module(package).init_app(app, api)
+    register_shell_blueprints(app)
+    roles.init_app(app)  # one write policy for every /api/v1 view, before it runs
+    register_error_handlers(app)
+    security_headers.init_app(app)
+    # Last: the packages declared their Socket.IO handlers on import, and only handlers known
+    # before init_app reach this app's server (tests build many apps in one process).
     socketio.init_app(
         app,
         message_queue=app.config["REDIS_URL"] or None,
@@ -54,15 +72,4 @@ def create_app(config: dict | None = None) -> Flask:
         logger=False,
         engineio_logger=False,
     )
-
-    input_guard.init_app(app)  # before the blueprints: their routes use its converter
-    register_blueprints(app, api)
-    roles.init_app(app)  # one write policy for every /api/v1 view, before it runs
-    register_error_handlers(app)
-    security_headers.init_app(app)
-    calls.init_app(app)
-    delivery.init_app(app)
-    device_api.init_app(app)
-    objects.init_app(app)
-    sip.init_app(app)
     return app

@@ -223,15 +223,6 @@ def routes_command() -> None:
         click.echo(f"{rule.rule:50s} {','.join(sorted(rule.methods - {'HEAD', 'OPTIONS'}))}")
 
 
-def _add_sip_commands() -> None:
-    from workspace.sip.commands import sip_group
-
-    cli.add_command(sip_group)
-
-
-_add_sip_commands()
-
-
 @cli.command("device-sim", with_appcontext=False)
 @click.option("--server", required=True, help="Base URL, e.g. http://127.0.0.1:5000")
 @click.option("--code", default=None, help="Activation code (not needed with a saved token)")
@@ -261,35 +252,3 @@ def _start_embedded_delivery_worker() -> None:
 
     if start_embedded_worker(current_app._get_current_object()) is not None:
         click.echo(" * Delivery worker running in this process")
-
-
-@cli.command("worker")
-@click.option(
-    "--poll", type=click.FloatRange(min=0.05), default=None, help="Seconds between polls."
-)
-@with_appcontext
-def worker_command(poll: float | None) -> None:
-    """Deliver recordings from the outbox until SIGTERM (scale-out mode: run several)."""
-    import signal
-    import threading
-
-    from workspace.delivery.loop import new_worker_id, run_loop
-    from workspace.extensions import db
-
-    db.session.remove()
-    stop = threading.Event()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, lambda *_: stop.set())
-    worker_id = new_worker_id()
-    click.echo(f" * Delivery worker {worker_id}")
-    run_loop(current_app._get_current_object(), stop, worker_id=worker_id, poll_interval=poll)
-
-
-@cli.command("audit-prune")
-@with_appcontext
-def audit_prune_command() -> None:
-    """Delete audit entries older than WORKSPACE_AUDIT_RETENTION_DAYS (also done hourly)."""
-    from workspace.audit.store import prune
-
-    days = current_app.config["AUDIT_RETENTION_DAYS"]
-    click.echo(f"Deleted {prune()} audit entries older than {days} days.")

@@ -9,8 +9,8 @@ from tests.api.test_delivery_worker import setup  # noqa: F401  (fixture)
 from tests.factories_providers import make_sip_account
 from tests.factories_workspace import if_match, new_tab
 from tests.support import count_rows
+from workspace.audit.commands import audit_prune_command
 from workspace.audit.models import AuditEntry
-from workspace.cli import audit_prune_command
 from workspace.extensions import db
 
 ACTIVITY = "/api/v1/activity"

@@ -1,1 +1,16 @@
 """The audit log: who changed what, when, from where; captured from the ORM, read-only."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_smorest import Api
+
+
+def init_app(app: Flask, api: Api) -> None:
+    """The Activity API, the ORM listeners that capture every write, `workspace audit-prune`."""
+    from workspace.audit import api as activity_api
+    from workspace.audit import capture  # noqa: F401  (its listeners are declared on import)
+    from workspace.audit.commands import audit_prune_command
+
+    api.register_blueprint(activity_api.blp)
+    app.cli.add_command(audit_prune_command)

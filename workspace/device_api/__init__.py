@@ -4,12 +4,16 @@ softphones talk to. Authenticated by device tokens, never by admin sessions or C
 from __future__ import annotations
 
 from flask import Flask
+from flask_smorest import Api
 
 
-def init_app(app: Flask) -> None:
-    """Subscribe this package to the changes that concern devices (workspace.signals)."""
+def init_app(app: Flask, api: Api) -> None:
+    """The device API, the /device namespace (handlers declared on import), and this
+    package's subscriptions to the changes that concern devices (workspace.signals)."""
+    from workspace.device_api import api as device_api
     from workspace.device_api import recompute, sockets
     from workspace.signals import device_token_revoked
 
+    api.register_blueprint(device_api.blp)
     recompute.init_app(app)
     device_token_revoked.connect(sockets.on_device_token_revoked)

@@ -13,13 +13,17 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_smorest import Api
 
 __all__ = ["init_app"]
 
 
-def init_app(app: Flask) -> None:
-    """Rewrite an account's SIP plan file whenever its device configs are recomputed."""
+def init_app(app: Flask, api: Api) -> None:
+    """`workspace sip ...`, and rewrite an account's SIP plan file whenever its device
+    configs are recomputed (so after device_api's init_app)."""
     from workspace.device_api.recompute import config_recompute
+    from workspace.sip.commands import sip_group
     from workspace.sip.plan_files import write_account_plan
 
+    app.cli.add_command(sip_group)
     config_recompute(app).after.append(write_account_plan)
