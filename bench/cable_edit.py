@@ -22,11 +22,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -34,8 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.publish import PASSWORD, _empty, seed  # noqa: E402
-from tests.servers import prepare_instance, server_env  # noqa: E402
+from bench.api_runner import instance, run_per_database  # noqa: E402
+from bench.publish import PASSWORD, seed  # noqa: E402
 
 TARGETS = {"answer": 0.050, "pushed": 0.250}
 
@@ -48,22 +45,15 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(child(args.child, args.objects, args.edits)))
+        debounce = {
+            "WORKSPACE_DEVICE_CONFIG_DEBOUNCE": "0",
+            "WORKSPACE_DRAFT_VALIDATION_DEBOUNCE": "0",
+        }
+        with instance(args.child, "bench-cable-", **debounce):
+            print(json.dumps(run(args.objects, args.edits)))
         return
-    databases = [("SQLite", "")] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
-    print(f"load {Path('/proc/loadavg').read_text().strip()}")
-    for name, url in databases:
-        done = subprocess.run(
-            [sys.executable, __file__, "--objects", str(args.objects), "--edits",
-             str(args.edits), "--child", url],
-            capture_output=True, text=True, check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )  # fmt: skip
-        if done.returncode != 0:
-            print(f"{name}: failed\n{done.stderr[-3000:]}")
-            continue
-        report(name, json.loads(done.stdout.strip().splitlines()[-1]))
-    print(f"load {Path('/proc/loadavg').read_text().strip()}")
+    child_args = ["--objects", str(args.objects), "--edits", str(args.edits)]
+    run_per_database(__file__, child_args, args.postgres, report)
 
 
 def report(name: str, r: dict[str, Any]) -> None:
@@ -80,24 +70,6 @@ def report(name: str, r: dict[str, Any]) -> None:
             )
         ratio = r[label]["with devices"][0] / r[label]["no devices"][0]
         print(f"  {label}: with {r['devices']} devices / with none = {ratio:4.2f}")
-
-
-def child(database_url: str, size: int, edits: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="bench-cable-") as tmp:
-        instance = Path(tmp)
-        extra = {
-            "WORKSPACE_RATELIMIT": "0",
-            "WORKSPACE_DEVICE_CONFIG_DEBOUNCE": "0",
-            "WORKSPACE_DRAFT_VALIDATION_DEBOUNCE": "0",
-        }
-        if database_url:
-            extra["DATABASE_URL"] = database_url
-            _empty(database_url)
-        env = server_env(instance, **extra)
-        prepare_instance(instance, env)
-        os.environ.clear()
-        os.environ.update(env)
-        return run(size, edits)
 
 
 def run(size: int, edits: int) -> dict[str, Any]:

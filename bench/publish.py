@@ -26,9 +26,7 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -36,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.servers import prepare_instance, server_env  # noqa: E402
+from bench.api_runner import instance, run_per_database  # noqa: E402
 
 PASSWORD = "bench-password-1"
 TARGETS = {"import": 2.0, "publish": 1.0, "unchanged publish": 0.3}
@@ -50,23 +48,11 @@ def main() -> None:
     parser.add_argument("--child", help=argparse.SUPPRESS)  # the database URL of one run
     args = parser.parse_args()
     if args.child is not None:
-        print(json.dumps(child(args.child, args.objects, args.repeat)))
+        with instance(args.child, "bench-publish-", WORKSPACE_DEVICE_CONFIG_DEBOUNCE="0"):
+            print(json.dumps(run(args.objects, args.repeat)))
         return
-    databases = [("SQLite", "")] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
-    print(f"load {Path('/proc/loadavg').read_text().strip()}")
-    for name, url in databases:
-        # One process per database: the app's Config reads the environment at import time.
-        done = subprocess.run(
-            [sys.executable, __file__, "--objects", str(args.objects), "--repeat",
-             str(args.repeat), "--child", url],
-            capture_output=True, text=True, check=False,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )  # fmt: skip
-        if done.returncode != 0:
-            print(f"{name}: failed\n{done.stderr[-3000:]}")
-            continue
-        report(name, json.loads(done.stdout.strip().splitlines()[-1]))
-    print(f"load {Path('/proc/loadavg').read_text().strip()}")
+    child_args = ["--objects", str(args.objects), "--repeat", str(args.repeat)]
+    run_per_database(__file__, child_args, args.postgres, report)
 
 
 def report(name: str, r: dict[str, Any]) -> None:
@@ -78,31 +64,6 @@ def report(name: str, r: dict[str, Any]) -> None:
         target = TARGETS.get(label)
         goal = f"   target < {target * 1000:.0f} ms" if target else ""
         print(f"  {label:<26} {seconds * 1000:8.0f} ms   x{seconds / engine:5.1f} engine{goal}")
-
-
-def child(database_url: str, size: int, repeat: int) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="bench-publish-") as tmp:
-        instance = Path(tmp)
-        extra = {"WORKSPACE_RATELIMIT": "0", "WORKSPACE_DEVICE_CONFIG_DEBOUNCE": "0"}
-        if database_url:
-            extra["DATABASE_URL"] = database_url
-        env = server_env(instance, **extra)
-        if database_url:
-            _empty(database_url)
-        prepare_instance(instance, env)
-        os.environ.clear()
-        os.environ.update(env)
-        return run(size, repeat)
-
-
-def _empty(url: str) -> None:
-    """Drop what an earlier run left in the database (the bench owns it)."""
-    import sqlalchemy
-
-    engine = sqlalchemy.create_engine(url)
-    with engine.begin() as conn:
-        conn.execute(sqlalchemy.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    engine.dispose()
 
 
 def run(size: int, repeat: int) -> dict[str, Any]:
