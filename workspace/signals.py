@@ -19,6 +19,14 @@ After commit:
 - ``device_token_revoked(sender=device_id)``: a device was reset or deleted, so its token no
   longer works. Subscriber: workspace.device_api (closes the device's open sockets).
 
+Inside the transaction, so that what a receiver adds commits or rolls back with the change:
+
+- ``draft_written(sender=account_id, action="import"|"restore", details={...})``: a service
+  wrote a whole draft with bulk INSERTs (an import, a rollback's restore), which the audit's
+  per-row capture does not see; ``details`` says what was written (counts of tabs, objects
+  and cables, the import's mode, the revision restored). Subscriber: workspace.audit (one
+  entry for the whole draft).
+
 A question, asked inside the transaction (the one signal whose receivers answer):
 
 - ``contact_methods_placed(sender=account_id, method_ids=[...])``: each receiver returns the
@@ -38,10 +46,12 @@ from blinker import Namespace
 
 __all__ = [
     "announce_devices_may_change",
+    "announce_draft_written",
     "contact_methods_placed",
     "devices_may_change",
     "device_token_revoked",
     "draft_facts_changed",
+    "draft_written",
     "numbers_placed",
     "rows_referenced",
     "users_of_contact_methods",
@@ -54,6 +64,7 @@ _signals = Namespace()
 devices_may_change = _signals.signal("devices-may-change")
 device_token_revoked = _signals.signal("device-token-revoked")
 draft_facts_changed = _signals.signal("draft-facts-changed")
+draft_written = _signals.signal("draft-written")
 contact_methods_placed = _signals.signal("contact-methods-placed")
 rows_referenced = _signals.signal("rows-referenced")
 numbers_placed = _signals.signal("numbers-placed")
@@ -62,6 +73,11 @@ numbers_placed = _signals.signal("numbers-placed")
 def announce_devices_may_change(account_id: int, reason: str) -> None:
     """Send ``devices_may_change`` for the account. Call after the commit."""
     devices_may_change.send(account_id, reason=reason)
+
+
+def announce_draft_written(account_id: int, action: str, details: dict[str, Any]) -> None:
+    """Send ``draft_written`` for the account. Call inside the transaction, before commit."""
+    draft_written.send(account_id, action=action, details=details)
 
 
 def users_of_contact_methods(account_id: int, method_ids: list[int]) -> list[dict[str, Any]]:

@@ -7,11 +7,13 @@ import pytest
 
 from tests.api.test_delivery_worker import setup  # noqa: F401  (fixture)
 from tests.factories_providers import make_sip_account
+from tests.factories_publishing import EXPORT, IMPORT, PUBLISH, REVISIONS, simple_call_flow
 from tests.factories_workspace import if_match, new_tab
 from tests.support import count_rows
 from workspace.audit.commands import audit_prune_command
 from workspace.audit.models import AuditEntry
 from workspace.extensions import db
+from workspace.objects.models import WorkspaceObject
 
 ACTIVITY = "/api/v1/activity"
 CANARY = "sip-secret-canary-31f9"
@@ -21,6 +23,15 @@ def _entries(api, **query) -> list[dict]:
     response = api.get(ACTIVITY, query_string=query)
     assert response.status_code == 200, response.get_json()
     return response.get_json()["items"]
+
+
+def _totals(api, *resources: str) -> dict[str, int]:
+    return {
+        r: api.get(ACTIVITY, query_string={"resource": r}).get_json()["total"] for r in resources
+    }
+
+
+DRAFT_ROWS = ("tabs", "workspace_objects", "cables")
 
 
 @pytest.mark.parametrize(
@@ -153,3 +164,62 @@ def test_when_the_worker_delivers_then_the_outcome_is_a_system_entry(
     outcome = entries[0]
     assert outcome["actor_type"] == "system" and outcome["actor_name"] == "System"
     assert outcome["changes"]["status"][1] == "delivered"
+
+
+def test_when_a_document_is_imported_then_one_entry_says_what_and_none_per_row(
+    app, admin, admin_client
+):
+    with app.app_context():
+        simple_call_flow(admin["account_id"])
+    document = admin_client.get(EXPORT).get_json()
+    before = _totals(admin_client, *DRAFT_ROWS)
+    response = admin_client.post(IMPORT, json={"document": document, "mode": "replace"})
+    assert response.status_code == 200, response.get_json()
+    [entry] = _entries(admin_client, resource="workspace")
+    assert entry["action"] == "import" and entry["resource_name"] == "Draft"
+    assert entry["changes"] == {
+        "mode": [None, "replace"],
+        "tabs": [None, 1],
+        "objects": [None, len(document["objects"])],
+        "cables": [None, len(document["cables"])],
+    }
+    assert entry["actor_type"] == "admin" and entry["actor_id"] == admin["id"]
+    assert _totals(admin_client, *DRAFT_ROWS) == before
+
+
+def test_when_an_import_is_refused_then_no_entry(app, admin, admin_client):
+    with app.app_context():
+        simple_call_flow(admin["account_id"])
+    document = admin_client.get(EXPORT).get_json()
+    phone = next(o for o in document["objects"] if o["type"] == "phone_number")
+    phone["properties"]["number"] = "+14155550199"  # not in the account: 422 after the lock
+    response = admin_client.post(IMPORT, json={"document": document, "mode": "replace"})
+    assert response.status_code == 422
+    assert _entries(admin_client, resource="workspace") == []
+
+
+def test_when_rolled_back_then_one_entry_for_the_restored_draft_and_one_for_the_revision(
+    app, admin, admin_client
+):
+    with app.app_context():
+        flow = simple_call_flow(admin["account_id"])
+    assert admin_client.post(PUBLISH, json={"message": "v1"}).status_code == 201
+    with app.app_context():
+        db.session.get(WorkspaceObject, flow["o_group"]).name = "Sales"
+        db.session.commit()
+    assert admin_client.post(PUBLISH, json={"message": "v2"}).status_code == 201
+    before = _totals(admin_client, *DRAFT_ROWS)
+    response = admin_client.post(f"{REVISIONS}/1/rollback", json={})
+    assert response.status_code == 201, response.get_json()
+    [entry] = _entries(admin_client, resource="workspace")
+    assert entry["action"] == "restore"
+    assert entry["changes"] == {
+        "revision": [None, 1],
+        "tabs": [None, 1],
+        "objects": [None, 4],
+        "cables": [None, 3],
+    }
+    assert _totals(admin_client, *DRAFT_ROWS) == before
+    revision = _entries(admin_client, resource="revisions")[0]
+    assert revision["resource_name"] == "Revision 3"
+    assert revision["changes"]["rollback_of"] == [None, 1]

@@ -7,9 +7,10 @@ from flask_smorest import Api
 
 
 def init_app(app: Flask, api: Api) -> None:
-    """The Activity API, the ORM listeners that capture every write, `workspace audit-prune`."""
+    """The Activity API, the ORM listeners that capture every write, the entry for a draft
+    written in bulk, `workspace audit-prune`."""
     from workspace.audit import api as activity_api
-    from workspace.audit import capture  # noqa: F401  (its listeners are declared on import)
+    from workspace.audit import capture, draft_writes  # noqa: F401  (listeners, on import)
     from workspace.audit.commands import audit_prune_command
 
     api.register_blueprint(activity_api.blp)

@@ -1,10 +1,11 @@
 """Capturing every write from the ORM, in one place instead of calls in every service.
 
 after_flush reads each new, changed and deleted row's attribute history (before the
-session expires it) into session.info; after_commit writes those entries on a connection
-of its own, so an entry exists only for a change that was committed, and a rolled-back
-transaction leaves none. Who did it (the admin, API token or system) and from which
-address is read from the request at flush time.
+session expires it) into session.info; a service that writes rows in bulk, past the ORM,
+adds one entry for the whole with record_entry. after_commit writes those entries on a
+connection of its own, so an entry exists only for a change that was committed, and a
+rolled-back transaction leaves none. Who did it (the admin, API token or system) and from
+which address is read from the request at flush time.
 """
 
 from __future__ import annotations
@@ -206,6 +207,21 @@ def _add(session: Session, where: tuple, account_id: int, name: str, action: str
         first = earlier["changes"].get(field, [before, after])[0]
         earlier["changes"][field] = [first, after]
     earlier["resource_name"] = name or earlier["resource_name"]
+
+
+def record_entry(
+    session: Session,
+    *,
+    account_id: int,
+    resource: str,
+    resource_id: str,
+    name: str,
+    action: str,
+    changes: dict,
+) -> None:
+    """Add one entry for a write the row capture does not see (a whole draft written by
+    bulk INSERTs): written after the commit like the others, dropped if it rolls back."""
+    _add(session, (resource, resource_id), account_id, name, action, changes)
 
 
 def _audited(obj) -> bool:

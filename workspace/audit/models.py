@@ -23,7 +23,8 @@ class AuditEntry(TenantMixin, db.Model):
     actor_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     actor_name: Mapped[str] = mapped_column(String(200), default="")
     address: Mapped[str | None] = mapped_column(String(45), nullable=True)
-    action: Mapped[str] = mapped_column(String(8))  # create | update | delete
+    # create | update | delete; import | restore (a whole draft, resource "workspace")
+    action: Mapped[str] = mapped_column(String(8))
     resource: Mapped[str] = mapped_column(String(40), index=True)
     resource_id: Mapped[str] = mapped_column(String(40))
     resource_name: Mapped[str] = mapped_column(String(200), default="")

@@ -16,7 +16,12 @@ class AuditEntrySchema(BaseSchema):
     actor_id = fields.Integer(allow_none=True)
     actor_name = fields.String()
     address = fields.String(allow_none=True)
-    action = fields.String(metadata={"description": "create | update | delete"})
+    action = fields.String(
+        metadata={
+            "description": "create | update | delete, or import | restore: a whole draft "
+            "written at once (resource workspace, counts in changes)"
+        }
+    )
     resource = fields.String(metadata={"description": "the table: objects, contacts, ..."})
     resource_id = fields.String()
     resource_name = fields.String()

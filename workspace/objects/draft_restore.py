@@ -2,7 +2,7 @@
 
 Rows come in the snapshot's shape, keyed by whatever the caller uses as ids: a snapshot's own
 ids (rollback, which keeps them where it can) or a document's local keys ("o1", import). The
-writer returns the key -> row id maps. It flushes but never commits: callers own the
+writer returns the key -> row id maps. It writes but never commits: callers own the
 transaction.
 """
 
@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import bindparam
 
+from workspace.database import utcnow
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject
 
@@ -82,95 +83,102 @@ def write_rows(
     that id already; otherwise, and always without keep_ids, the database assigns one.
     tab_ids: keys of tabs that exist already, so objects can be placed on them.
     Object references in properties (OBJECT_REF_LISTS) and cable ends are mapped to the new ids.
+
+    The rows go in as multi-row INSERTs, not as ORM objects: no row enters the session, and
+    the audit's per-row capture does not see them (callers record one entry for the whole).
     """
     tabs, objects, cables = list(tabs), list(objects), list(cables)
+    now = utcnow()
+    common = {"account_id": account_id, "version": 1, "created_at": now}
     tab_map: dict[Key, int] = dict(tab_ids or {})
-    tab_ids_wanted = _ids(Tab, tabs, keep_ids)
-    tab_rows = {
-        t["id"]: Tab(
-            id=tab_ids_wanted[t["id"]],
-            account_id=account_id,
-            name=t["name"],
-            position=t.get("position", 0),
-        )
-        for t in tabs
+    tab_values = {
+        t["id"]: {**common, "name": t["name"], "position": t.get("position", 0)} for t in tabs
     }
-    _insert(tab_rows.values())
-    tab_map.update({key: row.id for key, row in tab_rows.items()})
+    tab_map.update(_insert(Tab, tab_values, keep_ids))
 
-    object_ids = _ids(WorkspaceObject, objects, keep_ids)
-    object_rows = {}
+    object_values = {}
     for o in objects:
         position = o.get("position") or {}
-        object_rows[o["id"]] = WorkspaceObject(
-            id=object_ids[o["id"]],
-            account_id=account_id,
-            tab_id=tab_map[o["tab"]],
-            type=o["type"],
-            name=o.get("name") or "",
-            x=position.get("x", 0.0),
-            y=position.get("y", 0.0),
-            properties=dict(o.get("properties") or {}),
-        )
-    _insert(object_rows.values())
-    object_map = {key: row.id for key, row in object_rows.items()}
-    _fix_object_refs(object_rows, object_map)
+        object_values[o["id"]] = {
+            **common,
+            "tab_id": tab_map[o["tab"]],
+            "type": o["type"],
+            "name": o.get("name") or "",
+            "x": position.get("x", 0.0),
+            "y": position.get("y", 0.0),
+            "properties": dict(o.get("properties") or {}),
+        }
+    object_map = _insert(WorkspaceObject, object_values, keep_ids)
+    _fix_object_refs(object_values, object_map)
 
-    cable_ids = _ids(Cable, cables, keep_ids)
-    cable_rows = {
-        c["id"]: Cable(
-            id=cable_ids[c["id"]],
-            account_id=account_id,
-            source_id=object_map[c["source"]],
-            source_port=c["source_port"],
-            target_id=object_map[c["target"]],
-            target_port=c["target_port"],
-        )
+    cable_values = {
+        c["id"]: {
+            **common,
+            "source_id": object_map[c["source"]],
+            "source_port": c["source_port"],
+            "target_id": object_map[c["target"]],
+            "target_port": c["target_port"],
+        }
         for c in cables
     }
-    _insert(cable_rows.values())
     return {
         "tabs": tab_map,
         "objects": object_map,
-        "cables": {key: row.id for key, row in cable_rows.items()},
+        "cables": _insert(Cable, cable_values, keep_ids),
     }
 
 
-def _insert(rows: Iterable[Any]) -> None:
-    """Rows keeping their id first: SQLite numbers a new row max(id) + 1, which could be an id
-    a kept row has yet to take."""
-    rows = list(rows)
-    for keeping in (True, False):
-        db.session.add_all(row for row in rows if (row.id is not None) is keeping)
-        db.session.flush()
+def _insert(model: type, values: Mapping[Key, dict], keep_ids: bool) -> dict[Key, int]:
+    """Insert one row per key; returns key -> id. Rows keeping their id go first: SQLite
+    numbers a new row max(id) + 1, which could be an id a kept row has yet to take."""
+    table = model.__table__
+    wanted = _ids(model, list(values), keep_ids)
+    kept = {key: wanted[key] for key in values if wanted[key] is not None}
+    if kept:
+        db.session.execute(table.insert(), [{**values[k], "id": i} for k, i in kept.items()])
+    fresh = [key for key in values if wanted[key] is None]
+    if not fresh:
+        return kept
+    ids = _insert_returning_ids(table, [values[key] for key in fresh])
+    return {**kept, **dict(zip(fresh, ids, strict=True))}
 
 
-def _ids(model: type, rows: list[Row], keep_ids: bool) -> dict[Key, int | None]:
+def _insert_returning_ids(table: Any, rows: list[dict]) -> list[int]:
+    """Multi-row INSERTs (SQLAlchemy's insertmanyvalues); the new ids in the rows' order."""
+    if db.session.get_bind().dialect.name != "sqlite":
+        stmt = table.insert().returning(table.c.id, sort_by_parameter_order=True)
+        return list(db.session.execute(stmt, rows).scalars())
+    # SQLAlchemy cannot sort SQLite's RETURNING rows by parameter order except by running
+    # one INSERT per row. SQLite numbers the rows of a VALUES list in order (max(rowid) + 1
+    # each), and this transaction holds the write lock: ascending ids are the rows' order.
+    return sorted(db.session.execute(table.insert().returning(table.c.id), rows).scalars())
+
+
+def _ids(model: type, keys: list[Key], keep_ids: bool) -> dict[Key, int | None]:
     """key -> the id to insert under: the key itself when it is free, else None (the database
     picks one). After delete_draft only other accounts' rows can hold a wanted id: SQLite
     reuses the highest deleted ids, PostgreSQL sequences never do."""
-    wanted = {r["id"] for r in rows if keep_ids and _is_id(r["id"])}
+    wanted = {key for key in keys if keep_ids and _is_id(key)}
     held: set[int] = set()
     if wanted:
         held = set(db.session.execute(db.select(model.id).where(model.id.in_(wanted))).scalars())
-    return {r["id"]: r["id"] if r["id"] in wanted and r["id"] not in held else None for r in rows}
+    return {key: key if key in wanted and key not in held else None for key in keys}
 
 
 def _is_id(key: Key) -> bool:
     return isinstance(key, int) and not isinstance(key, bool)
 
 
-def _fix_object_refs(rows: Mapping[Key, WorkspaceObject], object_map: Mapping[Key, int]) -> None:
+def _fix_object_refs(values: Mapping[Key, dict], object_map: Mapping[Key, int]) -> None:
     """Point object references at the new ids, without bumping the rows' version."""
     table = WorkspaceObject.__table__
     changed = []
-    for row in rows.values():
-        if not object_refs(row.type, row.properties):
+    for key, row in values.items():
+        if not object_refs(row["type"], row["properties"]):
             continue
-        fixed = map_object_refs(row.type, row.properties, object_map.get)
-        if fixed != row.properties:
-            changed.append({"row_id": row.id, "fixed": fixed})
-            db.session.expire(row, ["properties"])
+        fixed = map_object_refs(row["type"], row["properties"], object_map.get)
+        if fixed != row["properties"]:
+            changed.append({"row_id": object_map[key], "fixed": fixed})
     if changed:
         # One Core UPDATE executed for many rows (not one statement per ring group): the rows
         # were inserted a moment ago and stay at version 1.

@@ -23,7 +23,7 @@ from workspace.objects.publishing_service import (
 )
 from workspace.objects.revision_diff import diff_revisions
 from workspace.objects.state import bump_draft_version
-from workspace.signals import announce_devices_may_change
+from workspace.signals import announce_devices_may_change, announce_draft_written
 from workspace.tenancy import scoped
 
 
@@ -98,6 +98,8 @@ def rollback_revision(
         cables=snapshot["cables"],
         keep_ids=True,
     )
+    counts = {name: len(snapshot[name]) for name in ("tabs", "objects", "cables")}
+    announce_draft_written(account_id, "restore", {"revision": number, **counts})
     draft_version = bump_draft_version(account_id)
     text = (message or "").strip() or f"Rollback to revision {number}"
     revision, unchanged, problems = publish_locked(state, author, text, rollback_of=number)

@@ -28,6 +28,7 @@ from workspace.objects.natural_keys import Inventory, export_ref, import_ref
 from workspace.objects.publishing_service import lock_state
 from workspace.objects.state import bump_draft_version
 from workspace.objects.types import REGISTRY
+from workspace.signals import announce_draft_written
 from workspace.tenancy import scoped
 
 FORMAT = "callflow-workspace"
@@ -144,6 +145,8 @@ def import_workspace(account_id: int, document: dict[str, Any], mode: str) -> di
     maps = write_rows(
         account_id, tabs=tabs, objects=objects, cables=cables, tab_ids=existing, keep_ids=False
     )
+    counts = {"tabs": len(tabs), "objects": len(objects), "cables": len(cables)}
+    announce_draft_written(account_id, "import", {"mode": mode, **counts})
     draft_version = bump_draft_version(account_id)
     _, _, problems = validate_draft(account_id)
     db.session.commit()

@@ -8,7 +8,8 @@ export interface AuditEntry {
   actorId: number | null;
   actorName: string;
   address: string | null;
-  action: 'create' | 'update' | 'delete';
+  /** import and restore: a whole draft written at once (one entry, counts in changes). */
+  action: 'create' | 'update' | 'delete' | 'import' | 'restore';
   resource: string;
   resourceId: string;
   resourceName: string;

@@ -3,7 +3,7 @@ import type { AuditEntry } from '../../api/activity';
 import { formatDateTime } from '../../format';
 import { ACTION_WORDS, fieldLabel, resourceLabel, valueText } from './labels';
 
-const ACTION_COLORS = { create: 'teal', update: 'blue', delete: 'red' } as const;
+const ACTION_COLORS = { create: 'teal', update: 'blue', delete: 'red', import: 'violet', restore: 'orange' } as const;
 
 /** Audit entries, newest first: who, when, from where, what, and each field before -> after. */
 export function ActivityEntries({ entries, compact = false }: { entries: AuditEntry[]; compact?: boolean }) {

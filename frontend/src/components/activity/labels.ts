@@ -3,6 +3,7 @@ const RESOURCES: Record<string, string> = {
   accounts: 'Account',
   admins: 'Admin',
   api_tokens: 'API token',
+  workspace: 'Workspace',
   tabs: 'Tab',
   workspace_objects: 'Object',
   cables: 'Cable',
@@ -45,4 +46,10 @@ export function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const ACTION_WORDS = { create: 'created', update: 'changed', delete: 'deleted' } as const;
+export const ACTION_WORDS = {
+  create: 'created',
+  update: 'changed',
+  delete: 'deleted',
+  import: 'imported',
+  restore: 'restored',
+} as const;
