@@ -119,6 +119,28 @@ STRUCTURE = [
         lambda body: body["document"]["cables"][0].pop("key"),
         ("document", "cables", "0", "key"),
     ),
+    # Rows the fast path (workspace.objects.document_rows) leaves to the schema, after others
+    # it took: the schema's refusal, at the row's place.
+    (
+        "boolean coordinate",
+        lambda body: _set("objects", -1, "position", "x", value=True)(body["document"]),
+        ("document", "objects", "3", "position", "x"),
+    ),
+    (
+        "NUL in a property",
+        lambda body: _set("objects", -1, "properties", "note", value="a\x00b")(body["document"]),
+        ("document", "objects", "3", "properties", "note", "value"),
+    ),
+    (
+        "tab position as text",
+        lambda body: _set("tabs", 0, "position", value="first")(body["document"]),
+        ("document", "tabs", "0", "position"),
+    ),
+    (
+        "long port",
+        lambda body: _set("cables", -1, "target_port", value="p" * 41)(body["document"]),
+        ("document", "cables", "2", "target_port"),
+    ),
 ]
 
 
@@ -133,6 +155,39 @@ def test_when_document_malformed_then_422_at_its_place_and_nothing_written(
     assert response.status_code == 422, response.get_json()
     assert _at(response.get_json()["errors"]["json"], path)
     assert _draft(app, admin["account_id"]) == before
+
+
+def test_when_a_row_fails_the_fast_path_then_the_answer_is_the_schemas_own(admin_client, document):
+    changed = copy.deepcopy(document)
+    changed["objects"][-1]["position"] = {"x": True, "y": 0}
+    changed["cables"][-1]["color"] = "red"
+    body = {"document": changed, "mode": "replace"}
+    response = admin_client.post(IMPORT, json=body)
+    assert response.status_code == 422
+    assert response.get_json()["errors"]["json"] == {
+        "document": {
+            "objects": {"3": {"position": {"x": ["Not a valid number."]}}},
+            "cables": {"2": {"color": ["Unknown field."]}},
+        }
+    }
+    assert response.get_json()["message"] == "Some fields are invalid."
+
+
+def test_when_the_schema_takes_a_row_the_fast_path_does_not_then_it_is_imported(
+    app, admin, admin_client, document
+):
+    changed = copy.deepcopy(document)
+    changed["tabs"][0]["position"] = "2"  # the Integer field reads numeric text
+    changed["objects"][0]["position"] = {"x": "12.5", "y": 7}
+    response = admin_client.post(IMPORT, json={"document": changed, "mode": "replace"})
+    assert response.status_code == 200, response.get_json()
+    draft = _draft(app, admin["account_id"])
+    assert draft["tabs"][0]["position"] == 2
+    first = response.get_json()["objects"][changed["objects"][0]["key"]]
+    assert next(o for o in draft["objects"] if o["id"] == first)["position"] == {
+        "x": 12.5,
+        "y": 7.0,
+    }
 
 
 def test_when_the_body_is_over_the_byte_limit_then_413_before_it_is_parsed(

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from marshmallow import ValidationError, fields, post_load, pre_load, validate, validates
 
+from workspace.objects.document_rows import (
+    COORDINATE_MAX,
+    KEY_MAX,
+    NAME_MAX,
+    TAB_POSITION_MAX,
+    quick_cable,
+    quick_object,
+    quick_rows,
+    quick_tab,
+)
 from workspace.objects.transfer_service import FORMAT, MODES, VERSION
 from workspace.objects.types import REGISTRY
 from workspace.objects.types._decision import YEARS
@@ -21,7 +32,8 @@ MAX_CABLES = 20_000
 # is ~50 bytes, an object ~200, a cable ~100), so a document past the limits is refused by
 # its size before it is parsed. WORKSPACE_IMPORT_MAX_BYTES overrides it.
 MAX_DOCUMENT_BYTES = MAX_TABS * 256 + MAX_OBJECTS * 512 + MAX_CABLES * 192 + 64 * 1024
-COORDINATE = validate.Range(min=-1_000_000, max=1_000_000)
+COORDINATE = validate.Range(min=-COORDINATE_MAX, max=COORDINATE_MAX)
+QuickRow = Callable[[Any], dict[str, Any] | None]
 
 
 # ---- publishing and revisions ---------------------------------------------------------------
@@ -316,13 +328,13 @@ class EffectiveConfigSchema(BaseSchema):
 
 # ---- export and import ----------------------------------------------------------------------
 
-KEY = validate.Length(min=1, max=40)
+KEY = validate.Length(min=1, max=KEY_MAX)
 
 
 class DocumentTabSchema(BaseSchema):
     key = fields.String(required=True, validate=KEY)
-    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    position = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10_000))
+    name = fields.String(required=True, validate=validate.Length(min=1, max=NAME_MAX))
+    position = fields.Integer(load_default=0, validate=validate.Range(min=0, max=TAB_POSITION_MAX))
 
 
 class DocumentPositionSchema(BaseSchema):
@@ -336,7 +348,7 @@ class DocumentObjectSchema(BaseSchema):
     type = fields.String(
         required=True, validate=validate.OneOf(list(REGISTRY), error="Unknown object type.")
     )
-    name = fields.String(load_default="", validate=validate.Length(max=100))
+    name = fields.String(load_default="", validate=validate.Length(max=NAME_MAX))
     position = fields.Nested(DocumentPositionSchema, load_default=lambda: {"x": 0.0, "y": 0.0})
     properties = fields.Dict(keys=fields.String(), load_default=dict)
 
@@ -344,9 +356,25 @@ class DocumentObjectSchema(BaseSchema):
 class DocumentCableSchema(BaseSchema):
     key = fields.String(required=True, validate=KEY)
     source = fields.String(required=True, validate=KEY)
-    source_port = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    source_port = fields.String(required=True, validate=KEY)
     target = fields.String(required=True, validate=KEY)
-    target_port = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    target_port = fields.String(required=True, validate=KEY)
+
+
+class DocumentRows(fields.List):
+    """A list of document rows, loaded by a plain check first (workspace.objects.document_rows):
+    the nested schema reads the list only when a row fails that check, so a refusal keeps the
+    schema's wording and place."""
+
+    def __init__(self, schema: type[BaseSchema], quick: QuickRow, **kwargs: Any) -> None:
+        super().__init__(fields.Nested(schema), **kwargs)
+        self.quick = quick
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list:
+        rows = quick_rows(value, self.quick)
+        if rows is not None:
+            return rows
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class DocumentSchema(BaseSchema):
@@ -379,16 +407,18 @@ class DocumentSchema(BaseSchema):
             VERSION, error=f"Only version {VERSION} documents can be imported."
         ),
     )
-    tabs = fields.List(
-        fields.Nested(DocumentTabSchema), required=True, validate=validate.Length(max=MAX_TABS)
+    tabs = DocumentRows(
+        DocumentTabSchema, quick_tab, required=True, validate=validate.Length(max=MAX_TABS)
     )
-    objects = fields.List(
-        fields.Nested(DocumentObjectSchema),
+    objects = DocumentRows(
+        DocumentObjectSchema,
+        quick_object,
         required=True,
         validate=validate.Length(max=MAX_OBJECTS),
     )
-    cables = fields.List(
-        fields.Nested(DocumentCableSchema),
+    cables = DocumentRows(
+        DocumentCableSchema,
+        quick_cable,
         required=True,
         validate=validate.Length(max=MAX_CABLES),
     )
