@@ -232,7 +232,9 @@ def _import_properties(
     checked = map_object_refs(
         obj["type"], props, lambda ref: index.get(ref, -1) if isinstance(ref, str) else ref
     )
-    _merge(errors, where, kind.schema.validate(checked))
+    # The type's fast accept path first, as the draft's validation does (graph.validate).
+    if kind.quick_valid is None or not kind.quick_valid(checked):
+        _merge(errors, where, kind.schema.validate(checked))
     return props
 
 
