@@ -21,7 +21,8 @@ from tests.factories_publishing import (
 from workspace.contact_center.contacts.models import CallCenterSettings
 from workspace.contact_center.numbers.models import PhoneNumber
 from workspace.extensions import db, socketio
-from workspace.objects.draft import load_draft
+from workspace.objects.draft import load_draft, validate_draft
+from workspace.objects.draft_restore import delete_draft, write_rows, written_snapshot
 from workspace.objects.models import Revision, Tab, WorkspaceObject, WorkspaceState
 from workspace.objects.natural_keys import export_ref
 from workspace.objects.publishing_schemas import MAX_DOCUMENT_BYTES, MAX_OBJECTS
@@ -504,3 +505,45 @@ def test_when_merging_a_new_tab_then_it_is_added_after_the_existing_ones(
         assert night.name == "Night" and night.position == 5
         group = db.session.get(WorkspaceObject, response.get_json()["objects"]["rg"])
         assert group.tab_id == night.id and group.properties == {}
+
+
+def test_when_a_draft_is_written_then_its_snapshot_is_the_draft_read_back(app, admin, flow):
+    tabs = [{"id": "t2", "name": "Night", "position": 3}, {"id": "t1", "name": "Day"}]
+    members = [
+        {"target": "o3", "start": 0, "duration": 30},
+        {"target": "gone", "start": 5, "duration": 30},  # names no row: left out
+    ]
+    objects = [
+        {"id": "o1", "tab": "t2", "type": "ring_group", "name": "Group", "position": {"x": 3,
+         "y": -2.5}, "properties": {"members": members}},
+        {"id": "o2", "tab": "t1", "type": "phone_number", "name": None, "properties": {}},
+        {"id": "o3", "tab": "t1", "type": "contact_method", "name": "Mike",
+         "position": {"x": 1.5, "y": 0.0}, "properties": {"contact_method": flow["method"]}},
+    ]  # fmt: skip
+    cables = [
+        {"id": "c1", "source": "o2", "source_port": "calls", "target": "o1",
+         "target_port": "calls"},
+        {"id": "c2", "source": "o1", "source_port": "members", "target": "o3",
+         "target_port": "calls"},
+    ]  # fmt: skip
+    with app.app_context():
+        delete_draft(admin["account_id"])
+        ids = write_rows(admin["account_id"], tabs=tabs, objects=objects, cables=cables)
+        written = written_snapshot(ids, tabs=tabs, objects=objects, cables=cables)
+        assert written == load_draft(admin["account_id"])
+        assert validate_draft(admin["account_id"], written) == validate_draft(admin["account_id"])
+        db.session.rollback()
+
+
+def test_when_replacing_then_the_problems_are_those_of_the_draft_read_back(
+    app, admin, admin_client, document
+):
+    changed = copy.deepcopy(document)
+    changed["cables"] = changed["cables"][1:]  # a problem or more to report
+    changed["objects"][0]["position"] = {"x": 5, "y": 6}
+    response = admin_client.post(IMPORT, json={"document": changed, "mode": "replace"})
+    assert response.status_code == 200, response.get_json()
+    problems = response.get_json()["problems"]
+    assert problems
+    with app.app_context():
+        assert validate_draft(admin["account_id"])[2] == problems

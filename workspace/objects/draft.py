@@ -99,9 +99,16 @@ def graph_of(snapshot: dict[str, list[dict[str, Any]]], facts: dict[str, Any] | 
     return build(snapshot["objects"], snapshot["cables"], facts)
 
 
-def validate_draft(account_id: int) -> tuple[dict, dict, list[dict]]:
-    """Load the draft and the facts and validate: (snapshot, facts, problems)."""
-    snapshot = load_draft(account_id)
+def validate_draft(
+    account_id: int, snapshot: dict[str, list[dict[str, Any]]] | None = None
+) -> tuple[dict, dict, list[dict]]:
+    """Load the draft and the facts and validate: (snapshot, facts, problems).
+
+    snapshot: the draft in load_draft's shape when the caller has it already (an import
+    that has just written the whole draft); else it is read.
+    """
+    if snapshot is None:
+        snapshot = load_draft(account_id)
     facts = load_facts(account_id)
     problems = validate(graph_of(snapshot, facts), types=REGISTRY, facts=facts)
     return snapshot, facts, problems

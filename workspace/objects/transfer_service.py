@@ -22,6 +22,7 @@ from workspace.objects.draft_restore import (
     map_object_refs,
     object_refs,
     write_rows,
+    written_snapshot,
 )
 from workspace.objects.models import Tab
 from workspace.objects.natural_keys import Inventory, export_ref, import_ref
@@ -148,7 +149,11 @@ def import_workspace(account_id: int, document: dict[str, Any], mode: str) -> di
     counts = {"tabs": len(tabs), "objects": len(objects), "cables": len(cables)}
     announce_draft_written(account_id, "import", {"mode": mode, **counts})
     draft_version = bump_draft_version(account_id)
-    _, _, problems = validate_draft(account_id)
+    # Replaced: the draft is what was just written, so it is validated without reading it back.
+    written = None
+    if mode == "replace":
+        written = written_snapshot(maps, tabs=tabs, objects=objects, cables=cables)
+    _, _, problems = validate_draft(account_id, written)
     db.session.commit()
     publishing_events.draft_replaced(account_id, draft_version, reason="import")
     return {"mode": mode, "draft_version": draft_version, **maps, "problems": problems}
