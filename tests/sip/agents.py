@@ -426,3 +426,17 @@ class Sipp:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+
+
+def trunk_messages(folder: Path) -> str:
+    """What the trunk's SIPp UAS (``Sipp.answer_outbound``) received, as text."""
+    return (folder / "trunk_uas_messages.log").read_text(errors="replace")
+
+
+def assert_mikes_dialing_rule_call_reached_the_trunk(seen: str, trunk_port: int) -> None:
+    """Mike dialled 0174448746: the dialing rule made it 14448746, sent with his external
+    caller ID in From and P-Asserted-Identity, and the dialled digits in a header."""
+    assert f"INVITE sip:14448746@127.0.0.1:{trunk_port} SIP/2.0" in seen
+    assert 'From: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
+    assert 'P-Asserted-Identity: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
+    assert "X-Callflow-Dialed: 0174448746" in seen

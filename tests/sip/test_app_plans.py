@@ -17,7 +17,13 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import base_config
-from tests.sip.agents import Device, Kamailio, Sipp
+from tests.sip.agents import (
+    Device,
+    Kamailio,
+    Sipp,
+    assert_mikes_dialing_rule_call_reached_the_trunk,
+    trunk_messages,
+)
 from workspace import create_app
 from workspace.calls.schemas import EventBatchSchema
 from workspace.device_api.recompute import config_recompute
@@ -174,8 +180,6 @@ def test_when_a_device_is_added_after_the_publish_then_it_registers_and_calls_ou
         if phone:
             phone.stop()
         server.stop()
-    seen = (tmp_path / "trunk_uas_messages.log").read_text(errors="replace")
-    assert f"INVITE sip:14448746@127.0.0.1:{server.trunk_uas_port} SIP/2.0" in seen
-    assert 'From: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
-    assert 'P-Asserted-Identity: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
-    assert "X-Callflow-Dialed: 0174448746" in seen
+    assert_mikes_dialing_rule_call_reached_the_trunk(
+        trunk_messages(tmp_path), server.trunk_uas_port
+    )

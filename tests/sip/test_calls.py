@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from tests.sip.agents import assert_mikes_dialing_rule_call_reached_the_trunk, trunk_messages
 from tests.sip.plans import DEVICES, entry, group, method, program, write_plan
 
 TOLERANCE = 0.3
@@ -252,11 +253,9 @@ def test_when_a_device_dials_out_then_dialing_rule_and_external_caller_id_apply(
     finally:
         carrier.terminate()
         carrier.wait()
-    seen = (tmp_path / "trunk_uas_messages.log").read_text(errors="replace")
-    assert f"INVITE sip:14448746@127.0.0.1:{kamailio.trunk_uas_port} SIP/2.0" in seen
-    assert 'From: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
-    assert 'P-Asserted-Identity: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
-    assert "X-Callflow-Dialed: 0174448746" in seen
+    assert_mikes_dialing_rule_call_reached_the_trunk(
+        trunk_messages(tmp_path), kamailio.trunk_uas_port
+    )
 
 
 def test_when_a_line_is_not_in_any_plan_then_it_cannot_register(kamailio, ports, tmp_path):
