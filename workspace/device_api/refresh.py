@@ -49,8 +49,9 @@ def pending_sub_status(current: str | None, config_hash: str, fetched: str | Non
     return None if current == PENDING else current
 
 
-def refresh_config_hashes(account_id: int) -> list[Device]:
-    """Recompute the config hash of the account's activated devices; returns those that moved.
+def refresh_config_hashes(account_id: int) -> list[int]:
+    """Recompute the config hash of the account's activated devices; returns the ids of those
+    that moved.
 
     Never raises: the caller's change is committed already, and a failed recompute is
     repaired by the next one (or by the device's next GET /config, which stores the hash).
@@ -67,12 +68,15 @@ def refresh_config_hashes(account_id: int) -> list[Device]:
         except Exception:
             log.exception("config.changed for device %s not sent", device_id)
     with reads_only():
-        devices = [db.session.get(Device, device_id) for device_id, _, _ in moved]
-        for device, (_, _, status_moved) in zip(devices, moved, strict=True):
-            if device is not None and status_moved:
-                emit_device_status(device)
+        # One query for the devices whose sub-status moved (the portal shows it), not a
+        # lookup per moved device: a publish can move thousands.
+        status_ids = [device_id for device_id, _, status_moved in moved if status_moved]
+        for device in db.session.execute(
+            db.select(Device).where(Device.id.in_(status_ids)).order_by(Device.id)
+        ).scalars():
+            emit_device_status(device)
         db.session.rollback()  # end the read: nothing of this thread holds a transaction
-    return [device for device in devices if device is not None]
+    return [device_id for device_id, _, _ in moved]
 
 
 def _recompute(account_id: int) -> list[tuple[int, str, bool]]:
