@@ -134,7 +134,7 @@ def test_when_caller_cancels_then_487_and_every_branch_ends(kamailio, phones, tr
     write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 5), entry(41, 6, 0, 5)])))
     before = time.time()
 
-    result = trunk.call(DID, cancel=True)  # 1 s after the last 180
+    result = trunk.call(DID, cancel=True)  # 2 s after the last 180
 
     assert result["code"] == 487
     cancelled = kamailio.call_events(result["call_id"])[-1]
@@ -160,6 +160,46 @@ def test_when_group_times_out_then_no_answer_exit_rings_until_answered(kamailio,
     assert near(phones["103"].wait_for("CALL_INCOMING", after=before) - t0, 2)
     nodes = [e["node"] for e in kamailio.call_events(result["call_id"]) if e["type"] == "node"]
     assert nodes == ["n12", "n30", "n50"]
+
+
+def test_when_a_device_is_rung_again_in_one_call_then_it_rings_answers_and_hangs_up(
+    kamailio, phones, trunk
+):
+    """A no_answer exit to a group the device is also in: the device still remembers its
+    first ring's transaction, so the same CSeq again would be refused as a merged request
+    (482). The second ring goes under CSeq + 1; the caller's ACK and BYE follow that shift
+    and the caller gets its own CSeq back on every reply."""
+    plan = program(
+        DID,
+        group(30, [entry(40, 5, 0, 1)], no_answer="n31"),
+        ("n31", group(31, [entry(41, 5, 0, 4)])),
+    )
+    write_plan(kamailio, plan)
+    # Each ring starts an accept timer: the first ring's (at 1.5 s) answers the second ring;
+    # the second ring's (at 2.5 s) finds the call up, which lasts past it (no stray accept
+    # into the next test's call).
+    phones["101"].answer_after = 1.5
+    before = time.time()
+    log_before = len(phones["101"].sip_log())
+
+    result = trunk.call(DID, hold_ms=1500)
+
+    assert result["code"] == 200
+    t0 = started(kamailio, result)
+    rings = phones["101"].times("CALL_INCOMING", after=before)
+    assert [round(at - t0) for at in rings] == [0, 1]
+    device_saw = phones["101"].sip_log()[log_before:]
+    assert "482" not in device_saw
+    cseqs = re.findall(r"^CSeq: (\d+) (INVITE|ACK|BYE|CANCEL)", device_saw, re.M)
+    first, second = sorted({int(n) for n, m in cseqs if m == "INVITE"})
+    assert second == first + 1
+    assert (str(second), "ACK") in cseqs and (str(second + 1), "BYE") in cseqs
+    caller_saw = result["messages"]
+    replies = re.findall(r"^SIP/2\.0 (\d{3}).*?^CSeq: (\d+) (\w+)", caller_saw, re.M | re.S)
+    assert {(n, m) for _, n, m in replies} <= {("1", "INVITE"), ("2", "BYE")}, replies
+    assert ("200", "2", "BYE") in replies
+    answer = next(e for e in kamailio.call_events(result["call_id"]) if e["type"] == "answered")
+    assert answer["node"] == "n31" and answer["member"]["device"] == 5
 
 
 # ------------------------------------------------------------------ publish while running

@@ -149,6 +149,8 @@ class kamailio:
                 KSR.nathelper.handle_ruri_alias()
             if KSR.is_BYE():
                 self.media_delete()
+            if self.shift_in_dialog() and not KSR.is_ACK():
+                self.arm()  # its replies get the caller's CSeq back
             if KSR.is_BYE() and not self.from_self():
                 found = _ACCOUNT_PARAM.search(KSR.pv.get("$mb") or "")
                 call = {
@@ -398,6 +400,7 @@ class kamailio:
             return 1
         start, _, _ = entries_of(node)[int(index)]
         KSR.hdr.remove("X-Callflow-Plan")
+        KSR.rr.add_rr_param(";cfe=1")  # the entry's hop: where in-dialog CSeqs are shifted
         KSR.rr.record_route()
         KSR.tm.t_newtran()
         KSR.pv.sets("$avp(cf_entry)", f"{account}|{gen}|{node_id}|{index}")
@@ -498,6 +501,7 @@ class kamailio:
         if KSR.is_INVITE():
             self.media_offer()
         if KSR.pv.get("$avp(cf_entry)") and KSR.is_INVITE():
+            self.shift_cseq_of_rering()
             plan, entry, _ = self.entry_context()
             call = self.call_of()
             if call is not None:
@@ -510,6 +514,49 @@ class kamailio:
                     object=entry.get("object"),
                 )
         return 1
+
+    # ------------------------------------------------------------------ a device rung again
+    # A proxy sends every branch of a call with the caller's Call-ID, From tag and CSeq. A
+    # device rung a second time in one call (a no_answer exit to a group it is also in) still
+    # remembers the first ring's transaction for a few seconds (RFC 3261 Timer I, 5 s on UDP)
+    # and refuses the new one as a merged request (482). So from its second ring on, a device
+    # gets the INVITE under CSeq + k (k: how often it was rung before in this call); replies
+    # get the caller's CSeq back, and after an answer the caller's in-dialog requests toward
+    # it are shifted by the same k (its ACK must carry the INVITE's CSeq).
+    def shift_cseq_of_rering(self):
+        call_id = KSR.pv.get("$ci")
+        key = "{}|{}".format(call_id, KSR.pv.get("$ru"))
+        rung = KSR.htable.sht_inc("rung", key)  # -255: no such item yet (not created)
+        if rung is None or rung <= 1:
+            KSR.htable.sht_seti("rung", key, 1)
+            return
+        self.set_cseq(int(KSR.pv.get("$cs")) + rung - 1)
+
+    def set_cseq(self, number):
+        KSR.hdr.remove("CSeq")
+        KSR.hdr.append("CSeq: {} {}\r\n".format(number, KSR.pv.get("$rm")))
+
+    def restore_cseq(self):
+        """A reply to a request sent under a shifted CSeq: the caller gets its own back."""
+        sent = KSR.pv.get("$cs")
+        asked = KSR.pv.get("$T_req($cs)")
+        if asked is not None and sent is not None and int(sent) != int(asked):
+            KSR.hdr.remove("CSeq")
+            KSR.hdr.append("CSeq: {} {}\r\n".format(asked, KSR.pv.get("$rm")))
+            if 200 <= KSR.pv.get("$rs") < 300 and KSR.pv.get("$rm") == "INVITE":
+                KSR.htable.sht_seti("cseqshift", KSR.pv.get("$ci"), int(sent) - int(asked))
+
+    def shift_in_dialog(self):
+        """The caller's requests toward a device answered under a shifted CSeq, once per
+        request (the spiral's two Record-Routes pass it through here twice: only the
+        entry's hop, marked ``cfe``, shifts)."""
+        shift = KSR.htable.sht_get("cseqshift", KSR.pv.get("$ci"))
+        if not shift or KSR.rr.check_route_param("cfe=1") < 0:
+            return False
+        if KSR.rr.is_direction("downstream") < 0:
+            return False
+        self.set_cseq(int(KSR.pv.get("$cs")) + int(shift))
+        return True
 
     def entry_node(self):
         return KSR.pv.get("$avp(cf_entry)").split("|")[2]
@@ -594,6 +641,7 @@ class kamailio:
 
     def ksr_onreply_cf(self, msg):
         code = KSR.pv.get("$rs")
+        self.restore_cseq()
         if KSR.nathelper.nat_uac_test(64) > 0:  # a browser's reply: ACK and BYE go back over WS
             KSR.nathelper.set_contact_alias()
         if KSR.pv.get("$rm") == "INVITE" and (code == 183 or 200 <= code < 300):
