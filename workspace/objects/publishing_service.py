@@ -7,10 +7,8 @@ account serialize and number their revisions max + 1 without a race (the unique 
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-import orjson
 from sqlalchemy.dialects import postgresql, sqlite
 
 from workspace.auth.models import Admin
@@ -18,6 +16,7 @@ from workspace.database import utcnow
 from workspace.errors import ServiceError
 from workspace.extensions import db
 from workspace.graph import CompileError, compile_plan, has_errors, validate
+from workspace.graph.canonical import canonical_sha256
 from workspace.objects import publishing_events
 from workspace.objects.draft import graph_of, load_draft
 from workspace.objects.facts import load_facts
@@ -83,11 +82,8 @@ def source_hash(snapshot: dict[str, Any], facts: dict[str, Any]) -> str:
     building, validating or compiling. orjson writes the canonical text of 10k objects in a
     few milliseconds; integer keys of the facts are written as strings.
     """
-    canonical = orjson.dumps(
-        {"snapshot": snapshot, "facts": facts},
-        option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS,
-    )
-    return "sha256:" + hashlib.sha256(canonical).hexdigest()
+    # depth 3: the snapshot's object and cable lists and the facts' tables go in slices
+    return "sha256:" + canonical_sha256({"snapshot": snapshot, "facts": facts}, depth=3)
 
 
 def revision_info(revision: Revision, published: int | None) -> dict[str, Any]:
