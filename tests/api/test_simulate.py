@@ -71,6 +71,14 @@ def test_when_not_logged_in_then_401(client):
         ({"number": "101", "at": "monday"}, "at"),
         ({"number": "101", "caller": ""}, "caller"),
         ({"number": "101", "callee": "x"}, "callee"),
+        ({"number": "101", "declines": 44}, "declines"),
+        ({"number": "101", "declines": [44]}, "declines"),  # objects: {"contact_method", "after"}
+        ({"number": "101", "declines": [{"after": 3}]}, "declines"),
+        ({"number": "101", "declines": [{"contact_method": "44"}]}, "declines"),
+        ({"number": "101", "declines": [{"contact_method": 44, "after": -1}]}, "declines"),
+        ({"number": "101", "declines": [{"contact_method": 44, "after": 3601}]}, "declines"),
+        ({"number": "101", "declines": [{"contact_method": 44, "who": 1}]}, "declines"),
+        ({"number": "101", "declines": [{"contact_method": 44}] * 101}, "declines"),
     ],
 )
 def test_when_body_invalid_then_422_naming_field(admin_client, published, body, field):
@@ -198,3 +206,60 @@ def test_when_draft_has_warnings_only_then_it_simulates(app, admin, admin_client
     response = admin_client.post(SIMULATE, json={"number": "101", "source": "draft"})
     assert response.status_code == 200
     assert response.get_json()["found"] is True
+
+
+def test_when_a_method_declines_twice_then_422_saying_once(admin_client, published):
+    twice = [{"contact_method": 44}, {"contact_method": 44, "after": 2}]
+    response = admin_client.post(SIMULATE, json={"number": "101", "declines": twice})
+    assert response.status_code == 422
+    assert response.get_json()["errors"]["json"]["declines"] == [
+        "Each contact method may decline once."
+    ]
+
+
+def test_when_the_answering_method_also_declines_then_422_naming_it(admin_client, published):
+    body = {"number": "101", "answer": 44, "declines": [{"contact_method": 44}]}
+    response = admin_client.post(SIMULATE, json=body)
+    assert response.status_code == 422
+    assert response.get_json()["errors"]["json"]["declines"] == [
+        "Contact method #44 answers: it cannot decline as well."
+    ]
+
+
+def test_when_mike_declines_then_his_ring_ends_there_and_ann_rings_on_time(
+    app, admin, admin_client, published
+):
+    ann = _add_ann(app, admin["account_id"], published)
+    assert admin_client.post(PUBLISH, json={"message": "v2"}).status_code == 201
+    mike = published["method"]
+    declines = [{"contact_method": mike, "after": 4}]
+
+    response = admin_client.post(SIMULATE, json={"number": "101", "declines": declines})
+
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["declines"] == declines
+    assert [(r["contact_method"], r["at"], r["until"], r["declined"]) for r in body["rings"]] == [
+        (mike, 0, 4, True),
+        (ann["method"], 20, 40, False),
+    ]
+    assert (body["outcome"], body["ends_at"]) == ("hangup", 40)
+    assert f"Contact method #{mike} declines at 4 s." in body["steps"][1]["reason"]
+
+
+def test_when_every_member_declines_then_the_group_ends_when_the_last_has(
+    app, admin, admin_client, published
+):
+    ann = _add_ann(app, admin["account_id"], published)
+    assert admin_client.post(PUBLISH, json={"message": "v2"}).status_code == 201
+    declines = [{"contact_method": published["method"]}, {"contact_method": ann["method"]}]
+
+    body = admin_client.post(SIMULATE, json={"number": "101", "declines": declines}).get_json()
+
+    # Ann's turn still comes at 20 s: she declines then, and nobody is left to ring.
+    assert [(r["at"], r["until"], r["declined"]) for r in body["rings"]] == [
+        (0, 0, True),
+        (20, 20, True),
+    ]
+    assert (body["outcome"], body["ends_at"]) == ("hangup", 20)
+    assert body["declines"] == [{**d, "after": 0} for d in declines]

@@ -630,6 +630,18 @@ def test_a_forward_placed_from_the_palette_takes_unanswered_calls(page, live_ser
     )
     expect(card(page, forward)).to_have_class(re.compile(r"\blit\b"))
     shot(page, "canvas-50-forwarded")
+
+    # Mike declines: his ring ends at once, and with nobody left the group forwards then.
+    panel.get_by_label("Who declines").click()
+    page.get_by_role("option", name=re.compile(r"^Mike Brown")).click()
+    page.keyboard.press("Escape")
+    panel.get_by_role("button", name="Start call").click()
+    expect(panel.get_by_role("status")).to_have_text(
+        "Forwarded to +14155550199 after 0 s, showing +4930999."
+    )
+    rings = panel.get_by_role("list", name="Who rings when")
+    expect(rings.get_by_role("listitem", name="Mike Brown rings 0–0 s, declines")).to_be_visible()
+    shot(page, "canvas-51-declined-and-forwarded")
     published = api.post("/workspace/publish", {"message": "Forward after 30 s"})
     plan = api.get(f"/revisions/{published['number']}/plan")
     assert plan["nodes"][f"n{forward}"]["number"] == "+14155550199"

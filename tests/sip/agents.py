@@ -196,6 +196,8 @@ class Device:
     """One baresip softphone registered as a line; events recorded with their arrival time.
 
     ``answer_after``: seconds from an incoming call to accepting it (None: never).
+    ``decline_after``: seconds from an incoming call to rejecting it (baresip's ``hangup``
+    on a ringing call answers it 486; None: never).
     """
 
     def __init__(
@@ -208,6 +210,7 @@ class Device:
         answer_after: float | None = None,
     ) -> None:
         self.user, self.answer_after = user, answer_after
+        self.decline_after: float | None = None
         self.sip_port = ports.take(2)  # baresip binds TLS on sip_port + 1
         self.ctrl_port = ports.take()
         rtp = ports.take(4)
@@ -282,10 +285,13 @@ class Device:
         with self._cond:
             self.events.append((now, kind, message))
             self._cond.notify_all()
-        if kind == "CALL_INCOMING" and self.answer_after is not None:
-            timer = threading.Timer(self.answer_after, self.send, ("accept",))
-            timer.daemon = True
-            timer.start()
+        if kind != "CALL_INCOMING":
+            return
+        for after, command in ((self.answer_after, "accept"), (self.decline_after, "hangup")):
+            if after is not None:
+                timer = threading.Timer(after, self.send, (command,))
+                timer.daemon = True
+                timer.start()
 
     def wait_for(self, kind: str, timeout: float = 10.0, after: float = 0.0) -> float:
         """The time of the first ``kind`` event after ``after``; raises on timeout."""

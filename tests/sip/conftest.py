@@ -60,7 +60,7 @@ def devices(kamailio, ports, tmp_path_factory):
 def phones(devices):
     """The session's devices, reset: nobody answers unless a test says so."""
     for device in devices.values():
-        device.answer_after = None
+        device.answer_after = device.decline_after = None
     yield devices
     time.sleep(0.3)  # let CANCELs and BYEs of the test's last call settle
 

@@ -349,3 +349,96 @@ def test_when_forward_shows_the_account_number_then_trunk_gets_it(
     assert "P-Asserted-Identity: <sip:+14155550100@127.0.0.1>" in seen
     assert re.search(r"^From: +<sip:\+14155550100@127\.0\.0\.1>", seen, re.M)
     assert "X-Callflow-Route: +14155550111;revision=12" in seen
+
+
+# ------------------------------------------------------------------ declines
+def test_when_one_member_declines_then_only_its_ring_ends(kamailio, phones, trunk):
+    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 3), entry(41, 6, 0, 3)])))
+    phones["101"].decline_after = 0.5
+    before = time.time()
+
+    result = trunk.call(DID)
+
+    t0 = started(kamailio, result)
+    assert result["code"] == 480
+    assert near(phones["101"].wait_for("CALL_CLOSED", after=before) - t0, 0.5)
+    assert near(phones["102"].wait_for("CALL_CLOSED", after=before) - t0, 3)
+    assert "SIP/2.0 486" in phones["101"].sip_log()
+    ended = kamailio.call_events(result["call_id"])[-1]
+    assert (ended["cause"], ended["sip_code"]) == ("no_answer", 480)
+    assert near(ended["at"] - t0, 3)
+
+
+def test_when_every_member_declines_then_the_no_answer_exit_follows_at_once(
+    kamailio, phones, trunk
+):
+    plan = program(
+        DID,
+        group(30, [entry(40, 5, 0, 3), entry(41, 6, 0, 3)], no_answer="n50"),
+        ("n50", method(50, 7)),
+    )
+    write_plan(kamailio, plan)
+    phones["101"].decline_after = phones["102"].decline_after = 0.5
+    phones["103"].answer_after = 0.3
+    before = time.time()
+
+    result = trunk.call(DID, hold_ms=300)
+
+    t0 = started(kamailio, result)
+    assert result["code"] == 200
+    assert near(phones["103"].wait_for("CALL_INCOMING", after=before) - t0, 0.5)
+
+
+def test_when_every_member_declines_and_no_exit_is_cabled_then_480_at_once(kamailio, phones, trunk):
+    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 3), entry(41, 6, 0, 3)])))
+    phones["101"].decline_after, phones["102"].decline_after = 0.3, 0.6
+
+    result = trunk.call(DID)
+
+    t0 = started(kamailio, result)
+    ended = kamailio.call_events(result["call_id"])[-1]
+    assert (result["code"], ended["cause"], ended["sip_code"]) == (480, "no_answer", 480)
+    assert near(ended["at"] - t0, 0.6)
+
+
+def test_when_a_member_declines_then_one_still_to_start_rings_on_time(kamailio, phones, trunk):
+    write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 3), entry(41, 6, 2, 1)])))
+    phones["101"].decline_after = 0.2
+    before = time.time()
+
+    result = trunk.call(DID)
+
+    t0 = started(kamailio, result)
+    assert result["code"] == 480
+    assert near(phones["102"].wait_for("CALL_INCOMING", after=before) - t0, 2)
+    assert near(kamailio.call_events(result["call_id"])[-1]["at"] - t0, 3)
+
+
+def test_when_one_device_of_a_member_answers_603_then_all_its_devices_stop(kamailio, phones, trunk):
+    """RFC 3261's 6xx declines everywhere: Mike's baresip stops with his browser's 603, while
+    Sarah (another member) rings on; the member declined, the group did not."""
+    import threading
+
+    from tests.sip.test_webrtc import WEB_DEVICE, WEB_DEVICES, WEB_PASSWORD, WEB_USER
+    from tests.sip.wsclient import WsPhone, status
+
+    mikes = {**entry(40, 5, 0, 3), "devices": [5, WEB_DEVICE]}
+    write_plan(kamailio, program(DID, group(30, [mikes, entry(41, 6, 0, 3)])), WEB_DEVICES)
+    browser = WsPhone(kamailio.settings["ws_port"], WEB_USER, WEB_PASSWORD)
+    try:
+        assert status(browser.register()) == 200
+        result: dict = {}
+        before = time.time()
+        caller = threading.Thread(target=lambda: result.update(trunk.call(DID)))
+        caller.start()
+        invite = browser.wait_invite(timeout=20)
+        time.sleep(0.5)
+        browser.respond(invite, 603, "Decline")
+        caller.join(60)
+    finally:
+        browser.close()
+
+    t0 = started(kamailio, result)
+    assert result["code"] == 480
+    assert near(phones["101"].wait_for("CALL_CLOSED", after=before) - t0, 0.5)
+    assert near(phones["102"].wait_for("CALL_CLOSED", after=before) - t0, 3)

@@ -6,6 +6,8 @@ it), device 8 holds line 102 on SIP account 3 (contact method 45, kind sip_accou
 Rings of kind ``phone`` leave for the carrier trunk and are not observed here (no device);
 when a case has one answer, a SIPp UAS on the trunk address answers at once. DID routes are
 called by the SIPp trunk, ``ext:`` routes by device 103 (line of device 7, in no case).
+A call's ``declines`` make those devices reject every ring that many (scaled) seconds in
+(baresip's ``hangup`` on a ringing call answers 486).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.sip.plans import DEVICES, REALM, ha1, write_plan
-from workspace.graph.simulate import simulate
+from workspace.graph.simulate import declines_of, simulate
 from workspace.objects.types import REGISTRY
 
 CASES = Path(__file__).parents[1] / "plan_cases"
@@ -107,6 +109,8 @@ def test_when_plan_case_is_played_then_rings_match_simulate(case, call, kamailio
     write_plan(kamailio, plan, PARITY_DEVICES)
     if call.get("answer") in USER_OF_METHOD:
         phones[USER_OF_METHOD[call["answer"]]].answer_after = 0.05
+    for method, after in declines_of(call.get("declines")).items():
+        phones[USER_OF_METHOD[method]].decline_after = after * SCALE
     # The carrier (a SIPp UAS on the trunk address) answers what leaves for it at once: a
     # Forward, or a ring of kind phone that the case has answer.
     by_carrier = expected["outcome"] == "answered" and call.get("answer") not in USER_OF_METHOD
@@ -133,6 +137,24 @@ def test_when_plan_case_is_played_then_rings_match_simulate(case, call, kamailio
         assert abs(at - ring["at"] * SCALE) <= TOLERANCE, (seen, wanted)
         end = gave_up - t0 if ring["until"] is None else ring["until"] * SCALE
         assert abs(until - end) <= TOLERANCE, (seen, wanted)
+    if branches(case["plan"]):
+        return  # played with the trunk's caller at today's time: test_branching.py's business
+    # the path, and when the call reaches each node (a no_answer exit taken early included)
+    reached = [
+        (e["node"], e["at"] - t0)
+        for e in kamailio.events()
+        if e["type"] == "node" and e["at"] >= before
+    ]
+    steps = [(s["node"], s["at"] * SCALE) for s in expected["steps"]]
+    assert [n for n, _ in reached] == [n for n, _ in steps], (reached, steps)
+    for (_, at), (_, step_at) in zip(reached, steps, strict=True):
+        assert abs(at - step_at) <= TOLERANCE, (reached, steps)
+
+
+def branches(plan: dict) -> bool:
+    """Whether the plan routes on the caller or the time, which this test does not set."""
+    kinds = {node["type"] for node in plan["nodes"].values()}
+    return bool(kinds & {"time_router", "caller_router", "blacklist"})
 
 
 def play(kamailio, phones, trunk, expected, call):

@@ -96,6 +96,7 @@ def test_when_simple_call_flow_is_called_then_mike_rings_30_s_and_call_ends(ws):
                 "ring_group": 30,
                 "object": 40,
                 "object_path": [13, 30, 40],
+                "declined": False,
             }
         ],
         "steps": [
@@ -214,3 +215,116 @@ def test_when_a_type_repeats_by_design_then_the_call_stops_at_its_bound():
     # A type without the declaration gets one visit.
     once = simulate_plan(plan, types={**REGISTRY, "menu": REGISTRY["ring_group"]}, number="101")
     assert (once["outcome"], once["path"]) == ("loop_limit", [1, 2])
+
+
+# ---- declines ---------------------------------------------------------------------------------
+
+
+def ring_all_plan(*members: int, duration: int = 20) -> dict:
+    """ext:101 -> ring group 2 ringing ``members`` (contact method ids) together."""
+    timeline = [
+        {"object": m, "contact_method": m, "kind": "phone", "devices": [], "start": 0}
+        for m in members
+    ]
+    return {
+        "format": 2,
+        "routes": {"ext:101": {"node": "n1"}},
+        "nodes": {
+            "n1": {"object": 1, "type": "internal_number", "exits": {"calls": "n2"}},
+            "n2": {
+                "object": 2,
+                "type": "ring_group",
+                "timeline": [{**e, "duration": duration} for e in timeline],
+                "no_answer_after": duration,
+            },
+        },
+        "devices": {},
+    }
+
+
+def test_when_a_method_both_answers_and_declines_then_it_is_refused():
+    with pytest.raises(ValueError, match="#44 cannot both answer and decline"):
+        simulate(ring_all_plan(44), number="101", answer=44, declines=[44])
+
+
+def test_when_a_member_declines_then_only_its_ring_ends_and_the_group_rings_on():
+    result = simulate(
+        ring_all_plan(44, 45), number="101", declines=[{"contact_method": 44, "after": 5}]
+    )
+    assert [(r["at"], r["until"], r["contact_method"], r["declined"]) for r in result["rings"]] == [
+        (0, 5, 44, True),
+        (0, 20, 45, False),
+    ]
+    assert (result["outcome"], result["ends_at"]) == ("hangup", 20)
+    assert "Contact method #44 declines at 5 s." in result["steps"][1]["reason"]
+
+
+def test_when_every_member_declines_then_the_group_leaves_by_no_answer_at_once(ws):
+    # group 2 rings 44 alone; group 3 rings 44 at 0 and 45 from 10 s (sequential, 10 s each)
+    result = simulate(chain_plan(ws), number="+14155550111", declines=[44, 45])
+    assert [(r["at"], r["until"], r["contact_method"], r["declined"]) for r in result["rings"]] == [
+        (0, 0, 44, True),
+        (0, 0, 44, True),  # declined again: it declines whenever it rings
+        (10, 10, 45, True),  # a member still to start is waited for
+        (10, None, 46, False),
+    ]
+    assert [(s["object"], s["at"], s["until"], s["exit"]) for s in result["steps"]] == [
+        (1, 0, 0, "calls"),
+        (2, 0, 0, "no_answer"),
+        (3, 0, 10, "no_answer"),
+        (4, 10, None, None),
+    ]
+    assert result["steps"][2]["reason"] == (
+        "Rings 2 members on its timeline; nobody answers, and by 10 s every member has declined "
+        "or ended. Contact method #44 declines at 0 s. Contact method #45 declines at 10 s."
+    )
+    assert result["outcome"] == "ringing"
+
+
+def test_when_a_decline_would_come_after_the_ring_ends_then_the_ring_is_unchanged():
+    late = [{"contact_method": 44, "after": 20}]
+    assert simulate(ring_all_plan(44), number="101", declines=late) == simulate(
+        ring_all_plan(44), number="101"
+    )
+
+
+def test_when_a_contact_method_node_declines_then_the_call_ends_there(ws):
+    result = simulate(
+        chain_plan(ws), number="+14155550111", declines=[{"contact_method": 46, "after": 4}]
+    )
+    assert result["rings"][-1] | {"object_path": None} == {
+        **result["rings"][-1],
+        "at": 35,
+        "until": 39,
+        "declined": True,
+        "object_path": None,
+    }
+    assert (result["outcome"], result["ends_at"]) == ("hangup", 39)
+    assert result["steps"][-1]["reason"] == (
+        "Rings this contact method; once it declines nobody is left to ring. "
+        "Contact method #46 declines at 39 s."
+    )
+
+
+def test_when_someone_answers_before_a_decline_then_the_decline_never_happens():
+    result = simulate(
+        ring_all_plan(44, 45),
+        number="101",
+        answer=45,
+        declines=[{"contact_method": 44, "after": 5}],
+    )
+    assert [(r["until"], r["declined"]) for r in result["rings"]] == [(0, False), (0, False)]
+    assert "declines" not in result["steps"][1]["reason"]
+    assert (result["outcome"], result["answered_at"]) == ("answered", 0)
+
+
+def test_when_a_member_declines_before_another_answers_then_both_show(ws):
+    result = simulate(chain_plan(ws), number="+14155550111", declines=[44], answer=45)
+    assert [(r["at"], r["until"], r["contact_method"], r["declined"]) for r in result["rings"]] == [
+        (0, 0, 44, True),
+        (0, 0, 44, True),
+        (10, 10, 45, False),
+    ]
+    assert result["steps"][2]["reason"].endswith(
+        "Contact method #44 declines at 0 s. Contact method #45 answers at 10 s."
+    )

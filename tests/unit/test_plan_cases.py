@@ -1,8 +1,9 @@
 """The shared table of plan cases (tests/plan_cases/*.json), played through graph.simulate.
 
-Each case is data: a format-2 plan, and calls (number, caller, time, digits, who answers)
-with the path, ring schedule and outcome they must give. Any executor of the plan (the SIP
-server of issue 13) is tested against the same files; this runs the reference executor.
+Each case is data: a format-2 plan, and calls (number, caller, time, digits, who answers,
+who declines) with the path, ring schedule and outcome they must give. Any executor of the
+plan (the SIP server of issue 13) is tested against the same files; this runs the reference
+executor.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _played(plan: dict, call: dict) -> dict:
     result = simulate(plan, types=REGISTRY, **call)
     return {
         "path": result["path"],
-        "schedule": [{k: ring[k] for k in SCHEDULE_FIELDS} for ring in result["rings"]],
+        "schedule": [_scheduled(ring) for ring in result["rings"]],
         "outcome": result["outcome"],
         "ends_at": result["ends_at"],
         **{
@@ -42,6 +43,12 @@ def _played(plan: dict, call: dict) -> dict:
             if result[k] is not None
         },
     }
+
+
+def _scheduled(ring: dict) -> dict:
+    """A ring as the table records it: ``declined`` only where the member declined."""
+    row = {k: ring[k] for k in SCHEDULE_FIELDS}
+    return {**row, "declined": True} if ring["declined"] else row
 
 
 def test_when_the_table_is_read_then_it_covers_the_required_cases():
@@ -56,9 +63,12 @@ def test_when_the_table_is_read_then_it_covers_the_required_cases():
         "time_router",
         "caller_router",
         "blacklist",
+        "declines",
     } <= names
     outcomes = {param.values[1]["expected"]["outcome"] for param in _cases()}
     assert {"answered", "hangup", "ringing", "forwarded", "not_found", "rejected"} <= outcomes
+    calls = [param.values[1]["call"] for param in _cases()]
+    assert any(call.get("declines") for call in calls)
 
 
 @pytest.mark.parametrize(("plan", "call"), _cases())

@@ -21,7 +21,7 @@ from workspace.graph.compile import FORMAT, compile_plan, node_id, plan_hash
 from workspace.graph.devices import device_settings, devices_section
 from workspace.graph.facts import record_on_demand_code
 from workspace.graph.plan_format import upgrade_plan
-from workspace.graph.simulate import ring_of, route_key, simulate
+from workspace.graph.simulate import declined, declines_of, ring_of, route_key, simulate
 from workspace.graph.spec import (
     BuildError,
     CompileError,
@@ -57,6 +57,8 @@ __all__ = [
     "placed_rows",
     "plan_hash",
     "record_on_demand_code",
+    "declined",
+    "declines_of",
     "ring_of",
     "route_key",
     "simulate",

@@ -9,13 +9,13 @@ table of plan cases in ``tests/plan_cases/`` pins the semantics for any executor
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from workspace.graph.plan_format import upgrade_plan
 from workspace.graph.spec import ObjectType
 
-__all__ = ["ring_of", "route_key", "simulate"]
+__all__ = ["declined", "declines_of", "ring_of", "route_key", "simulate"]
 
 #: The bound on nodes one call may pass, whatever the types declare: a plan is data, and an
 #: executor must stop even on a plan it did not compile itself.
@@ -49,7 +49,8 @@ def ring_of(
     """Return one row of the ring schedule: a contact method ringing from ``at`` to ``until``.
 
     ``entry`` is a contact method's compiled step (a ring group's timeline entry or a
-    ``contact_method`` node); ``until`` None rings until someone answers.
+    ``contact_method`` node); ``until`` None rings until someone answers. ``declined`` says
+    whether the ring ended because the contact method declined (``declined``).
 
     >>> entry = {"object": 40, "contact_method": 44, "kind": "phone", "devices": []}
     >>> ring_of(entry, 0, 20)["until"]
@@ -64,7 +65,43 @@ def ring_of(
         "devices": list(entry["devices"]),
         "ring_group": ring_group,
         "object": entry["object"],
+        "declined": False,
     }
+
+
+def declines_of(declines: Iterable[int | Mapping[str, int]] | None) -> dict[int, int]:
+    """Return ``{contact method id: seconds after it starts ringing that it declines}``.
+
+    An item is a contact method id (it declines the moment it rings) or
+    ``{"contact_method": id, "after": seconds}``.
+
+    >>> declines_of([44, {"contact_method": 45, "after": 5}])
+    {44: 0, 45: 5}
+    """
+    found: dict[int, int] = {}
+    for item in declines or ():
+        if isinstance(item, Mapping):
+            found[int(item["contact_method"])] = int(item.get("after", 0))
+        else:
+            found[int(item)] = 0
+    return found
+
+
+def declined(ring: dict[str, Any], call: Mapping[str, Any]) -> dict[str, Any]:
+    """Return ``ring`` ended at its contact method's decline, when the call's ``declines``
+    name it and the decline comes before the ring would end anyway.
+
+    A decline stops that member ringing, as a device's 486 Busy Here or 603 Decline ends its
+    branch on the SIP server; the rest of the node rings on.
+
+    >>> ring = {"at": 10, "until": 30, "contact_method": 44, "declined": False}
+    >>> [declined(ring, {"declines": {44: s}})["until"] for s in (5, 25)]
+    [15, 30]
+    """
+    after = (call.get("declines") or {}).get(ring["contact_method"])
+    if after is None or (ring["until"] is not None and ring["at"] + after >= ring["until"]):
+        return ring
+    return {**ring, "until": ring["at"] + after, "declined": True}
 
 
 def simulate(
@@ -76,6 +113,7 @@ def simulate(
     at: str | None = None,
     digits: Sequence[str] = (),
     answer: int | None = None,
+    declines: Iterable[int | Mapping[str, int]] | None = None,
 ) -> dict[str, Any]:
     """Return what happens to a call to ``number``.
 
@@ -99,6 +137,13 @@ def simulate(
     answer : int, optional
         The contact method (id) that answers when it rings; None: nobody answers. It picks up
         the moment it starts ringing, and everyone else stops ringing then.
+    declines : iterable, optional
+        The contact methods (ids, as ``answer``) that decline whenever they ring: an id
+        declines at once, ``{"contact_method": id, "after": s}`` that many seconds after it
+        starts ringing. A decline ends that member's ring (``declined`` on the ring); a ring
+        group whose members have all declined or stopped, with none still to start, leaves by
+        ``no_answer`` then, and a ``contact_method`` node declined ends the call (hangup).
+        Raises ValueError when ``answer`` is among them.
 
     Returns
     -------
@@ -106,8 +151,9 @@ def simulate(
         ``{"number", "key", "found", "rings", "steps", "path", "outcome", "ends_at",
         "answered_by", "answered_at", "forwarded_to", "rejected"}``.
         ``rings`` is the ring schedule: ``{"at", "until", "contact_method", "contact", "kind",
-        "devices", "ring_group", "object", "object_path"}`` per contact method that rings, in
-        seconds from the start of the call (``until`` None: rings until answered).
+        "devices", "ring_group", "object", "object_path", "declined"}`` per contact method that
+        rings, in seconds from the start of the call (``until`` None: rings until answered;
+        ``declined``: it stopped at ``until`` because it declined).
         ``steps``: per node the call passes, ``{"node", "object", "type", "at", "until",
         "exit", "next", "reason"}``: ``exit`` the exit it leaves by (None: it ends there),
         ``next`` the next object, ``reason`` a sentence. ``path``: the object ids in order.
@@ -128,6 +174,9 @@ def simulate(
     >>> result["rings"][0]["until"], result["path"], result["outcome"], result["ends_at"]
     (20, [13, 30], 'hangup', 20)
     """
+    refusing = declines_of(declines)
+    if answer is not None and answer in refusing:
+        raise ValueError(f"Contact method #{answer} cannot both answer and decline.")
     plan = upgrade_plan(plan)
     key = route_key(plan, number)
     result: dict[str, Any] = {
@@ -146,7 +195,14 @@ def simulate(
     }
     if key is None:
         return result
-    call = {"number": number, "key": key, "caller": caller, "at": at, "digits": list(digits)}
+    call = {
+        "number": number,
+        "key": key,
+        "caller": caller,
+        "at": at,
+        "digits": list(digits),
+        "declines": refusing,
+    }
     nodes = plan["nodes"]
     current: str | None = plan["routes"][key]["node"]
     visits: Counter[str] = Counter()
@@ -179,6 +235,7 @@ def simulate(
         result["rings"].extend(fresh)
         if answer is not None and _answered(result, answer, step, fresh):
             return result
+        _say_declines(step, fresh)
         if played.get("outcome"):  # the node ends the call itself (forward)
             result.update(
                 outcome=played["outcome"],
@@ -228,11 +285,21 @@ def _answered(
     for ring in result["rings"]:
         if ring["at"] > start:
             continue  # its turn never comes
-        ring["until"] = start if ring["until"] is None else min(ring["until"], start)
+        if ring["until"] is None or ring["until"] > start:
+            ring.update(until=start, declined=False)  # stopped by the answer, not its decline
         kept.append(ring)
     step["until"] = start
+    _say_declines(step, [ring for ring in fresh if ring["at"] <= start])
     step["reason"] += f" Contact method #{answer} answers at {start} s."
     result.update(
         rings=kept, outcome="answered", answered_by=answer, answered_at=start, ends_at=None
     )
     return True
+
+
+def _say_declines(step: dict[str, Any], fresh: list[dict[str, Any]]) -> None:
+    """Name in the step's reason each contact method that declined at this node, and when."""
+    for ring in fresh:
+        if ring.get("declined"):
+            method, at = ring["contact_method"], ring["until"]
+            step["reason"] += f" Contact method #{method} declines at {at} s."

@@ -199,6 +199,25 @@ class RevisionDiffSchema(BaseSchema):
 # ---- the simulator and effective device config -------------------------------------------
 
 
+DECLINES_MAX = 100
+DECLINE_AFTER_MAX = 3600  # seconds: past any ring a timeline (300 s) or the SIP cap allows
+
+
+class DeclineSchema(BaseSchema):
+    contact_method = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=1, max=2**63 - 1),
+        metadata={"description": "The contact method id that declines (as `answer`)"},
+    )
+    after = fields.Integer(
+        load_default=0,
+        strict=True,
+        validate=validate.Range(min=0, max=DECLINE_AFTER_MAX),
+        metadata={"description": "Seconds after it starts ringing; 0: at once"},
+    )
+
+
 class SimulateSchema(BaseSchema):
     number = fields.String(required=True, validate=validate.Length(min=1, max=40))
     caller = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
@@ -227,10 +246,36 @@ class SimulateSchema(BaseSchema):
         validate=validate.Range(min=1, max=2**63 - 1),
         metadata={"description": "The contact method id that answers; null: nobody"},
     )
+    declines = fields.List(
+        fields.Nested(DeclineSchema),
+        load_default=list,
+        validate=validate.Length(max=DECLINES_MAX),
+        metadata={
+            "description": "The contact methods that decline whenever they ring (a device's "
+            "486 or 603): each stops ringing then; a group with nobody left leaves by no_answer"
+        },
+    )
     source = fields.String(
         load_default="published",
         validate=validate.OneOf(("published", "draft"), error='Choose "published" or "draft".'),
     )
+
+    @validates("declines")
+    def _declines_once(self, value: list[dict], **kwargs: Any) -> None:
+        # runs on the items that loaded even when others did not: those may lack the id
+        methods = [d["contact_method"] for d in value if "contact_method" in d]
+        if len(set(methods)) != len(methods):
+            raise ValidationError("Each contact method may decline once.")
+
+    @post_load
+    def _answer_or_decline(self, data: dict, **kwargs: Any) -> dict:
+        """The one who answers picks up when it rings: it cannot decline as well (422)."""
+        answer = data.get("answer")
+        if answer is not None and any(d["contact_method"] == answer for d in data["declines"]):
+            raise ValidationError(
+                f"Contact method #{answer} answers: it cannot decline as well.", "declines"
+            )
+        return data
 
     @post_load
     def _localise(self, data: dict, **kwargs: Any) -> dict:
@@ -269,6 +314,9 @@ class RingSchema(BaseSchema):
     ring_group = fields.Integer(allow_none=True)
     object = fields.Integer()
     object_path = fields.List(fields.Integer())
+    declined = fields.Boolean(
+        metadata={"description": "It stopped at `until` because the contact method declined"}
+    )
 
 
 class SimulationStepSchema(BaseSchema):
@@ -298,6 +346,7 @@ class SimulationSchema(BaseSchema):
     found = fields.Boolean()
     digits = fields.List(fields.String())
     answer = fields.Integer(allow_none=True)
+    declines = fields.List(fields.Nested(DeclineSchema))
     outcome = fields.String(
         metadata={
             "description": "not_found, answered, ringing, hangup, forwarded, rejected or loop_limit"

@@ -27,6 +27,7 @@ def simulate_call(
     at: datetime | None = None,
     digits: list[str] | None = None,
     answer: int | None = None,
+    declines: list[dict[str, int]] | None = None,
     source: str = "published",
 ) -> dict[str, Any]:
     """What happens to a call to `number`: who rings when, the path through the objects.
@@ -46,6 +47,7 @@ def simulate_call(
         at=at.isoformat(),
         digits=digits or [],
         answer=answer,
+        declines=declines,
     )
     result["rings"] = [_named(ring, facts) for ring in result["rings"]]
     names = {o["id"]: o["name"] for o in snapshot["objects"]}
@@ -59,6 +61,7 @@ def simulate_call(
         "at": at,
         "digits": list(digits or []),
         "answer": answer,
+        "declines": list(declines or []),
         "object_names": {str(o): names.get(o, "") for o in sorted(shown)},
     }
 

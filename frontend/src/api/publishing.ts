@@ -49,7 +49,15 @@ export interface SimulateInput {
   digits?: string[];
   /** The contact method that answers when it rings; null: nobody. */
   answer?: number | null;
+  /** Contact methods that decline whenever they ring (a device's 486 or 603). */
+  declines?: Decline[];
   source: 'published' | 'draft';
+}
+
+/** A contact method that declines `after` seconds (0: at once) after it starts ringing. */
+export interface Decline {
+  contactMethod: number;
+  after?: number;
 }
 
 /** One node the call passes: when, by which exit it leaves, and why. */
@@ -77,6 +85,8 @@ export interface Ring {
   ringGroup: number | null;
   object: number;
   objectPath: number[];
+  /** It stopped at `until` because the contact method declined. */
+  declined: boolean;
 }
 
 export interface Simulation {
@@ -91,6 +101,7 @@ export interface Simulation {
   endsAt: number | null;
   answeredBy: number | null;
   answeredAt: number | null;
+  declines: Decline[];
   forwardedTo: { number: string; callerId: string | null } | null;
   path: number[];
   steps: SimulationStep[];

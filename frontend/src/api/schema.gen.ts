@@ -415,6 +415,10 @@ export interface Schemas {
     name?: string;
     errors?: Record<string, string[]>;
   };
+  Decline: {
+    contactMethod: number;
+    after?: number;
+  };
   DeliveryMethod: {
     id?: number;
     version?: number;
@@ -1042,6 +1046,7 @@ export interface Schemas {
     ringGroup?: number | null;
     object?: number;
     objectPath?: number[];
+    declined?: boolean;
   };
   RoleChange: {
     role: "owner" | "admin" | "viewer";
@@ -1107,6 +1112,7 @@ export interface Schemas {
     timeZone?: string | null;
     digits?: string[];
     answer?: number | null;
+    declines?: Schemas["Decline"][];
     source?: "published" | "draft";
   };
   Simulation: {
@@ -1120,6 +1126,7 @@ export interface Schemas {
     found?: boolean;
     digits?: string[];
     answer?: number | null;
+    declines?: Schemas["Decline"][];
     outcome?: string;
     rejected?: (Schemas["Rejected"] | Record<string, unknown> | null);
     endsAt?: number | null;

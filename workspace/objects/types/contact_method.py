@@ -17,6 +17,7 @@ from workspace.graph import (
     ObjectType,
     Problem,
     Reference,
+    declined,
     graph_memo,
     make_problem,
     object_label,
@@ -191,12 +192,16 @@ def _step(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str, 
 
 
 def simulate(node: Mapping[str, Any], call: Mapping[str, Any], at: int) -> dict[str, Any]:
-    """A contact method cabled straight in rings from ``at`` until someone answers; no exits."""
-    return {
-        "rings": [ring_of(node, at, None)],
-        "until": None,
-        "reason": "Rings this contact method until someone answers.",
-    }
+    """A contact method cabled straight in rings from ``at`` until someone answers; no exits.
+
+    When it declines nobody is left to ring: the call ends then (hangup).
+    """
+    ring = declined(ring_of(node, at, None), call)
+    if ring["declined"]:
+        reason = "Rings this contact method; once it declines nobody is left to ring."
+        return {"rings": [ring], "until": ring["until"], "reason": reason}
+    reason = "Rings this contact method until someone answers."
+    return {"rings": [ring], "until": None, "reason": reason}
 
 
 TYPE = ObjectType(

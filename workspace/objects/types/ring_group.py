@@ -20,6 +20,7 @@ from workspace.graph import (
     ObjectType,
     PortSpec,
     Problem,
+    declined,
     graph_memo,
     make_problem,
     object_label,
@@ -298,20 +299,31 @@ def compile(G: nx.MultiDiGraph, node: int, facts: Mapping[str, Any]) -> dict[str
 def simulate(node: Mapping[str, Any], call: Mapping[str, Any], at: int) -> dict[str, Any]:
     """Ring the timeline from ``at``; when it runs out the call leaves by ``no_answer``.
 
-    Absent ``no_answer`` exit: the call ends (hangup) when the timeline ends.
+    A member that declines stops ringing then (``declined``); the others ring on. Once every
+    member has declined or stopped and none is still to start, nobody is left to ring: the
+    call leaves by ``no_answer`` at once, as the SIP server's parent transaction fails when
+    its last entry has ended. Absent ``no_answer`` exit: the call ends (hangup) then.
     """
     rings = [
-        ring_of(entry, at + entry["start"], at + entry["start"] + entry["duration"], node["object"])
+        declined(
+            ring_of(
+                entry, at + entry["start"], at + entry["start"] + entry["duration"], node["object"]
+            ),
+            call,
+        )
         for entry in node["timeline"]
     ]
     after = node["no_answer_after"]
     who = "member" if len(rings) == 1 else "members"
-    return {
-        "rings": rings,
-        "until": at + after,
-        "exit": "no_answer",
-        "reason": f"Rings {len(rings)} {who} on its timeline; nobody answers within {after} s.",
-    }
+    said = f"Rings {len(rings)} {who} on its timeline;"
+    until = at + after
+    if any(ring["declined"] for ring in rings):
+        until = max(ring["until"] for ring in rings)
+    if until < at + after:
+        reason = f"{said} nobody answers, and by {until - at} s every member has declined or ended."
+    else:
+        reason = f"{said} nobody answers within {after} s."
+    return {"rings": rings, "until": until, "exit": "no_answer", "reason": reason}
 
 
 TYPE = ObjectType(

@@ -19,6 +19,12 @@ transaction of an entry waits for its start second (``async_ms_route``, suspende
 rings its devices with ``fr_inv_timer`` = its duration. The first 200 wins; tm CANCELs every
 other branch, and children CANCEL their devices. When every entry has ended the parent's
 failure route follows the node's ``no_answer`` exit, or answers 480 at the end of the route.
+
+Declines (the simulator's rule too, docs/routing-plan.md section 2): a device's 486 ends its
+branch; a 603 (6xx) makes tm CANCEL the entry's other devices; an entry whose devices have
+all declined ends then (its failure route answers 480, never the 6xx, which would CANCEL the
+other entries), and once every entry has ended, none still waiting for its start second, the
+parent's failure route takes ``no_answer`` at once.
 """
 
 import ipaddress
@@ -489,7 +495,8 @@ class kamailio:
     def ksr_failure_entry(self, msg):
         if KSR.tm.t_is_canceled() > 0:
             return 1
-        KSR.tm.t_reply(480, "Entry Ended")  # this entry's duration is over
+        # its duration is over, or every device declined: the parent gets 480 either way
+        KSR.tm.t_reply(480, "Entry Ended")
         return 1
 
     # ------------------------------------------------------------------ tm callbacks

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import { useContactMethodIndex } from '../../canvas/lookups';
 import type { PickerProps } from './ReferencePicker';
 
-/** Choose one of the account's contact methods, named by its contact. */
-export function ContactMethodPicker({ label, description, value, error, onChange, size, placeholder }: PickerProps) {
+/** The account's contact methods as picker options, named by their contact, sorted. */
+export function useContactMethodOptions() {
   const { methods, loading } = useContactMethodIndex();
   const data = useMemo(
     () =>
@@ -13,6 +13,12 @@ export function ContactMethodPicker({ label, description, value, error, onChange
         .map((m) => ({ value: String(m.id), label: `${m.contactName} · ${m.label}` })),
     [methods],
   );
+  return { data, loading };
+}
+
+/** Choose one of the account's contact methods, named by its contact. */
+export function ContactMethodPicker({ label, description, value, error, onChange, size, placeholder }: PickerProps) {
+  const { data, loading } = useContactMethodOptions();
   return (
     <Select
       label={label}

@@ -56,15 +56,17 @@ export function SimulationTimeline({ result }: { result: Simulation }) {
           const until = ring.until ?? end;
           const devices = ring.deviceNames.filter(Boolean).join(', ');
           const when = `${ring.at}–${ring.until === null ? '…' : ring.until} s`;
+          const declined = ring.declined ? ', declines' : '';
           return (
-            <li key={index} className="sim-row" aria-label={`${who} rings ${when}`}>
+            <li key={index} className="sim-row" aria-label={`${who} rings ${when}${declined}`}>
               <Text size="xs" truncate="end" title={who}>
                 {who}
               </Text>
               <div className="sim-track">
-                <Tooltip label={`${who} (${ring.kind.replace('_', '.')}${devices ? `: ${devices}` : ''}) ${when}`} withArrow>
-                  <div className={`sim-bar${ring.until === null ? ' open' : ''}`} style={{ left: `${(ring.at / end) * 100}%`, width: `${((until - ring.at) / end) * 100}%` }}>
+                <Tooltip label={`${who} (${ring.kind.replace('_', '.')}${devices ? `: ${devices}` : ''}) ${when}${declined}`} withArrow>
+                  <div className={`sim-bar${ring.until === null ? ' open' : ''}${ring.declined ? ' declined' : ''}`} style={{ left: `${(ring.at / end) * 100}%`, width: `${((until - ring.at) / end) * 100}%` }}>
                     {when}
+                    {ring.declined && ' declined'}
                   </div>
                 </Tooltip>
               </div>

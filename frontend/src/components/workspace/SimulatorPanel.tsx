@@ -8,6 +8,7 @@ import { timeZones } from '../../api/schedules';
 import { lightPaths } from '../../canvas/litPath';
 import { useCanvasStore } from '../../store/canvas';
 import { ContactMethodPicker } from './ContactMethodPicker';
+import { ContactMethodsPicker } from './ContactMethodsPicker';
 import { SimulationTimeline } from './SimulationTimeline';
 import { WeekViewGrid } from './WeekViewGrid';
 
@@ -22,6 +23,8 @@ export function SimulatorPanel() {
   const zones = useMemo(timeZones, []);
   const [week, setWeek] = useState<WeekView | null>(null);
   const [digits, setDigits] = useState('');
+  // Who declines, at once whenever they ring (the API also takes a delay per contact method).
+  const [declining, setDeclining] = useState<number[]>([]);
   const [result, setResult] = useState<Simulation | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
@@ -44,6 +47,7 @@ export function SimulatorPanel() {
         timeZone: at ? zone : undefined,
         digits: pressed,
         answer: input.answer ?? null,
+        declines: declining.map((contactMethod) => ({ contactMethod })),
         source: input.source,
       });
       setResult(simulation);
@@ -106,7 +110,19 @@ export function SimulatorPanel() {
           <Group gap={6} grow wrap="nowrap">
             <Select label="Time zone" data={zones} searchable allowDeselect={false} value={zone} onChange={(timeZone) => setInput((v) => ({ ...v, timeZone: timeZone ?? accountZone }))} size="xs" />
             <TextInput label="Digits pressed" placeholder="Optional" value={digits} onChange={(e) => setDigits(e.currentTarget.value)} size="xs" />
-            <ContactMethodPicker label="Who answers" value={input.answer ?? null} onChange={(answer) => setInput((v) => ({ ...v, answer }))} size="xs" placeholder="Nobody" />
+          </Group>
+          <Group gap={6} grow wrap="nowrap" align="flex-start">
+            <ContactMethodPicker
+              label="Who answers"
+              value={input.answer ?? null}
+              onChange={(answer) => {
+                setInput((v) => ({ ...v, answer }));
+                setDeclining((d) => d.filter((m) => m !== answer)); // who answers does not decline
+              }}
+              size="xs"
+              placeholder="Nobody"
+            />
+            <ContactMethodsPicker label="Who declines" value={declining} onChange={setDeclining} exclude={input.answer} size="xs" placeholder="Nobody" />
           </Group>
           <Group gap={6} wrap="nowrap">
             <SegmentedControl
