@@ -41,11 +41,15 @@ class PortBlock:
         raise RuntimeError("no free block of ports on 127.0.0.1")
 
     def take(self, count: int = 1) -> int:
-        first = self.next
-        self.next += count
-        if self.next > self.base + self.SIZE:
-            raise RuntimeError("port block used up")
-        return first
+        """``count`` consecutive ports, each free now: the block was probed at every 7th port
+        only, and a service of the machine's (RabbitMQ's 25672, say) may sit in between."""
+        while True:
+            first = self.next
+            self.next += count
+            if self.next > self.base + self.SIZE:
+                raise RuntimeError("port block used up")
+            if all(_free(p) for p in range(first, first + count)):
+                return first
 
 
 def _free(port: int) -> bool:

@@ -128,6 +128,18 @@ def test_when_plan_case_is_played_then_rings_match_simulate(case, call, kamailio
     seen = sorted(observed_rings(phones, before, t0), key=lambda r: (round(r[0] / SCALE), r[2]))
     wanted = [r for r in expected["rings"] if r["kind"] != "phone"]
     wanted.sort(key=lambda r: (r["at"], r["contact_method"]))
+    # A ring of no length (answered elsewhere at the instant it starts) may or may not reach
+    # the device before its CANCEL: it is compared only when it lasts.
+    instant = [(r["contact_method"], r["at"] * SCALE) for r in wanted if r["until"] == r["at"]]
+    wanted = [r for r in wanted if r["until"] != r["at"]]
+    seen = [
+        (at, until, m)
+        for at, until, m in seen
+        if not (
+            until - at <= TOLERANCE
+            and any(m == method and abs(at - when) <= TOLERANCE for method, when in instant)
+        )
+    ]
     raw = {
         u: [(round(a - t0, 2), k) for a, k, _ in phones[u].events if a >= before]
         for u in USER_OF_METHOD.values()
