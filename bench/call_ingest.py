@@ -52,6 +52,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=3000)
     parser.add_argument("--rate", type=int, default=200, help="calls started per second")
     parser.add_argument("--postgres", default=os.environ.get("WORKSPACE_TEST_POSTGRES"))
+    parser.add_argument("--batch", type=int, help="events per request (the forwarder's)")
     parser.add_argument("--redis", default="", help="REDIS_URL: call.updated through Redis")
     parser.add_argument(
         "--profile", metavar="PREFIX", help="cProfile the API run into PREFIX-<database>.txt"
@@ -61,10 +62,11 @@ def main() -> None:
     if args.child is not None:
         extra = {"REDIS_URL": args.redis} if args.redis else {}
         with instance(args.child, "bench-call-ingest-", **extra):
-            print(json.dumps(run(args.calls, args.rate, args.profile)))
+            print(json.dumps(run(args.calls, args.rate, args.batch, args.profile)))
         return
     child_args = ["--calls", str(args.calls), "--rate", str(args.rate)]
     child_args += ["--redis", args.redis] if args.redis else []
+    child_args += ["--batch", str(args.batch)] if args.batch else []
     child_args += ["--profile", args.profile] if args.profile else []
     run_per_database(__file__, child_args, args.postgres, report)
 
@@ -126,7 +128,7 @@ def call_events(calls: int, rate: int, account: int, contact: int, devices: list
     return sorted(events, key=lambda e: e["at"])
 
 
-def run(calls: int, rate: int, profile: str | None) -> dict[str, Any]:
+def run(calls: int, rate: int, batch: int | None, profile: str | None) -> dict[str, Any]:
     from workspace import create_app
     from workspace.calls.ingest_auth import events_token
     from workspace.calls.models import Call, CallEvent
@@ -140,7 +142,8 @@ def run(calls: int, rate: int, profile: str | None) -> dict[str, Any]:
         account, contact, devices = seed()
     headers = {"Authorization": f"Bearer {events_token(app)}"}
     events = call_events(calls, rate, account, contact, devices)
-    batches = [events[i : i + BATCH] for i in range(0, len(events), BATCH)]
+    size = batch or BATCH
+    batches = [events[i : i + size] for i in range(0, len(events), size)]
     client = app.test_client()
 
     started = time.perf_counter()
@@ -183,7 +186,7 @@ def run(calls: int, rate: int, profile: str | None) -> dict[str, Any]:
         "calls": calls,
         "events": len(events),
         "batches": len(batches),
-        "batch": BATCH,
+        "batch": size,
         "insert": insert,
         "noop": noop,
         "api": api,
