@@ -72,11 +72,12 @@ class AppLog:
 
     def catch_up(self, load_ended: float, timeout: float = 300.0) -> dict[str, Any]:
         """Wait until the log holds every call of the spool, and each ended one as ended."""
-        spool = self.spool()
-        calls = {e["call_id"] for e in spool}
-        ended = {e["call_id"] for e in spool if e["type"] == "ended"}
         deadline = time.monotonic() + timeout
         while True:
+            # Read again each time: a BYE's event may be written after SIPp saw its 200 OK.
+            spool = self.spool()
+            calls = {e["call_id"] for e in spool}
+            ended = {e["call_id"] for e in spool if e["type"] == "ended"}
             now = self.stored()
             if now["calls"] >= len(calls) and now["ended"] >= len(ended):
                 break
