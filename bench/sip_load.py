@@ -15,6 +15,11 @@ The machine's other load moves the absolute numbers; the ratio is the one to com
 
     PYTHONPATH=. .venv/bin/python bench/sip_load.py                       # 200/s for 60 s
     PYTHONPATH=. .venv/bin/python bench/sip_load.py --rate 100 --seconds 10
+    PYTHONPATH=. .venv/bin/python bench/sip_load.py --app [--postgres URL]
+
+--app (bench/sip_load_app.py) also runs the web app (`workspace serve`) and the forwarder of
+`workspace sip run`, so the product run's call events reach the app's call log; after the load
+it prints how long the log took to catch up, the ingestion rate, and the call log itself.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.sip_load_app import app_log
+from bench.sip_load_app import report as report_app
 from tests.sip.agents import SIPP_DIR, Kamailio, PortBlock
 from tests.sip.plans import PASSWORDS, entry, group, program, write_plan
 
@@ -158,6 +165,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=int, default=200)
     parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--app", action="store_true", help="feed the events to a real app")
+    parser.add_argument("--postgres", help="with --app: the app's database (emptied), not SQLite")
+    parser.add_argument("--app-workers", type=int, default=1, help="with --app: gunicorn workers")
     args = parser.parse_args()
     ports = PortBlock()
     work = Path(tempfile.mkdtemp(prefix="sip-load-"))
@@ -184,14 +194,22 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     stateless = None
+    app = caught = None
     try:
         write_plan(kamailio, program(DID, group(30, [entry(40, 5, 0, 10), entry(41, 6, 2, 10)])))
         time.sleep(0.5)
         for user in ("101", "102"):
             register(kamailio.port, user, uas_port)
-        product = run_caller(
-            work / "product", kamailio.port, kamailio.trunk_port, args.rate, args.seconds
-        )
+        with contextlib.ExitStack() as stack:
+            if args.app:
+                app = stack.enter_context(
+                    app_log(kamailio.events_dir, args.postgres, args.app_workers)
+                )
+            product = run_caller(
+                work / "product", kamailio.port, kamailio.trunk_port, args.rate, args.seconds
+            )
+            if app is not None:
+                caught = app.catch_up(time.time()), app.call_log()
         memory = shm(kamailio)
         forward_port = ports.take()
         cfg = work / "stateless.cfg"
@@ -223,6 +241,8 @@ def main() -> None:
         f"  ratio product/stateless: mean {product['mean'] / max(base['mean'], 0.001):.1f}x, "
         f"p99 {product['p99'] / max(base['p99'], 0.001):.1f}x"
     )
+    if caught is not None:
+        report_app(*caught, "PostgreSQL" if args.postgres else "SQLite")
 
 
 if __name__ == "__main__":

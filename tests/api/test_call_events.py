@@ -237,6 +237,48 @@ def test_when_started_at_is_epoch_then_stored_as_utc(app, client, admin_client, 
     assert T0 > 0
 
 
+def test_when_a_batch_changes_the_summary_then_the_version_moves_once_else_it_stays(
+    app, client, admin_client, account_id
+):
+    """As the ORM's version counter did: clients replace a cached row on a newer version."""
+    events = answered_call(account_id)
+    post_events(client, app, events[:1])
+    [started] = admin_client.get("/api/v1/calls").get_json()["items"]
+    post_events(client, app, events[1:2])  # a node: the path grows, the summary does not
+    [passed] = admin_client.get("/api/v1/calls").get_json()["items"]
+    post_events(client, app, events[2:])
+    [ended] = admin_client.get("/api/v1/calls").get_json()["items"]
+    assert (started["version"], passed["version"], ended["version"]) == (1, 1, 2)
+    assert passed["path"] == [11] and ended["state"] == "ended"
+
+
+def test_when_one_batch_opens_calls_and_ends_known_ones_then_each_call_gets_its_own_events(
+    app, client, admin_client, account_id
+):
+    """New calls take their ids from one INSERT: every event must land under its own call."""
+    calls = {
+        f"c{n}": answered_call(account_id, call_id=f"c{n}", caller=f"+1212555{n:04d}")
+        for n in range(12)
+    }
+    known = [f"c{n}" for n in range(0, 12, 2)]
+    post_events(client, app, [e for name in known for e in calls[name][:3]])
+    mixed = [e for name in known for e in calls[name][3:]]
+    mixed += [e for name in calls if name not in known for e in calls[name]]
+    response = post_events(client, app, sorted(mixed, key=lambda e: e["at"]))
+    assert response.get_json() == {"accepted": 6 * 2 + 6 * 5, "duplicates": 0, "calls": 12}
+    items = admin_client.get("/api/v1/calls?per_page=50").get_json()["items"]
+    assert len(items) == 12
+    for call in items:
+        n = int(call["call_id"][1:])
+        assert call["caller"] == f"+1212555{n:04d}", call
+        assert (call["state"], call["talk_s"], call["path"]) == ("ended", 60.0, [11]), call
+        detail = admin_client.get(f"/api/v1/calls/{call['id']}").get_json()
+        assert [e["type"] for e in detail["events"]] == [
+            "start", "node", "ringing", "answered", "ended"
+        ]  # fmt: skip
+    assert count_rows(app, CallEvent) == 60
+
+
 def _post_all_at_once(app, events: list[dict], posters: int) -> list:
     start = threading.Barrier(posters)
 

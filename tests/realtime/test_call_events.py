@@ -106,3 +106,33 @@ def test_when_events_posted_to_one_process_then_a_client_of_another_hears_them(t
             assert call["state"] == "ended" and call["route"] == "+14155550100"
         finally:
             browser.disconnect()
+
+
+def test_when_events_posted_then_each_announced_call_equals_its_row_in_the_call_log(
+    app, client, admin, admin_client
+):
+    """call.updated is built from the rows the batch wrote, not read back: it must still be
+    the Calls page's row, who answered (names) and the path included."""
+    from tests.factories_contacts import make_device
+    from tests.factories_devices import make_contact
+
+    account_id = admin["account_id"]
+    mike = make_contact(app, account_id)
+    laptop = make_device(app, account_id, mike, "Mike's laptop")
+    answered = answered_call(account_id, contact=mike, call_id="answered")
+    for event in answered:
+        if event["member"]:
+            event["member"]["device"] = laptop
+    ringing = answered_call(account_id, call_id="ringing")[:3]
+    sock = _connect(app, admin_client)
+    try:
+        sock.get_received(NS)
+        post_events(client, app, answered[:2] + ringing)  # both new
+        post_events(client, app, answered[2:])  # one known, refolded with its stored events
+        heard = {c["call_id"]: c for c in _calls(sock)}  # the latest of each call
+        rows = {c["call_id"]: c for c in admin_client.get("/api/v1/calls").get_json()["items"]}
+        assert heard == rows
+        assert heard["answered"]["answered_by"]["device"]["name"] == "Mike's laptop"
+        assert heard["answered"]["answered_by"]["contact"]["name"] == "Mike Brown"
+    finally:
+        sock.disconnect(namespace=NS)

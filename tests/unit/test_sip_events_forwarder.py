@@ -10,8 +10,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from workspace.calls.schemas import MAX_BATCH
 from workspace.sip.kemi.events import Spool
-from workspace.sip.supervisor import EventForwarder, events_token
+from workspace.sip.supervisor import BATCH, EventForwarder, events_token
 
 
 class App(BaseHTTPRequestHandler):
@@ -109,3 +110,16 @@ def test_when_the_app_refuses_one_event_then_it_is_set_aside_and_the_rest_delive
     assert [e["type"] for e in delivered[2]] == ["start", "ended"]
     [kept] = [json.loads(line) for line in (tmp_path / "refused.log").read_text().splitlines()]
     assert kept["event"]["type"] == "answered" and kept["reason"] == {"at": ["bad"]}
+
+
+def test_when_a_backlog_is_sent_then_in_batches_as_large_as_the_app_takes(tmp_path, app_url):
+    """A batch past the app's limit would be refused whole (and set aside): never larger."""
+    spool = Spool(str(tmp_path))
+    for n in range(BATCH * 2 + 5):
+        spool.emit("node", {"call_id": f"c{n}"})
+
+    sent = EventForwarder(tmp_path, app_url, "tok").send_once()
+
+    assert sent == BATCH * 2 + 5
+    assert [len(events) for _, _, events in App.received] == [BATCH, BATCH, 5]
+    assert BATCH == MAX_BATCH
