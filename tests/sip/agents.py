@@ -27,6 +27,9 @@ def missing_binaries() -> list[str]:
     return [name for name in BINARIES if shutil.which(name) is None]
 
 
+TRUNK_CALLER = "+4930555123"  # the From and P-Asserted-Identity of sipp/caller*.xml
+
+
 class PortBlock:
     """200 consecutive ports, free for UDP and TCP when probed, handed out in order."""
 
@@ -356,19 +359,25 @@ class Sipp:
         cancel: bool = False,
         untrusted: bool = False,
         timeout: int = 60,
+        caller: str | None = TRUNK_CALLER,
     ) -> dict:
-        """Call ``number`` once from the trunk (or an untrusted source); returns
-        {"code": final status, "call_id", "messages": the SIP text SIPp saw}."""
+        """Call ``number`` once from the trunk (or an untrusted source) as ``caller`` (None:
+        withheld, ``anonymous``); returns {"code": final status, "call_id", "messages": the
+        SIP text SIPp saw}."""
         self.runs += 1
         name = f"call{self.runs}"
-        scenario = "caller_cancel.xml" if cancel else "caller.xml"
+        scenario = SIPP_DIR / ("caller_cancel.xml" if cancel else "caller.xml")
+        if caller != TRUNK_CALLER:  # the scenarios name the trunk's caller; a copy names this one
+            text = scenario.read_text().replace(TRUNK_CALLER, caller or "anonymous")
+            scenario = self.folder / f"{name}_{scenario.name}"
+            scenario.write_text(text)
         port = self.kam.untrusted_port if untrusted else self.kam.trunk_port
         messages = self.folder / f"{name}_messages.log"
         delay = hold_ms
         cmd = [
             "sipp",
             "-sf",
-            str(SIPP_DIR / scenario),
+            str(scenario),
             "-s",
             number,
             f"127.0.0.1:{self.kam.port}",

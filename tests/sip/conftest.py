@@ -6,6 +6,7 @@ the Debian packages, see APT_PACKAGES in the Makefile)."""
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 import pytest
 
@@ -68,3 +69,16 @@ def phones(devices):
 @pytest.fixture()
 def trunk(kamailio, tmp_path):
     return Sipp(kamailio, tmp_path)
+
+
+@pytest.fixture()
+def clock(kamailio):
+    """Set the SIP server's clock for routing decisions (the clock file its settings name);
+    the real clock again afterwards."""
+    path = kamailio.folder / "run" / "clock"
+
+    def set_to(moment: datetime) -> None:
+        path.write_text(str(moment.timestamp()), encoding="ascii")
+
+    yield set_to
+    path.unlink(missing_ok=True)

@@ -9,25 +9,11 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from tests.sip.plans import entry, group, program, write_plan
 
 DID = "+14155550100"
 VOICEMAIL = {"object": 60, "type": "voicemail", "record": {}}
 BERLIN = ZoneInfo("Europe/Berlin")
-
-
-@pytest.fixture()
-def clock(kamailio):
-    """Set the SIP server's clock for routing decisions; the real clock again afterwards."""
-    path = kamailio.folder / "run" / "clock"
-
-    def set_to(local: datetime) -> None:
-        path.write_text(str(local.timestamp()), encoding="ascii")
-
-    yield set_to
-    path.unlink(missing_ok=True)
 
 
 def _nodes(kamailio, result) -> list[str]:

@@ -5,7 +5,8 @@ Each case's plan gets a devices section: device 5 is baresip line 101 (contact m
 it), device 8 holds line 102 on SIP account 3 (contact method 45, kind sip_account, rings it).
 Rings of kind ``phone`` leave for the carrier trunk and are not observed here (no device);
 when a case has one answer, a SIPp UAS on the trunk address answers at once. DID routes are
-called by the SIPp trunk, ``ext:`` routes by device 103 (line of device 7, in no case).
+called by the SIPp trunk as the case's caller (withheld: ``anonymous``) with the SIP server's
+clock at the case's time; ``ext:`` routes by device 103 (line of device 7, in no case).
 A call's ``declines`` make those devices reject every ring that many (scaled) seconds in
 (baresip's ``hangup`` on a ringing call answers 486).
 """
@@ -14,10 +15,12 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from tests.sip.agents import TRUNK_CALLER
 from tests.sip.plans import DEVICES, REALM, ha1, write_plan
 from workspace.graph.simulate import declines_of, simulate
 from workspace.objects.types import REGISTRY
@@ -103,8 +106,12 @@ def observed_rings(phones, before: float, t0: float) -> list[tuple[float, float 
 
 
 @pytest.mark.parametrize(("case", "call"), list(cases()))
-def test_when_plan_case_is_played_then_rings_match_simulate(case, call, kamailio, phones, trunk):
+def test_when_plan_case_is_played_then_rings_match_simulate(
+    case, call, kamailio, phones, trunk, clock
+):
     expected = simulate(case["plan"], types=REGISTRY, **call)
+    if call.get("at"):  # the SIP server decides at the case's time (its clock file)
+        clock(datetime.fromisoformat(call["at"]))
     plan = {**scaled(case["plan"]), "revision": 100}
     write_plan(kamailio, plan, PARITY_DEVICES)
     if call.get("answer") in USER_OF_METHOD:
@@ -149,8 +156,6 @@ def test_when_plan_case_is_played_then_rings_match_simulate(case, call, kamailio
         assert abs(at - ring["at"] * SCALE) <= TOLERANCE, (seen, wanted)
         end = gave_up - t0 if ring["until"] is None else ring["until"] * SCALE
         assert abs(until - end) <= TOLERANCE, (seen, wanted)
-    if branches(case["plan"]):
-        return  # played with the trunk's caller at today's time: test_branching.py's business
     # the path, and when the call reaches each node (a no_answer exit taken early included)
     reached = [
         (e["node"], e["at"] - t0)
@@ -163,17 +168,12 @@ def test_when_plan_case_is_played_then_rings_match_simulate(case, call, kamailio
         assert abs(at - step_at) <= TOLERANCE, (reached, steps)
 
 
-def branches(plan: dict) -> bool:
-    """Whether the plan routes on the caller or the time, which this test does not set."""
-    kinds = {node["type"] for node in plan["nodes"].values()}
-    return bool(kinds & {"time_router", "caller_router", "blacklist"})
-
-
 def play(kamailio, phones, trunk, expected, call):
     """Make the call; returns (its start on Kamailio's clock, when the caller gave up)."""
     ringing_on = expected["outcome"] == "ringing"
     if not expected["key"].startswith("ext:"):
-        result = trunk.call(expected["key"], hold_ms=300, cancel=ringing_on)
+        caller = call.get("caller", TRUNK_CALLER)  # present and None: withheld
+        result = trunk.call(expected["key"], hold_ms=300, cancel=ringing_on, caller=caller)
         events = kamailio.call_events(result["call_id"])
         return events[0]["at"], events[-1]["at"]
     caller = phones["103"]
