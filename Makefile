@@ -117,6 +117,7 @@ bench: setup system-packages
 	PYTHONPATH=. $(BIN)/python bench/device_api.py --devices 1000 --seconds 15
 	PYTHONPATH=. $(BIN)/python bench/edit_latency.py --devices 1000 --edits 30
 	PYTHONPATH=. $(BIN)/python bench/sip_load.py --rate 200 --seconds 60
+	PYTHONPATH=. $(BIN)/python bench/call_ingest.py --calls 3000
 	PYTHONPATH=. $(BIN)/python bench/audit_overhead.py --edits 200
 	PYTHONPATH=. $(BIN)/python bench/week_view.py --runs 20
 	PYTHONPATH=. $(BIN)/python bench/publish.py --objects 10000
