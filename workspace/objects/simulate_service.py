@@ -6,6 +6,7 @@ published revision does; the names are joined from today's contact-center data.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,6 +51,7 @@ def simulate_call(
         declines=declines,
     )
     result["rings"] = [_named(ring, facts) for ring in result["rings"]]
+    result["steps"] = [_with_names(step, result["rings"]) for step in result["steps"]]
     names = {o["id"]: o["name"] for o in snapshot["objects"]}
     shown = set(result["path"]) | {o for ring in result["rings"] for o in ring["object_path"]}
     return {
@@ -89,6 +91,19 @@ def _compile_draft(snapshot: dict, facts: dict) -> dict[str, Any]:
         return compile_plan(G, types=REGISTRY, facts=facts, problems=problems)
     except CompileError as exc:  # a guard: validate passed
         raise GraphErrors(exc.problems, action="simulating the draft") from exc
+
+
+_METHOD_REF = re.compile(r"Contact method #(\d+)")
+
+
+def _with_names(step: dict[str, Any], rings: list[dict[str, Any]]) -> dict[str, Any]:
+    """The step with its reason naming who answers or declines ("Mike Brown declines at
+    4 s."), as the ring list does; the engine says "Contact method #44", knowing ids only."""
+    names = {r["contact_method"]: r["contact_name"] for r in rings if r.get("contact_name")}
+    reason = _METHOD_REF.sub(
+        lambda m: names.get(int(m.group(1)), m.group(0)), step.get("reason") or ""
+    )
+    return {**step, "reason": reason}
 
 
 def _named(ring: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:
