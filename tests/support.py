@@ -132,3 +132,24 @@ def sqlite_begins(app) -> Iterator[list[str]]:
         yield begun
     finally:
         event.remove(engine, "before_cursor_execute", record)
+
+
+@contextmanager
+def statements(app) -> Iterator[list[str]]:
+    """Record every SQL statement the app's database receives meanwhile, in order."""
+    from sqlalchemy import event
+
+    from workspace.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

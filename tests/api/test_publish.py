@@ -15,12 +15,14 @@ from tests.factories_publishing import (
     make_phone_number,
     simple_call_flow,
 )
+from tests.support import statements
 from workspace.auth.models import Admin
 from workspace.contact_center.contacts.models import CallCenterSettings
 from workspace.extensions import db, socketio
 from workspace.objects.draft import load_draft
 from workspace.objects.models import Cable, Revision, WorkspaceObject, WorkspaceState
 from workspace.objects.publishing_service import publish_workspace
+from workspace.objects.state import read_state
 
 
 @pytest.fixture
@@ -188,6 +190,55 @@ def test_when_facts_moved_without_changing_the_plan_then_unchanged_and_the_next_
     with app.app_context():
         after = db.session.execute(db.select(Revision.source_hash)).scalar_one()
     assert after != before  # remembered: the same draft and facts skip the compile next time
+
+
+def test_when_the_draft_version_and_facts_are_the_published_ones_then_unchanged_without_reading_the_draft(
+    app, admin_client, flow
+):
+    first = admin_client.post(PUBLISH, json={"message": "v1"}).get_json()
+    with statements(app) as sent:
+        again = admin_client.post(PUBLISH, json={"message": "v1 again"})
+    assert again.status_code == 200 and again.get_json()["unchanged"] is True
+    assert again.get_json()["number"] == first["number"]
+    read = " ".join(sent).lower()
+    assert "from workspace_objects" not in read and "from cables" not in read
+    assert "from contact_methods" in read  # the facts are still read and hashed
+
+
+def test_when_a_draft_row_is_written_past_the_services_then_its_commit_moves_the_version(
+    app, admin, admin_client, flow
+):
+    # The unchanged check trusts the draft version, so a write that forgot to bump it (here a
+    # test factory's plain ORM insert) must move it at commit, and the publish must see it.
+    admin_client.post(PUBLISH, json={"message": "v1"})
+    with app.app_context():
+        before = db.session.get(WorkspaceState, admin["account_id"]).draft_version
+        make_object(
+            admin["account_id"],
+            flow["tab"],
+            "contact_method",
+            "Late",
+            {"contact_method": flow["method"]},
+        )
+        after = db.session.get(WorkspaceState, admin["account_id"]).draft_version
+    assert after == before + 1
+    again = admin_client.post(PUBLISH, json={"message": "with the late object"})
+    assert again.status_code == 201 and again.get_json()["unchanged"] is False
+
+
+def test_when_a_service_bumps_the_version_then_its_commit_adds_no_second_bump(
+    app, admin, admin_client, flow
+):
+    with app.app_context():
+        before = read_state(admin["account_id"])["draft_version"]
+    made = admin_client.post(
+        "/api/v1/objects",
+        json={"tab_id": flow["tab"], "type": "ring_group", "position": {"x": 0, "y": 0}},
+    )
+    assert made.status_code == 201, made.get_json()
+    assert made.get_json()["draft_version"] == before + 1
+    with app.app_context():
+        assert read_state(admin["account_id"])["draft_version"] == before + 1
 
 
 def test_when_nothing_changed_then_200_with_the_published_revision_and_no_new_number(

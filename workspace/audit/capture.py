@@ -51,7 +51,11 @@ IGNORED_BY_TABLE = {
     },
     "device_sip_accounts": {"registered"},
     "delivery_jobs": {"attempts", "next_attempt_at", "locked_by", "locked_until"},
-    "revisions": {"snapshot", "plan", "hash"},
+    # what a publish remembers to answer the next one fast: derived, nobody decides it
+    "revisions": {
+        *("snapshot", "plan", "hash"),
+        *("source_hash", "warnings", "draft_version", "facts_hash"),
+    },
 }
 NAME_FIELDS = ("name", "friendly_name", "number", "email", "address", "file_name")
 

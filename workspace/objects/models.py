@@ -83,6 +83,12 @@ class Revision(TenantMixin, db.Model):
     # None on revisions published before the column existed (they compile as before).
     source_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
     warnings: Mapped[list | None] = mapped_column(JSON, nullable=True)
+    # The draft version the revision was compiled from (or last found equal to) and the sha256
+    # of the facts then: a publish at that same draft version with facts of that hash answers
+    # "unchanged" without reading the draft at all (every draft write moves the version:
+    # workspace.objects.state). None on revisions published before the columns existed.
+    draft_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    facts_hash: Mapped[str | None] = mapped_column(String(80), nullable=True)
 
 
 class WorkspaceState(db.Model):

@@ -21,6 +21,7 @@ from workspace.objects import publishing_events
 from workspace.objects.draft import graph_of, load_draft
 from workspace.objects.facts import load_facts
 from workspace.objects.models import Revision, WorkspaceState
+from workspace.objects.state import read_state
 from workspace.objects.types import REGISTRY
 from workspace.signals import announce_devices_may_change
 from workspace.tenancy import scoped
@@ -86,6 +87,11 @@ def source_hash(snapshot: dict[str, Any], facts: dict[str, Any]) -> str:
     return "sha256:" + canonical_sha256({"snapshot": snapshot, "facts": facts}, depth=3)
 
 
+def facts_hash(facts: dict[str, Any]) -> str:
+    """sha256 of the facts alone (canonical JSON), for the unchanged check at a known draft."""
+    return "sha256:" + canonical_sha256(facts, depth=2)
+
+
 def revision_info(revision: Revision, published: int | None) -> dict[str, Any]:
     """The summary every revision answer shares (list items, detail, publish result)."""
     return {
@@ -135,13 +141,25 @@ def publish_locked(
     raised. Returns (revision, unchanged, problems).
     """
     account_id = state.account_id
-    snapshot = load_draft(account_id)
+    # Read, not taken from `state`: a rollback has just bumped it with a Core UPDATE.
+    draft_version = read_state(account_id)["draft_version"]
     facts = load_facts(account_id)
-    source = source_hash(snapshot, facts)
+    facts_digest = facts_hash(facts)
     current = published_revision(account_id)
+    if (
+        current is not None
+        and current.draft_version == draft_version
+        and current.facts_hash == facts_digest
+    ):
+        # Every draft write moves the version (workspace.objects.state), so the draft is the
+        # one this revision came from, and the facts hash the same: not even the draft is read.
+        return current, True, list(current.warnings or [])
+    snapshot = load_draft(account_id)
+    source = source_hash(snapshot, facts)
     if current is not None and current.source_hash == source:
         # The draft and the facts are those the published revision was compiled from, so
         # the plan and the warnings would be the same: no build, validate or compile.
+        current.draft_version, current.facts_hash = draft_version, facts_digest
         return current, True, list(current.warnings or [])
 
     G = graph_of(snapshot, facts)
@@ -174,6 +192,7 @@ def publish_locked(
     if current is not None and current.hash == plan["hash"] and current.snapshot == snapshot:
         if current.source_hash != source:  # facts moved without changing the plan
             current.source_hash, current.warnings = source, problems
+        current.draft_version, current.facts_hash = draft_version, facts_digest
         return current, True, problems
 
     revision = Revision(
@@ -184,6 +203,8 @@ def publish_locked(
         hash=plan["hash"],
         source_hash=source,
         warnings=problems,
+        draft_version=draft_version,
+        facts_hash=facts_digest,
         message=message,
         author_id=author.id,
         author_name=author.full_name,

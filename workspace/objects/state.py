@@ -6,31 +6,40 @@ run one after another. That makes check-then-write rules (a port's cable limit, 
 cables, the next free default name, tab positions) safe under concurrency, gives every change
 a distinct draft version in commit order, and cannot deadlock (the state row is always the
 first row an edit locks). A refused edit rolls back, bump included.
+
+A publish relies on it: at the draft version its revision was compiled from, the draft is
+that revision's, so an unchanged publish need not read it. So that no write can slip past,
+a transaction that writes a tab, object or cable through the ORM and commits without having
+bumped its account's version gets the bump at commit (a test's factory, a future service
+that forgot). Services still bump first, for the lock; bulk writes past the ORM (an import,
+a rollback's restore) bump themselves.
 """
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from workspace.extensions import db
-from workspace.objects.models import WorkspaceState
+from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
 
 __all__ = ["bump_draft_version", "read_state"]
 
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
-def _ensure_row(account_id: int) -> None:
-    insert = _INSERT.get(db.session.get_bind().dialect.name)
+def _ensure_row(session: Session, account_id: int) -> None:
+    insert = _INSERT.get(session.get_bind().dialect.name)
     if insert is None:  # another backend: no race-free upsert, check first
-        if db.session.get(WorkspaceState, account_id) is None:
-            db.session.add(WorkspaceState(account_id=account_id, draft_version=0))
-            db.session.flush()
+        if session.get(WorkspaceState, account_id) is None:
+            session.add(WorkspaceState(account_id=account_id, draft_version=0))
+            session.flush()
         return
-    db.session.execute(
+    session.execute(
         insert(WorkspaceState)
         .values(account_id=account_id, draft_version=0)
         .on_conflict_do_nothing(index_elements=["account_id"])
@@ -39,14 +48,11 @@ def _ensure_row(account_id: int) -> None:
 
 def bump_draft_version(account_id: int) -> int:
     """Add one to the account's draft version (creating the row) and return the new value."""
-    _ensure_row(account_id)
+    session = db.session()
+    _ensure_row(session, account_id)
+    _bump(session, account_id)
     table = WorkspaceState.__table__
-    db.session.execute(
-        update(table)
-        .where(table.c.account_id == account_id)
-        .values(draft_version=table.c.draft_version + 1)
-    )
-    return db.session.execute(
+    return session.execute(
         db.select(table.c.draft_version).where(table.c.account_id == account_id)
     ).scalar_one()
 
@@ -62,3 +68,48 @@ def read_state(account_id: int) -> dict[str, Any]:
     if row is None:
         return {"draft_version": 0, "published_revision": None}
     return {"draft_version": row.draft_version, "published_revision": row.published_revision}
+
+
+# session.info keys: accounts whose version this transaction bumped, and accounts whose draft
+# rows it wrote through the ORM.
+_BUMPED = "draft_version_bumped"
+_WRITTEN = "draft_rows_written"
+_DRAFT_ROWS = (Tab, WorkspaceObject, Cable)
+
+
+@event.listens_for(Session, "after_flush")
+def _note_draft_writes(session: Session, flush_context: object) -> None:
+    for row in chain(session.new, session.dirty, session.deleted):
+        if isinstance(row, _DRAFT_ROWS) and row.account_id is not None:
+            session.info.setdefault(_WRITTEN, set()).add(row.account_id)
+
+
+@event.listens_for(Session, "before_commit")
+def _bump_unbumped(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT released: the real commit checks
+    session.flush()  # what is still pending counts too
+    missed = session.info.get(_WRITTEN, set()) - session.info.get(_BUMPED, set())
+    for account_id in sorted(missed):
+        _bump(session, account_id)
+
+
+def _bump(session: Session, account_id: int) -> None:
+    """The UPDATE alone: an account without a state row has never published, so there is no
+    revision to tell apart (and one being deleted has lost its row already)."""
+    table = WorkspaceState.__table__
+    session.execute(
+        update(table)
+        .where(table.c.account_id == account_id)
+        .values(draft_version=table.c.draft_version + 1)
+    )
+    session.info.setdefault(_BUMPED, set()).add(account_id)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    if session.in_nested_transaction():
+        return
+    session.info.pop(_BUMPED, None)
+    session.info.pop(_WRITTEN, None)
