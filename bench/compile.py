@@ -182,8 +182,9 @@ def synthetic_account(size: int, seed: int = 1) -> tuple[list[dict], list[dict],
 
 
 def pipeline(objects: list[dict], cables: list[dict], facts: dict) -> dict[str, Any]:
-    """What the Flask side does on publish: build, validate, compile."""
-    G = build(objects, cables, facts)
+    """What the Flask side does on publish: build (keeping the rows' properties, as
+    ``graph_of`` does with a loaded draft), validate, compile."""
+    G = build(objects, cables, facts, owned=True)
     problems = validate(G, types=REGISTRY, facts=facts)
     return compile_plan(G, types=REGISTRY, facts=facts, problems=problems)
 
@@ -235,7 +236,7 @@ def measure(size: int, repeat: int, clock: Any = time.perf_counter) -> dict[str,
     entries = [o["id"] for o in objects if o["type"] in ("phone_number", "internal_number")]
 
     phases = {
-        "build": best(lambda: build(objects, cables, facts), repeat, clock),
+        "build": best(lambda: build(objects, cables, facts, owned=True), repeat, clock),
         "validate": best(lambda: validate(G, types=REGISTRY, facts=facts), repeat, clock),
         "compile": best(
             lambda: compile_plan(G, types=REGISTRY, facts=facts, problems=problems), repeat, clock

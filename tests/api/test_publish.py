@@ -20,6 +20,7 @@ from workspace.auth.models import Admin
 from workspace.contact_center.contacts.models import CallCenterSettings
 from workspace.extensions import db, socketio
 from workspace.objects.draft import load_draft
+from workspace.objects.facts import load_facts
 from workspace.objects.models import Cable, Revision, WorkspaceObject, WorkspaceState
 from workspace.objects.publishing_service import publish_workspace
 from workspace.objects.state import read_state
@@ -192,7 +193,7 @@ def test_when_facts_moved_without_changing_the_plan_then_unchanged_and_the_next_
     assert after != before  # remembered: the same draft and facts skip the compile next time
 
 
-def test_when_the_draft_version_and_facts_are_the_published_ones_then_unchanged_without_reading_the_draft(
+def test_when_draft_version_and_facts_are_the_published_ones_then_unchanged_without_the_draft(
     app, admin_client, flow
 ):
     first = admin_client.post(PUBLISH, json={"message": "v1"}).get_json()
@@ -412,3 +413,13 @@ def test_when_nothing_changed_then_no_device_recompute_is_announced(app, admin, 
         assert heard == ["publish"]
     finally:
         devices_may_change.disconnect(receiver)
+
+
+def test_when_facts_are_loaded_only_to_validate_then_the_directory_is_left_out_and_nothing_else(
+    app, admin, flow
+):
+    with app.app_context():
+        full = load_facts(admin["account_id"])
+        to_validate = load_facts(admin["account_id"], directory=False)
+    assert full["directory_version"] and to_validate["directory_version"] is None
+    assert {**to_validate, "directory_version": full["directory_version"]} == full

@@ -99,3 +99,27 @@ def test_when_object_is_unnamed_then_label_uses_id():
     )
     assert object_label(G, 3) == "Ring group #3"
     assert object_label(G, 4, "Ring Group") == 'Ring Group "Sales"'
+
+
+def test_when_properties_are_not_owned_then_the_graph_copies_them(ws):
+    objects = [ws.obj(30, "ring_group", members=[{"target": 40}]), ws.obj(40, "contact_method")]
+    G = build(objects, [])
+    objects[0]["properties"]["members"].append({"target": 41})
+    assert G.nodes[30]["properties"] == {"members": [{"target": 40}]}
+
+
+def test_when_properties_are_owned_then_the_graph_keeps_them_as_they_are(ws):
+    objects = [ws.obj(30, "ring_group", members=[{"target": 40}])]
+    G = build(objects, [], owned=True)
+    assert G.nodes[30]["properties"] is objects[0]["properties"]
+
+
+def test_when_cables_join_the_same_two_ports_then_they_share_one_attribute_dict(ws):
+    objects = [ws.obj(1, "phone_number"), ws.obj(2, "phone_number"), ws.obj(30, "ring_group")]
+    objects += [ws.obj(40, "contact_method")]
+    cables = [ws.cable(7, 1, "calls", 30), ws.cable(8, 2, "calls", 30)]
+    cables += [ws.cable(9, 30, "members", 40)]
+    G = build(cables=cables, objects=objects)
+    first, second, member = (G.edges[s, t, k] for s, t, k in ((1, 30, 7), (2, 30, 8), (30, 40, 9)))
+    assert first is second and first == {"source_port": "calls", "target_port": "calls"}
+    assert member == {"source_port": "members", "target_port": "calls"}

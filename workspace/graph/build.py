@@ -58,6 +58,8 @@ def build(
     objects: Iterable[Mapping[str, Any]],
     cables: Iterable[Mapping[str, Any]],
     facts: Mapping[str, Any] | None = None,
+    *,
+    owned: bool = False,
 ) -> nx.MultiDiGraph:
     """Return the workspace as a MultiDiGraph.
 
@@ -70,13 +72,19 @@ def build(
         ``{"id", "source", "source_port", "target", "target_port"}``.
     facts : dict, optional
         The account facts; only ``facts["account"]`` is kept, as ``G.graph["account"]``.
+    owned : bool, default False
+        True when the caller hands the objects' ``properties`` over (it built them for this
+        graph and never changes them after): the graph keeps them instead of copying them,
+        a tenth of a large graph's memory. ``load_draft``'s rows are such.
 
     Returns
     -------
     G : networkx.MultiDiGraph
         Node = object id with attributes ``type``, ``name``, ``tab``, ``properties``; edge key
         = cable id with attributes ``source_port`` and ``target_port``. Nothing is shared with
-        the input, which is never changed.
+        the input (but the properties when ``owned``), which is never changed. Cables with
+        the same two ports share one attribute dict: the engine never changes a built graph,
+        and one dict per cable was a sixth of a graph's memory.
 
     Raises
     ------
@@ -97,7 +105,9 @@ def build(
     if facts is not None:
         G.graph["account"] = facts.get("account")
     objects = list(objects)
-    properties = _copy_all([obj.get("properties") or {} for obj in objects])
+    properties = [obj.get("properties") or {} for obj in objects]
+    if not owned:
+        properties = _copy_all(properties)
     nodes = [
         (
             obj["id"],
@@ -110,12 +120,13 @@ def build(
         )
         for obj, props in zip(objects, properties, strict=True)
     ]
+    ports: dict[tuple[str, str], dict[str, str]] = {}
     edges = [
         (
             cable["source"],
             cable["target"],
             cable["id"],
-            {"source_port": cable["source_port"], "target_port": cable["target_port"]},
+            _port_pair(ports, cable["source_port"], cable["target_port"]),
         )
         for cable in cables
     ]
@@ -152,6 +163,19 @@ def _fill(
         if keyed is None:
             keyed = succ[source][target] = pred[target][source] = {}
         keyed[key] = data
+
+
+def _port_pair(
+    ports: dict[tuple[str, str], dict[str, str]], source_port: str, target_port: str
+) -> dict[str, str]:
+    """The one attribute dict of every cable from ``source_port`` to ``target_port``."""
+    found = ports.get((source_port, target_port))
+    if found is None:
+        found = ports[source_port, target_port] = {
+            "source_port": source_port,
+            "target_port": target_port,
+        }
+    return found
 
 
 def _first_repeat(values: Iterable[int]) -> int:

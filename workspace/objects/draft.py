@@ -96,19 +96,26 @@ def load_draft(account_id: int) -> dict[str, list[dict[str, Any]]]:
 
 
 def graph_of(snapshot: dict[str, list[dict[str, Any]]], facts: dict[str, Any] | None = None):
-    return build(snapshot["objects"], snapshot["cables"], facts)
+    """The draft's graph. It keeps the snapshot's properties (``owned``): load_draft made them
+    for this read, and nothing changes a snapshot after (a publish stores it as it is)."""
+    return build(snapshot["objects"], snapshot["cables"], facts, owned=True)
 
 
 def validate_draft(
-    account_id: int, snapshot: dict[str, list[dict[str, Any]]] | None = None
+    account_id: int,
+    snapshot: dict[str, list[dict[str, Any]]] | None = None,
+    *,
+    to_compile: bool = True,
 ) -> tuple[dict, dict, list[dict]]:
     """Load the draft and the facts and validate: (snapshot, facts, problems).
 
     snapshot: the draft in load_draft's shape when the caller has it already (an import
-    that has just written the whole draft); else it is read.
+    that has just written the whole draft); else it is read. to_compile=False: the caller
+    only wants the problems, so the facts leave out what only a compile reads (load_facts'
+    ``directory``).
     """
     if snapshot is None:
         snapshot = load_draft(account_id)
-    facts = load_facts(account_id)
+    facts = load_facts(account_id, directory=to_compile)
     problems = validate(graph_of(snapshot, facts), types=REGISTRY, facts=facts)
     return snapshot, facts, problems

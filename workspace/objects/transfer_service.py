@@ -153,7 +153,7 @@ def import_workspace(account_id: int, document: dict[str, Any], mode: str) -> di
     written = None
     if mode == "replace":
         written = written_snapshot(maps, tabs=tabs, objects=objects, cables=cables)
-    _, _, problems = validate_draft(account_id, written)
+    _, _, problems = validate_draft(account_id, written, to_compile=False)
     db.session.commit()
     publishing_events.draft_replaced(account_id, draft_version, reason="import")
     return {"mode": mode, "draft_version": draft_version, **maps, "problems": problems}

@@ -261,7 +261,7 @@ def _publish(
 ) -> tuple[int | None, list[dict]]:
     """(revision number, warnings) when published; (None, problems) when not."""
     if not data["publish"]:
-        _, _, problems = validate_draft(account_id)
+        _, _, problems = validate_draft(account_id, to_compile=False)
         return None, problems
     message = data["publish_message"] or f"Set up {contact_name} with the contact wizard"
     try:
