@@ -10,6 +10,7 @@ import random
 import pytest
 
 from workspace.graph import CompileError, build, compile_plan, plan_hash, validate
+from workspace.graph.devices import device_settings
 from workspace.objects.types import REGISTRY
 from workspace.objects.types.ring_group import sequential
 
@@ -343,3 +344,24 @@ def test_when_a_loop_passes_a_type_that_bounds_its_visits_then_it_compiles(ws, f
         build(objects, cables), types={**REGISTRY, "ring_group": bounded}, facts=facts, problems=[]
     )
     assert plan["nodes"]["n3"]["exits"] == {"no_answer": "n2"}
+
+
+def test_when_devices_ring_at_the_same_routes_then_they_share_one_read_only_list(ws, facts):
+    # Memory at 50k objects: one list per set of routes, not per device (the plan is read
+    # only); a device's settings asked for alone get their own copy.
+    plan = ws.plan(ws.simple_objects(), ws.simple_cables(), facts)
+    laptop, phone = plan["devices"]["5"], plan["devices"]["6"]
+    assert laptop["reachable_at"] == ["+14155550100", "ext:101"]
+    assert laptop["reachable_at"] is phone["reachable_at"]
+    keys = ["ext:101"]
+    assert device_settings(facts, 5, keys)["reachable_at"] is not keys
+
+
+def test_when_compiled_then_the_graph_lets_go_of_what_validate_kept(ws, facts):
+    G = build(ws.simple_objects(), ws.simple_cables(), facts)
+    problems = validate(G, types=REGISTRY, facts=facts)
+    assert G.graph["memo"]  # the ring group's timeline, computed by its validate hook
+    plan = compile_plan(G, types=REGISTRY, facts=facts, problems=problems)
+    assert "memo" not in G.graph
+    again = compile_plan(G, types=REGISTRY, facts=facts, problems=problems)
+    assert again == plan  # recomputed when asked again

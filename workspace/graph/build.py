@@ -44,7 +44,8 @@ def graph_memo(G: nx.MultiDiGraph, name: str) -> dict[Any, Any]:
 
     The engine never changes a built graph, so what a hook derived from it (a ring group's
     timeline, a contact method's compiled step) holds for the graph's life: validate computes
-    it, compile reuses it. Values are shared: read them, never change them.
+    it, compile reuses it, then drops it once its program is built (a later reader computes
+    it again). Values are shared: read them, never change them.
 
     >>> G = build([], [])
     >>> graph_memo(G, "x") is graph_memo(G, "x")

@@ -102,7 +102,7 @@ def device_settings(facts: Facts, device_id: int, reachable_at: list[str]) -> di
         if method_id is None
         else _method_settings(facts, facts["contact_methods"][method_id], shared["on_demand_code"])
     )
-    return _entry(facts, device_id, method_id, settings, shared, reachable_at)
+    return _entry(facts, device_id, method_id, settings, shared, list(reachable_at))
 
 
 def call_center_method_of(facts: Facts, contact: int | None) -> int | None:
@@ -119,16 +119,18 @@ def line_settings(account_id: int, account: Mapping[str, Any]) -> dict[str, Any]
     >>> line_settings(3, {"username": "1001", "manual_password": True})["password"]
     'manual'
     """
+    get = account.get
     line: dict[str, Any] = {"sip_account": account_id}
-    line.update({k: account.get(k) for k in LINE_FIELDS})
-    line["password"] = "manual" if account.get("manual_password") else "provisioned"
+    for field in LINE_FIELDS:
+        line[field] = get(field)
+    line["password"] = "manual" if get("manual_password") else "provisioned"
     line["dialing_rules"] = [
         {
             "start_with": rule.get("start_with"),
             "replace_with": rule.get("replace_with"),
             "min_length": rule.get("min_length"),
         }
-        for rule in account.get("dialing_rules") or []
+        for rule in get("dialing_rules") or ()
     ]
     return line
 
@@ -158,7 +160,9 @@ def _entry(
         **(settings or {"caller_id": None, "recording": None, "announcements": None}),
         "feature_codes": shared["feature_codes"],
         "directory": shared["directory"],
-        "reachable_at": list(reachable_at),
+        # Kept, not copied: devices_section's lists are the plan's own (shared between
+        # devices that ring at the same routes), device_settings hands in a copy.
+        "reachable_at": reachable_at,
     }
 
 
