@@ -44,14 +44,17 @@ def load_draft(account_id: int) -> dict[str, list[dict[str, Any]]]:
     """{"tabs": [...], "objects": [...], "cables": [...]} in id order (a snapshot's shape).
 
     Columns, not ORM objects: at 10k objects and 20k cables, building and tracking an ORM
-    object per row cost most of a publish's loading time, and nothing here writes.
+    object per row cost most of a publish's loading time, and nothing here writes. Run on
+    the session's connection (Core), in its transaction: the ORM's row processing of a
+    column select was a third of the time again.
     """
-    tabs = db.session.execute(
+    run = db.session.connection().execute
+    tabs = run(
         db.select(Tab.id, Tab.name, Tab.position)
         .where(Tab.account_id == account_id)
         .order_by(Tab.position, Tab.id)
     )
-    objects = db.session.execute(
+    objects = run(
         db.select(
             WorkspaceObject.id,
             WorkspaceObject.type,
@@ -64,7 +67,7 @@ def load_draft(account_id: int) -> dict[str, list[dict[str, Any]]]:
         .where(WorkspaceObject.account_id == account_id)
         .order_by(WorkspaceObject.id)
     )
-    cables = db.session.execute(
+    cables = run(
         db.select(Cable.id, Cable.source_id, Cable.source_port, Cable.target_id, Cable.target_port)
         .where(Cable.account_id == account_id)
         .order_by(Cable.id)

@@ -548,8 +548,7 @@ class kamailio:
         sent = KSR.pv.get("$cs")
         asked = KSR.pv.get("$T_req($cs)")
         if asked is not None and sent is not None and int(sent) != int(asked):
-            KSR.hdr.remove("CSeq")
-            KSR.hdr.append("CSeq: {} {}\r\n".format(asked, KSR.pv.get("$rm")))
+            self.set_cseq(asked)
             if 200 <= KSR.pv.get("$rs") < 300 and KSR.pv.get("$rm") == "INVITE":
                 KSR.htable.sht_seti("cseqshift", KSR.pv.get("$ci"), int(sent) - int(asked))
 
