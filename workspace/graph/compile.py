@@ -111,15 +111,12 @@ def compile_plan(
     # program; dropped now, it is not held while the devices' settings are built, the
     # largest part of a plan (a tenth of a 50k-object compile's peak memory).
     G.graph.pop("memo", None)
+    placed_methods = hook_facts.pop("placed").get("contact_methods", {})  # all it still needs
     body = {
         "format": FORMAT,
         "routes": routes,
         "nodes": nodes,
-        "devices": devices_section(
-            hook_facts,
-            hook_facts["placed"].get("contact_methods", {}),
-            _reachable(routes, nodes, order),
-        ),
+        "devices": devices_section(hook_facts, placed_methods, _reachable(routes, nodes, order)),
     }
     return {"revision": revision, "hash": plan_hash(body), "compiled_at": compiled_at, **body}
 
