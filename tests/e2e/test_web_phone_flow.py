@@ -257,3 +257,50 @@ def test_when_a_baresip_calls_a_browser_then_media_crosses_rtpengine_and_a_close
         ]
     finally:
         sarah.stop()
+
+
+@pytest.fixture
+def browser_without_microphone(browser):
+    """A Chromium that has a (fake) microphone but no one to allow it: without the fake
+    permission UI, headless Chromium refuses every request for the microphone."""
+    refusing = browser.browser_type.launch(
+        executable_path=chromium_path(), args=[*CHROMIUM_ARGS, "--use-fake-device-for-media-stream"]
+    )
+    yield refusing
+    refusing.close()
+
+
+def test_when_the_microphone_is_refused_then_the_phone_says_how_to_allow_it_and_rings_on(
+    browser_without_microphone, sip_and_app, tmp_path
+):
+    base, kamailio = sip_and_app
+    mike = _phone_page(browser_without_microphone, base)
+    mike_device = _device_of(mike, base, "Mike Brown")
+    _reset(mike, base, mike_device)
+    _use_as_phone(mike, base, mike_device, "101")
+    panel = mike.get_by_role("dialog", name="Web phone")
+    blocked = panel.get_by_text("Microphone access is blocked")
+
+    # Dialling out: the phone says what to do, and no call starts.
+    panel.get_by_label("Number or extension").fill("102")
+    panel.get_by_role("button", name="Call", exact=True).click()
+    expect(blocked).to_be_visible()
+    expect(panel.get_by_role("region", name="Current call")).to_have_count(0)
+    expect(panel.get_by_label("Number or extension")).to_have_value("102")  # to try again
+    shot(mike, "webphone-07-microphone-blocked")
+
+    # A call coming in: answering fails the same way, and the call rings on until declined.
+    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
+    try:
+        sarah.wait_registered()
+        sarah.send("dial", "101")
+        call = panel.get_by_role("region", name="Current call")
+        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+        call.get_by_role("button", name="Answer").click()
+        expect(blocked).to_be_visible()
+        expect(call.get_by_role("button", name="Answer")).to_be_visible()  # still ringing
+        assert sarah.times("CALL_ESTABLISHED") == []
+        call.get_by_role("button", name="Decline").click()
+        sarah.wait_for("CALL_CLOSED", timeout=15)
+    finally:
+        sarah.stop()

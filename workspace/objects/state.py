@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import event, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
@@ -106,10 +106,10 @@ def _bump(session: Session, account_id: int) -> None:
     session.info.setdefault(_BUMPED, set()).add(account_id)
 
 
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    if session.in_nested_transaction():
-        return
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    """However the transaction ends (commit, rollback, close), the next one starts clean."""
+    if transaction.parent is not None:
+        return  # a SAVEPOINT: its writes still belong to the enclosing transaction
     session.info.pop(_BUMPED, None)
     session.info.pop(_WRITTEN, None)

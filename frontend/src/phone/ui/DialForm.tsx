@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Stack, TextInput } from '@mantine/core';
 import { IconBackspace, IconPhoneOutgoing } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { normalizeDial } from '../dial';
 import { phone, usePhone } from '../phoneStore';
 import { Keypad } from './Keypad';
@@ -10,8 +10,14 @@ export function DialForm() {
   const [value, setValue] = useState('');
   const ready = usePhone((s) => s.lines.some((l) => l.state === 'registered'));
   const dialable = normalizeDial(value) !== null;
+  // The number stays until a call starts: a refused microphone (the phone says why) must not
+  // make the user type it again.
+  const inCall = usePhone((s) => s.call !== null);
+  useEffect(() => {
+    if (inCall) setValue('');
+  }, [inCall]);
   const submit = () => {
-    if (phone.dial(value)) setValue('');
+    phone.dial(value);
   };
   return (
     <Stack gap="sm">
