@@ -304,3 +304,49 @@ def test_when_the_microphone_is_refused_then_the_phone_says_how_to_allow_it_and_
         sarah.wait_for("CALL_CLOSED", timeout=15)
     finally:
         sarah.stop()
+
+
+def test_when_the_browser_holds_a_call_then_the_far_end_stops_sending_until_it_resumes(
+    media_browser, sip_and_app, tmp_path
+):
+    """Hold is a re-INVITE (sendonly) through Kamailio and rtpengine: a plain-RTP phone that
+    honours it goes quiet, so the browser's received bytes stand still, and move again once
+    it resumes."""
+    base, kamailio = sip_and_app
+    mike = _phone_page(media_browser, base)
+    mike_device = _device_of(mike, base, "Mike Brown")
+    _reset(mike, base, mike_device)
+    _use_as_phone(mike, base, mike_device, "101")
+    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
+    try:
+        sarah.wait_registered()
+        sarah.send("dial", "101")
+        panel = mike.get_by_role("dialog", name="Web phone")
+        call = panel.get_by_role("region", name="Current call")
+        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+        call.get_by_role("button", name="Answer").click()
+        sarah.wait_for("CALL_ESTABLISHED", timeout=15)
+        assert _wait_bytes_received(mike) > 0
+
+        call.get_by_role("button", name="Hold").click()
+        expect(call.get_by_text("On hold")).to_be_visible()
+        shot(mike, "webphone-08-on-hold")
+        mike.wait_for_timeout(1500)  # what was in flight has arrived
+        held, sent = _bytes(mike, "received"), _bytes(mike, "sent")
+        mike.wait_for_timeout(2500)
+        assert _bytes(mike, "received") == held, "the far end kept sending while on hold"
+        assert _bytes(mike, "sent") > sent  # the counters still move: the browser sends on
+
+        call.get_by_role("button", name="Resume").click()
+        expect(call.get_by_text("On hold")).to_have_count(0)
+        stats = panel.get_by_test_id("call-stats")
+        wait_for_js(stats, f"s => Number(s.dataset.bytesReceived || 0) > {held}")
+        call.get_by_role("button", name="Hang up").click()
+        sarah.wait_for("CALL_CLOSED", timeout=15)
+    finally:
+        sarah.stop()
+
+
+def _bytes(page: Page, way: str) -> int:
+    """Bytes of RTP the browser has ``received`` or ``sent`` in the call, as its stats say."""
+    return int(page.get_by_test_id("call-stats").get_attribute(f"data-bytes-{way}") or 0)
