@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 
@@ -113,43 +113,38 @@ def row_counts(app) -> dict[str, int]:
 @contextmanager
 def sqlite_begins(app) -> Iterator[list[str]]:
     """Record the BEGIN statements SQLite receives meanwhile (skips on other databases)."""
-    from sqlalchemy import event
-
     from workspace.extensions import db
 
     with app.app_context():
-        engine = db.engine
-    if engine.dialect.name != "sqlite":
-        pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
-    begun: list[str] = []
-
-    def record(conn, cursor, statement, *args) -> None:
-        if statement.startswith("BEGIN"):
-            begun.append(statement)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("BEGIN IMMEDIATE is SQLite's; PostgreSQL has row locks")
+    with _recorded(app, lambda statement: statement.startswith("BEGIN")) as begun:
         yield begun
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
 
 
 @contextmanager
 def statements(app) -> Iterator[list[str]]:
     """Record every SQL statement the app's database receives meanwhile, in order."""
+    with _recorded(app, lambda statement: True) as sent:
+        yield sent
+
+
+@contextmanager
+def _recorded(app, keep: Callable[[str], bool]) -> Iterator[list[str]]:
     from sqlalchemy import event
 
     from workspace.extensions import db
 
     with app.app_context():
         engine = db.engine
-    sent: list[str] = []
+    kept: list[str] = []
 
     def record(conn, cursor, statement, *args) -> None:
-        sent.append(statement)
+        if keep(statement):
+            kept.append(statement)
 
     event.listen(engine, "before_cursor_execute", record)
     try:
-        yield sent
+        yield kept
     finally:
         event.remove(engine, "before_cursor_execute", record)

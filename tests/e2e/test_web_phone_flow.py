@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, shot, wait_for_js
 from tests.servers import prepare_instance, running_server, server_env
@@ -138,6 +140,31 @@ def _use_as_phone(page: Page, base: str, device: dict, line: str) -> None:
     expect(panel.get_by_role("listitem", name=f"Line {line}: Registered")).to_be_visible()
 
 
+def _mike_on_a_browser_phone(browser, base: str) -> Page:
+    """Mike's device (line 101), freshly reset and activated as this browser's phone."""
+    mike = _phone_page(browser, base)
+    device = _device_of(mike, base, "Mike Brown")
+    _reset(mike, base, device)
+    _use_as_phone(mike, base, device, "101")
+    return mike
+
+
+@contextmanager
+def _sarah_calling(mike: Page, kamailio: Kamailio, tmp_path) -> Iterator[tuple[Device, Locator]]:
+    """Sarah's desk phone (baresip, line 102) calls Mike's browser (101): yields the desk phone
+    and the browser's ringing call, and stops the desk phone after."""
+    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
+    try:
+        sarah.wait_registered()
+        sarah.send("dial", "101")
+        panel = mike.get_by_role("dialog", name="Web phone")
+        call = panel.get_by_role("region", name="Current call")
+        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+        yield sarah, call
+    finally:
+        sarah.stop()
+
+
 def _wait_bytes_received(page: Page) -> int:
     stats = page.get_by_test_id("call-stats")
     wait_for_js(stats, "s => Number(s.dataset.bytesReceived || 0) > 0")
@@ -216,18 +243,8 @@ def test_when_a_baresip_calls_a_browser_then_media_crosses_rtpengine_and_a_close
     (the browser counts bytes, baresip logs RTP from an rtpengine port). Then Mike closes his
     tab: his registration goes with the WebSocket, and a call to 101 no longer rings him."""
     base, kamailio = sip_and_app
-    mike = _phone_page(media_browser, base)
-    mike_device = _device_of(mike, base, "Mike Brown")
-    _reset(mike, base, mike_device)
-    _use_as_phone(mike, base, mike_device, "101")
-    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
-    try:
-        sarah.wait_registered()
-        sarah.send("dial", "101")
-
-        panel = mike.get_by_role("dialog", name="Web phone")
-        call = panel.get_by_role("region", name="Current call")
-        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+    mike = _mike_on_a_browser_phone(media_browser, base)
+    with _sarah_calling(mike, kamailio, tmp_path) as (sarah, call):
         call.get_by_role("button", name="Answer").click()
         sarah.wait_for("CALL_ESTABLISHED", timeout=15)
         mike.wait_for_timeout(2000)  # two seconds of audio
@@ -255,8 +272,6 @@ def test_when_a_baresip_calls_a_browser_then_media_crosses_rtpengine_and_a_close
         assert [(e["cause"], e["sip_code"]) for e in later if e["type"] == "ended"] == [
             ("no_answer", 480)
         ]
-    finally:
-        sarah.stop()
 
 
 @pytest.fixture
@@ -274,10 +289,7 @@ def test_when_the_microphone_is_refused_then_the_phone_says_how_to_allow_it_and_
     browser_without_microphone, sip_and_app, tmp_path
 ):
     base, kamailio = sip_and_app
-    mike = _phone_page(browser_without_microphone, base)
-    mike_device = _device_of(mike, base, "Mike Brown")
-    _reset(mike, base, mike_device)
-    _use_as_phone(mike, base, mike_device, "101")
+    mike = _mike_on_a_browser_phone(browser_without_microphone, base)
     panel = mike.get_by_role("dialog", name="Web phone")
     blocked = panel.get_by_text("Microphone access is blocked")
 
@@ -290,20 +302,13 @@ def test_when_the_microphone_is_refused_then_the_phone_says_how_to_allow_it_and_
     shot(mike, "webphone-07-microphone-blocked")
 
     # A call coming in: answering fails the same way, and the call rings on until declined.
-    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
-    try:
-        sarah.wait_registered()
-        sarah.send("dial", "101")
-        call = panel.get_by_role("region", name="Current call")
-        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+    with _sarah_calling(mike, kamailio, tmp_path) as (sarah, call):
         call.get_by_role("button", name="Answer").click()
         expect(blocked).to_be_visible()
         expect(call.get_by_role("button", name="Answer")).to_be_visible()  # still ringing
         assert sarah.times("CALL_ESTABLISHED") == []
         call.get_by_role("button", name="Decline").click()
         sarah.wait_for("CALL_CLOSED", timeout=15)
-    finally:
-        sarah.stop()
 
 
 def test_when_the_browser_holds_a_call_then_the_far_end_stops_sending_until_it_resumes(
@@ -313,17 +318,8 @@ def test_when_the_browser_holds_a_call_then_the_far_end_stops_sending_until_it_r
     honours it goes quiet, so the browser's received bytes stand still, and move again once
     it resumes."""
     base, kamailio = sip_and_app
-    mike = _phone_page(media_browser, base)
-    mike_device = _device_of(mike, base, "Mike Brown")
-    _reset(mike, base, mike_device)
-    _use_as_phone(mike, base, mike_device, "101")
-    sarah = Device(tmp_path, kamailio.ports, kamailio.port, "102", "demo-secret-2")
-    try:
-        sarah.wait_registered()
-        sarah.send("dial", "101")
-        panel = mike.get_by_role("dialog", name="Web phone")
-        call = panel.get_by_role("region", name="Current call")
-        expect(call.get_by_label("Caller")).to_have_text("Sarah Lee")
+    mike = _mike_on_a_browser_phone(media_browser, base)
+    with _sarah_calling(mike, kamailio, tmp_path) as (sarah, call):
         call.get_by_role("button", name="Answer").click()
         sarah.wait_for("CALL_ESTABLISHED", timeout=15)
         assert _wait_bytes_received(mike) > 0
@@ -339,12 +335,10 @@ def test_when_the_browser_holds_a_call_then_the_far_end_stops_sending_until_it_r
 
         call.get_by_role("button", name="Resume").click()
         expect(call.get_by_text("On hold")).to_have_count(0)
-        stats = panel.get_by_test_id("call-stats")
+        stats = mike.get_by_test_id("call-stats")
         wait_for_js(stats, f"s => Number(s.dataset.bytesReceived || 0) > {held}")
         call.get_by_role("button", name="Hang up").click()
         sarah.wait_for("CALL_CLOSED", timeout=15)
-    finally:
-        sarah.stop()
 
 
 def _bytes(page: Page, way: str) -> int:
