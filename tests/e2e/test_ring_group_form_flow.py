@@ -5,6 +5,8 @@ schedule is what the page shows after a reload and what the simulator rings."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -127,9 +129,11 @@ def test_when_start_and_duration_are_typed_then_bar_follows_and_enter_saves_the_
     # Enter saves, through the form's versioned update.
     ann_duration.press("Enter")
     expect(save).to_be_disabled()
-    members = {m["target"]: m for m in api.get(f"/objects/{group}")["properties"]["members"]}
-    assert (members[ann]["start"], members[ann]["duration"]) == (20, 15)
-    assert (members[mike]["start"], members[mike]["duration"]) == (0, int(dragged))
+    # Save turns off when the request leaves; under load the answer may come later, so the
+    # saved properties are read until they hold the schedule (or the wait runs out).
+    schedule = {ann: (20, 15), mike: (0, int(dragged))}
+    saved = _member_schedule(page, api, group, until=schedule)
+    assert saved == schedule
 
     # After a reload the numbers and the bars are the saved ones.
     page.reload()
@@ -162,3 +166,15 @@ def test_when_start_and_duration_are_typed_then_bar_follows_and_enter_saves_the_
     expect(form.get_by_role("button", name="Save")).to_be_disabled()
     members = api.get(f"/objects/{group}")["properties"]["members"]
     assert [m["target"] for m in members] == [mike]
+
+
+def _member_schedule(page, api, group: int, until: dict, timeout: float = 10.0) -> dict:
+    """{target: (start, duration)} of the group's saved members, read again until it equals
+    `until` or `timeout` seconds pass (the caller asserts on what is returned)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        members = api.get(f"/objects/{group}")["properties"]["members"]
+        schedule = {m["target"]: (m["start"], m["duration"]) for m in members}
+        if schedule == until or time.monotonic() > deadline:
+            return schedule
+        page.wait_for_timeout(100)

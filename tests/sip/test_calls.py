@@ -189,7 +189,8 @@ def test_when_a_device_is_rung_again_in_one_call_then_it_rings_answers_and_hangs
     rings = phones["101"].times("CALL_INCOMING", after=before)
     assert [round(at - t0) for at in rings] == [0, 1]
     device_saw = phones["101"].sip_log()[log_before:]
-    assert "482" not in device_saw
+    # A status line, not the digits: "482" also turns up inside baresip's hex Contact users.
+    assert not re.search(r"^SIP/2\.0 482 ", device_saw, re.M), device_saw
     cseqs = re.findall(r"^CSeq: (\d+) (INVITE|ACK|BYE|CANCEL)", device_saw, re.M)
     first, second = sorted({int(n) for n, m in cseqs if m == "INVITE"})
     assert second == first + 1

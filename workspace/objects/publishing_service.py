@@ -76,15 +76,15 @@ def published_revision(account_id: int) -> Revision | None:
     return db.session.execute(query).scalar_one_or_none()
 
 
-def source_hash(snapshot: dict[str, Any], facts: dict[str, Any]) -> str:
-    """sha256 of what a compile reads: the draft snapshot and the facts (canonical JSON).
+def source_hash(snapshot: dict[str, Any], facts_digest: str) -> str:
+    """sha256 of what a compile reads: the draft snapshot (canonical JSON) and the facts,
+    given as their ``facts_hash`` so a publish serializes the facts once, not twice.
 
     Equal source hashes give equal plans, so a publish can answer "unchanged" without
-    building, validating or compiling. orjson writes the canonical text of 10k objects in a
-    few milliseconds; integer keys of the facts are written as strings.
+    building, validating or compiling.
     """
-    # depth 3: the snapshot's object and cable lists and the facts' tables go in slices
-    return "sha256:" + canonical_sha256({"snapshot": snapshot, "facts": facts}, depth=3)
+    # depth 3: the snapshot's object and cable lists go in slices
+    return "sha256:" + canonical_sha256({"snapshot": snapshot, "facts": facts_digest}, depth=3)
 
 
 def facts_hash(facts: dict[str, Any]) -> str:
@@ -155,7 +155,7 @@ def publish_locked(
         # one this revision came from, and the facts hash the same: not even the draft is read.
         return current, True, list(current.warnings or [])
     snapshot = load_draft(account_id)
-    source = source_hash(snapshot, facts)
+    source = source_hash(snapshot, facts_digest)
     if current is not None and current.source_hash == source:
         # The draft and the facts are those the published revision was compiled from, so
         # the plan and the warnings would be the same: no build, validate or compile.
@@ -190,8 +190,8 @@ def publish_locked(
     # data alone still publishes), the snapshot covers names, positions and tabs (which rollback
     # restores, so they are worth a revision even when the routing is identical).
     if current is not None and current.hash == plan["hash"] and current.snapshot == snapshot:
-        if current.source_hash != source:  # facts moved without changing the plan
-            current.source_hash, current.warnings = source, problems
+        # The source moved (else the check above answered) without changing the plan.
+        current.source_hash, current.warnings = source, problems
         current.draft_version, current.facts_hash = draft_version, facts_digest
         return current, True, problems
 
