@@ -6,6 +6,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import and_, eq
+from typing import Any
 
 from flask import g, has_request_context, request
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, TypeDecorator, event
@@ -138,3 +140,17 @@ def _sqlite_begin(conn) -> None:
     """
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("BEGIN" if _reads_only() else "BEGIN IMMEDIATE")
+
+
+def id_in_where(criteria: Any) -> Any:
+    """The value of `id == value` in a WHERE clause (alone or ANDed with more), else None."""
+    if criteria is None:
+        return None
+    if getattr(criteria, "operator", None) is eq and getattr(criteria.left, "key", None) == "id":
+        return getattr(criteria.right, "value", None)
+    if getattr(criteria, "operator", None) is and_:
+        for clause in criteria.clauses:
+            found = id_in_where(clause)
+            if found is not None:
+                return found
+    return None

@@ -14,7 +14,6 @@ import logging
 import re
 from datetime import date, datetime
 from decimal import Decimal
-from operator import and_, eq
 from typing import Any
 
 from flask import g, has_request_context, request
@@ -22,7 +21,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
-from workspace.database import utcnow
+from workspace.database import id_in_where, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -252,20 +251,6 @@ def _after_flush(session: Session, flush_context) -> None:
         log.exception("audit capture failed")
 
 
-def _id_in(criteria) -> Any:
-    """The value of `id == value` in a WHERE clause (alone or ANDed with more), else None."""
-    if criteria is None:
-        return None
-    if getattr(criteria, "operator", None) is eq and getattr(criteria.left, "key", None) == "id":
-        return getattr(criteria.right, "value", None)
-    if getattr(criteria, "operator", None) is and_:
-        for clause in criteria.clauses:
-            found = _id_in(clause)
-            if found is not None:
-                return found
-    return None
-
-
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_update(state) -> None:
     """A bulk UPDATE of one row by id (a secret sealed with the new row's id, a device's
@@ -277,7 +262,7 @@ def _bulk_update(state) -> None:
     try:
         stmt = state.statement
         table = stmt.table
-        row_id = _id_in(stmt.whereclause)
+        row_id = id_in_where(stmt.whereclause)
         if table.name in SKIP_TABLES or row_id is None:
             return
         new = {

@@ -109,16 +109,18 @@ def validate_draft(
     snapshot: dict[str, list[dict[str, Any]]] | None = None,
     *,
     to_compile: bool = True,
+    facts: dict[str, Any] | None = None,
 ) -> tuple[dict, dict, list[dict]]:
     """Load the draft and the facts and validate: (snapshot, facts, problems).
 
     snapshot: the draft in load_draft's shape when the caller has it already (an import
-    that has just written the whole draft); else it is read. to_compile=False: the caller
-    only wants the problems, so the facts leave out what only a compile reads (load_facts'
-    ``directory``).
+    that has just written the whole draft); else it is read. facts: likewise (kept by facts
+    version, workspace.objects.facts_state). to_compile=False: the caller only wants the
+    problems, so the facts leave out what only a compile reads (load_facts' ``directory``).
     """
     if snapshot is None:
         snapshot = load_draft(account_id)
-    facts = load_facts(account_id, directory=to_compile)
+    if facts is None:
+        facts = load_facts(account_id, directory=to_compile)
     problems = validate(graph_of(snapshot, facts), types=REGISTRY, facts=facts)
     return snapshot, facts, problems

@@ -104,3 +104,6 @@ class WorkspaceState(db.Model):
     )
     published_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
     draft_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Moves with every committed write to the contact-center data the engine reads
+    # (workspace.objects.facts_state), so a process may reuse facts it loaded at this value.
+    facts_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
