@@ -18,8 +18,13 @@ from workspace.contact_center.providers.models import Provider
 from workspace.contact_center.schedules.models import Schedule
 from workspace.extensions import db, socketio
 from workspace.objects.facts import load_facts
-from workspace.objects.facts_state import FACTS_MODELS, FactsCache, read_facts_version
-from workspace.objects.models import WorkspaceState
+from workspace.objects.facts_state import (
+    FACTS_MODELS,
+    cached_facts,
+    facts_cache,
+    read_facts_version,
+)
+from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.validation_push import push_validation
 
 
@@ -168,12 +173,12 @@ def test_when_facts_stand_between_pushes_then_they_are_reused_and_an_edit_is_see
 ):
     account = admin["account_id"]
     sock = socketio.test_client(app, namespace="/workspace", flask_test_client=admin_client.client)
-    cache = FactsCache()
+    cache = facts_cache(app)
 
     def push() -> tuple[list[str], set[str]]:
         sock.get_received("/workspace")
         with statements(app) as sent, app.app_context():
-            push_validation(account, cache)
+            push_validation(account)
         pushed = [
             e["args"][0]
             for e in sock.get_received("/workspace")
@@ -198,3 +203,39 @@ def test_when_facts_stand_between_pushes_then_they_are_reused_and_an_edit_is_see
             assert cache.get(account, read_facts_version(account), directory=False) == fresh
     finally:
         sock.disconnect(namespace="/workspace")
+
+
+def test_when_facts_change_after_a_publish_then_the_next_publish_compiles_them(
+    app, admin, admin_client, flow
+):
+    first = admin_client.post("/api/v1/workspace/publish", json={"message": "v1"})
+    assert first.status_code == 201, first.get_json()
+    with app.app_context():
+        db.session.get(CallCenterSettings, flow["method"]).caller_id_name = "Mike B."
+        db.session.commit()
+    second = admin_client.post("/api/v1/workspace/publish", json={"message": "v2"})
+    assert second.status_code == 201 and second.get_json()["unchanged"] is False
+    with app.app_context():
+        plan = db.session.execute(db.select(Revision.plan).where(Revision.number == 2)).scalar()
+        version = read_facts_version(admin["account_id"])
+        # What the cache holds after a compile is what a load reads: nothing changed it.
+        cached = facts_cache(app).get(admin["account_id"], version, directory=True)
+        assert cached == load_facts(admin["account_id"])
+    assert "Mike B." in str(plan["devices"]), plan["devices"]
+
+
+def test_when_a_transaction_reads_facts_it_has_not_committed_then_the_cache_keeps_none(
+    app, admin, flow
+):
+    # The wizard writes contact-center rows and may publish in the same transaction; if that
+    # rolls back, facts cached under the standing version would hold rows that never were.
+    account = admin["account_id"]
+    with app.app_context():
+        extra = PhoneNumber(account_id=account, number="+14155550177")
+        db.session.add(extra)
+        facts, version = cached_facts(account, directory=True)
+        assert version is None and len(facts["phone_numbers"]) == 2
+        db.session.rollback()
+        facts, version = cached_facts(account, directory=True)
+        assert version is not None and len(facts["phone_numbers"]) == 1
+        assert facts_cache(app).get(account, version, directory=True) is facts

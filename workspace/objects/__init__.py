@@ -11,13 +11,14 @@ def init_app(app: Flask, api: Api) -> None:
     packages ask of the canvas (workspace.signals), and push the draft's problems off the
     request (validation_push)."""
     from workspace.objects import api as objects_api
-    from workspace.objects import objects_api as canvas_api
     from workspace.objects import (
+        facts_state,
         placements,
         publishing_api,
         sockets,  # noqa: F401  (join_tab, drag, ...)
         validation_push,
     )
+    from workspace.objects import objects_api as canvas_api
 
     for blp in (
         objects_api.types_blp,
@@ -30,5 +31,6 @@ def init_app(app: Flask, api: Api) -> None:
     ):
         api.register_blueprint(blp)
 
+    facts_state.init_app(app)
     placements.subscribe()
     validation_push.init_app(app)

@@ -23,10 +23,13 @@ the services make none to these tables.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import chain
 from threading import Lock
 from typing import Any
 
+from flask import Flask, current_app
 from sqlalchemy import event, exists, inspect, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, SessionTransaction
@@ -47,9 +50,18 @@ from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.contact_center.schedules.models import Schedule
 from workspace.database import id_in_where
 from workspace.extensions import db
+from workspace.objects.facts import load_facts
 from workspace.objects.models import WorkspaceState
 
-__all__ = ["FACTS_MODELS", "FactsCache", "TELEMETRY", "read_facts_version"]
+__all__ = [
+    "FACTS_MODELS",
+    "FactsCache",
+    "TELEMETRY",
+    "cached_facts",
+    "facts_cache",
+    "init_app",
+    "read_facts_version",
+]
 
 # Every table workspace.objects.facts reads (the directory's numbers and emails included).
 FACTS_MODELS: tuple[type, ...] = (
@@ -81,6 +93,7 @@ _PARENTS: dict[type, tuple[str, type]] = {
 _NOTED = "facts_written_accounts"  # session.info: account ids, or None for "every account"
 _GONE = "facts_parents_deleted"  # session.info: (model, id) deleted in this transaction
 _EVERY = 0  # stands for "every account" among the noted ids (no account has id 0)
+_EXTENSION = "facts_cache"
 
 
 def read_facts_version(account_id: int) -> int | None:
@@ -213,29 +226,80 @@ class FactsCache:
 
     ``get`` answers only at the same version, so what it returns is what a load would read
     now. A few accounts at most (least recently used out): a 10k-object account's facts are
-    megabytes. Callers must not change what they get (the validation does not).
+    megabytes. Callers must not change what they get (validate and compile do not).
     """
 
     def __init__(self, size: int = 8) -> None:
         self._size = size
-        self._entries: OrderedDict[tuple[int, bool], tuple[int, dict[str, Any]]] = OrderedDict()
+        self._entries: OrderedDict[tuple[int, bool], _Entry] = OrderedDict()
         self._lock = Lock()
 
     def get(self, account_id: int, version: int | None, *, directory: bool) -> dict | None:
-        if version is None:
-            return None
-        with self._lock:
-            found = self._entries.get((account_id, directory))
-            if found is None or found[0] != version:
-                return None
-            self._entries.move_to_end((account_id, directory))
-            return found[1]
+        entry = self._entry(account_id, version, directory)
+        return None if entry is None else entry.facts
 
     def put(self, account_id: int, version: int | None, facts: dict, *, directory: bool) -> None:
         if version is None:
             return
         with self._lock:
-            self._entries[(account_id, directory)] = (version, facts)
+            self._entries[(account_id, directory)] = _Entry(version, facts)
             self._entries.move_to_end((account_id, directory))
             while len(self._entries) > self._size:
                 self._entries.popitem(last=False)
+
+    def digest(
+        self, account_id: int, version: int | None, facts: dict, compute: Callable[[dict], str]
+    ) -> str:
+        """``compute(facts)``, remembered beside cached facts that are these very facts."""
+        entry = self._entry(account_id, version, True)
+        if entry is None or entry.facts is not facts:
+            return compute(facts)
+        if entry.digest is None:
+            entry.digest = compute(facts)
+        return entry.digest
+
+    def _entry(self, account_id: int, version: int | None, directory: bool) -> _Entry | None:
+        if version is None:
+            return None
+        with self._lock:
+            entry = self._entries.get((account_id, directory))
+            if entry is None or entry.version != version:
+                return None
+            self._entries.move_to_end((account_id, directory))
+            return entry
+
+
+@dataclass
+class _Entry:
+    version: int
+    facts: dict[str, Any]
+    digest: str | None = None
+
+
+def facts_cache(app: Flask) -> FactsCache:
+    return app.extensions[_EXTENSION]  # type: ignore[no-any-return]
+
+
+def cached_facts(account_id: int, *, directory: bool) -> tuple[dict[str, Any], int | None]:
+    """``load_facts(account_id, directory=...)`` as a load would read it now, from the app's
+    cache while the account's facts version stands; (facts, that version). Shared: read only.
+
+    The version is read first, so facts kept under it are never older than it.
+    """
+    cache = facts_cache(current_app)
+    version = read_facts_version(account_id)  # its autoflush notes what is still pending
+    noted = db.session.info.get(_NOTED, ())
+    if account_id in noted or _EVERY in noted:
+        # This transaction wrote facts it has not committed (the wizard, then a publish): what
+        # it reads may yet roll back, and the version moves only at commit. Neither kept nor
+        # taken from the cache.
+        return load_facts(account_id, directory=directory), None
+    facts = cache.get(account_id, version, directory=directory)
+    if facts is None:
+        facts = load_facts(account_id, directory=directory)
+        cache.put(account_id, version, facts, directory=directory)
+    return facts, version
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[_EXTENSION] = FactsCache()

@@ -21,7 +21,7 @@ from workspace.account_queue import AccountQueue
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.database import reads_only
 from workspace.extensions import db, socketio
-from workspace.objects.facts_state import FactsCache, read_facts_version
+from workspace.objects.facts_state import cached_facts
 from workspace.signals import draft_facts_changed
 
 __all__ = ["DraftValidation", "EVENT", "draft_validation", "init_app"]
@@ -36,32 +36,25 @@ class DraftValidation(AccountQueue):
 
     def __init__(self, app: Flask, debounce: float) -> None:
         super().__init__(app, debounce, self._validate, name="draft-validation")
-        # Canvas edits leave the facts as they are: most runs reuse the facts last loaded.
-        self.facts = FactsCache()
 
-    def _validate(self, account_id: int) -> None:
+    @staticmethod
+    def _validate(account_id: int) -> None:
         with reads_only():
-            push_validation(account_id, self.facts)
+            push_validation(account_id)
 
 
-def push_validation(account_id: int, cache: FactsCache | None = None) -> None:
+def push_validation(account_id: int) -> None:
     """Validate the account's draft now and emit ``validation.updated``, then the header's
-    pending count for the same draft. ``cache``: facts kept by facts version (the queue's)."""
+    pending count for the same draft. Canvas edits leave the facts as they are, so most runs
+    take them from the app's cache (workspace.objects.facts_state)."""
     from workspace.objects.draft import load_draft, validate_draft
-    from workspace.objects.facts import load_facts
     from workspace.objects.pending import pending_changes
     from workspace.objects.state import read_state
 
-    # Each version is read before what it describes, so the problems are at least that recent
-    # and facts kept under a version are never older than it (workspace.objects.facts_state).
+    # The version is read before the draft, so the problems are at least that recent.
     draft_version = read_state(account_id)["draft_version"]
     snapshot = load_draft(account_id)
-    facts_version = read_facts_version(account_id)
-    facts = None if cache is None else cache.get(account_id, facts_version, directory=False)
-    if facts is None:
-        facts = load_facts(account_id, directory=False)
-        if cache is not None:
-            cache.put(account_id, facts_version, facts, directory=False)
+    facts, _ = cached_facts(account_id, directory=False)
     snapshot, facts, problems = validate_draft(account_id, snapshot, facts=facts, to_compile=False)
     # The problems go first: the canvas waits for them, not for the count.
     socketio.emit(
