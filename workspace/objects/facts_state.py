@@ -16,8 +16,10 @@ does (workspace.objects.state), and no service has to remember it:
   a write racing an account's first edit still moves it).
 
 A process that read the counter *before* the facts can keep them under that value: anything
-committed later moved it. Writes past the session (raw SQL on a connection) are not seen:
-the services make none to these tables.
+committed later moved it. Who keeps them: the problems pushed after each canvas edit and
+publish (``cached_facts``); a transaction that has written facts it has not committed reads
+them fresh and keeps nothing. Writes past the session (raw SQL on a connection) are not
+seen: the services make none to these tables.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ _PARENTS: dict[type, tuple[str, type]] = {
     ContactNumber: ("contact_id", Contact),
     ContactEmail: ("contact_id", Contact),
 }
-_NOTED = "facts_written_accounts"  # session.info: account ids, or None for "every account"
+_NOTED = "facts_written_accounts"  # session.info: account ids (_EVERY: every account)
 _GONE = "facts_parents_deleted"  # session.info: (model, id) deleted in this transaction
 _EVERY = 0  # stands for "every account" among the noted ids (no account has id 0)
 _EXTENSION = "facts_cache"
