@@ -239,3 +239,17 @@ def test_when_a_transaction_reads_facts_it_has_not_committed_then_the_cache_keep
         facts, version = cached_facts(account, directory=True)
         assert version is not None and len(facts["phone_numbers"]) == 1
         assert facts_cache(app).get(account, version, directory=True) is facts
+
+
+def test_when_calls_are_simulated_then_the_facts_they_shared_are_left_as_loaded(
+    app, admin, admin_client, flow
+):
+    body = {"number": "+14155550100", "source": "draft", "answer": None}
+    for _ in range(2):  # the second takes the facts from the cache
+        played = admin_client.post("/api/v1/simulate", json=body)
+        assert played.status_code == 200, played.get_json()
+        assert {r["contact_name"] for r in played.get_json()["rings"]} == {"Mike Brown"}
+    with app.app_context():
+        version = read_facts_version(admin["account_id"])
+        cached = facts_cache(app).get(admin["account_id"], version, directory=True)
+        assert cached is not None and cached == load_facts(admin["account_id"])

@@ -13,7 +13,7 @@ from typing import Any
 from workspace.errors import Conflict
 from workspace.graph import CompileError, compile_plan, has_errors, simulate, validate
 from workspace.objects.draft import graph_of, load_draft
-from workspace.objects.facts import load_facts
+from workspace.objects.facts_state import cached_facts
 from workspace.objects.publishing_service import GraphErrors, published_revision
 from workspace.objects.types import REGISTRY
 
@@ -36,7 +36,7 @@ def simulate_call(
     source "published": the published revision's plan (409 while nothing is published).
     source "draft": the draft compiled now (422 with the problems while it has errors).
     """
-    facts = load_facts(account_id)
+    facts, _ = cached_facts(account_id, directory=True)  # read only here
     snapshot, plan, revision = plan_to_play(account_id, source, facts)
     if at is None:
         at = datetime.now(UTC)

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from workspace.graph import simulate
-from workspace.objects.facts import load_facts
+from workspace.objects.facts_state import cached_facts
 from workspace.objects.simulate_service import plan_to_play
 from workspace.objects.types import REGISTRY
 
@@ -48,7 +48,7 @@ def simulate_week(
     "endings"}``: ``hours`` per hour ``{"day", "hour", "at", "ending"}``; ``endings`` the
     distinct ends, each ``{"key", "object", "name", "outcome", "hours"}`` (``key`` joins them).
     """
-    facts = load_facts(account_id)
+    facts, _ = cached_facts(account_id, directory=True)  # read only here
     snapshot, plan, revision = plan_to_play(account_id, source, facts)
     names = {o["id"]: o["name"] for o in snapshot["objects"]}
     monday = week - timedelta(days=week.weekday())
