@@ -12,7 +12,14 @@ from typing import Any
 from flask import g, has_request_context, request
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, TypeDecorator, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    SessionTransaction,
+    declared_attr,
+    mapped_column,
+)
 
 # A naming convention makes Alembic migrations deterministic on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -154,3 +161,15 @@ def id_in_where(criteria: Any) -> Any:
             if found is not None:
                 return found
     return None
+
+
+def forget_at_transaction_end(*keys: str) -> None:
+    """Drop these ``session.info`` keys however each root transaction ends (commit, rollback,
+    close): what a transaction notes about its own writes never reaches the next one."""
+
+    @event.listens_for(Session, "after_transaction_end")
+    def _forget(session: Session, transaction: SessionTransaction) -> None:
+        if transaction.parent is not None:
+            return  # a SAVEPOINT: its writes still belong to the enclosing transaction
+        for key in keys:
+            session.info.pop(key, None)

@@ -34,7 +34,7 @@ from typing import Any
 from flask import Flask, current_app
 from sqlalchemy import event, exists, inspect, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import Session
 
 from workspace.contact_center.audio.models import AudioFile
 from workspace.contact_center.contacts.models import (
@@ -50,7 +50,7 @@ from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.contact_center.schedules.models import Schedule
-from workspace.database import id_in_where
+from workspace.database import forget_at_transaction_end, id_in_where
 from workspace.extensions import db
 from workspace.objects.facts import load_facts
 from workspace.objects.models import WorkspaceState
@@ -215,12 +215,7 @@ def _move_facts_versions(session: Session) -> None:
         )
 
 
-@event.listens_for(Session, "after_transaction_end")
-def _forget(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is not None:
-        return  # a SAVEPOINT: its writes still belong to the enclosing transaction
-    session.info.pop(_NOTED, None)
-    session.info.pop(_GONE, None)
+forget_at_transaction_end(_NOTED, _GONE)
 
 
 class FactsCache:

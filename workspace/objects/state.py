@@ -22,8 +22,9 @@ from typing import Any
 
 from sqlalchemy import event, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import Session
 
+from workspace.database import forget_at_transaction_end
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
 
@@ -106,10 +107,4 @@ def _bump(session: Session, account_id: int) -> None:
     session.info.setdefault(_BUMPED, set()).add(account_id)
 
 
-@event.listens_for(Session, "after_transaction_end")
-def _forget(session: Session, transaction: SessionTransaction) -> None:
-    """However the transaction ends (commit, rollback, close), the next one starts clean."""
-    if transaction.parent is not None:
-        return  # a SAVEPOINT: its writes still belong to the enclosing transaction
-    session.info.pop(_BUMPED, None)
-    session.info.pop(_WRITTEN, None)
+forget_at_transaction_end(_BUMPED, _WRITTEN)
