@@ -18,12 +18,8 @@ from workspace.contact_center.providers.models import Provider
 from workspace.contact_center.schedules.models import Schedule
 from workspace.extensions import db, socketio
 from workspace.objects.facts import load_facts
-from workspace.objects.facts_state import (
-    FACTS_MODELS,
-    cached_facts,
-    facts_cache,
-    read_facts_version,
-)
+from workspace.objects.facts_cache import cached_facts, facts_cache
+from workspace.objects.facts_state import FACTS_MODELS, read_facts_version
 from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.validation_push import push_validation
 

@@ -12,7 +12,8 @@ def init_app(app: Flask, api: Api) -> None:
     request (validation_push)."""
     from workspace.objects import api as objects_api
     from workspace.objects import (
-        facts_state,
+        facts_cache,
+        facts_state,  # noqa: F401  (the facts version's session hooks)
         placements,
         publishing_api,
         sockets,  # noqa: F401  (join_tab, drag, ...)
@@ -31,6 +32,6 @@ def init_app(app: Flask, api: Api) -> None:
     ):
         api.register_blueprint(blp)
 
-    facts_state.init_app(app)
+    facts_cache.init_app(app)
     placements.subscribe()
     validation_push.init_app(app)

@@ -1,7 +1,7 @@
 """The facts version: a per-account counter that every committed write to the contact-center
 data the engine reads moves by one, so a process may keep the facts it loaded and reuse them
-while the counter stands (``FactsCache``: the problems pushed after each canvas edit, where
-loading the facts was a quarter of the time).
+while the counter stands (workspace.objects.facts_cache: the problems pushed after each canvas
+edit, where loading the facts was a quarter of the time).
 
 The counter lives in ``workspace_state`` (the database), so it holds across server processes.
 It moves in the transaction of the write itself, at commit, as the draft version's safety net
@@ -16,22 +16,15 @@ does (workspace.objects.state), and no service has to remember it:
   a write racing an account's first edit still moves it).
 
 A process that read the counter *before* the facts can keep them under that value: anything
-committed later moved it. Who keeps them: the problems pushed after each canvas edit and
-publish (``cached_facts``); a transaction that has written facts it has not committed reads
-them fresh and keeps nothing. Writes past the session (raw SQL on a connection) are not
-seen: the services make none to these tables.
+committed later moved it. Writes past the session (raw SQL on a connection) are not seen:
+the services make none to these tables.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import chain
-from threading import Lock
 from typing import Any
 
-from flask import Flask, current_app
 from sqlalchemy import event, exists, inspect, literal, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -52,18 +45,9 @@ from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.contact_center.schedules.models import Schedule
 from workspace.database import forget_at_transaction_end, id_in_where
 from workspace.extensions import db
-from workspace.objects.facts import load_facts
 from workspace.objects.models import WorkspaceState
 
-__all__ = [
-    "FACTS_MODELS",
-    "FactsCache",
-    "TELEMETRY",
-    "cached_facts",
-    "facts_cache",
-    "init_app",
-    "read_facts_version",
-]
+__all__ = ["FACTS_MODELS", "TELEMETRY", "has_uncommitted_facts", "read_facts_version"]
 
 # Every table workspace.objects.facts reads (the directory's numbers and emails included).
 FACTS_MODELS: tuple[type, ...] = (
@@ -95,7 +79,6 @@ _PARENTS: dict[type, tuple[str, type]] = {
 _NOTED = "facts_written_accounts"  # session.info: account ids (_EVERY: every account)
 _GONE = "facts_parents_deleted"  # session.info: (model, id) deleted in this transaction
 _EVERY = 0  # stands for "every account" among the noted ids (no account has id 0)
-_EXTENSION = "facts_cache"
 
 
 def read_facts_version(account_id: int) -> int | None:
@@ -104,6 +87,13 @@ def read_facts_version(account_id: int) -> int | None:
     return db.session.execute(
         select(table.c.facts_version).where(table.c.account_id == account_id)
     ).scalar_one_or_none()
+
+
+def has_uncommitted_facts(session: Session, account_id: int) -> bool:
+    """True when this transaction has written facts of the account (or maybe of every account)
+    that it has not committed yet; call after a flush (any query autoflushes)."""
+    noted = session.info.get(_NOTED, ())
+    return account_id in noted or _EVERY in noted
 
 
 def _note(session: Session, account_id: int) -> None:
@@ -216,87 +206,3 @@ def _move_facts_versions(session: Session) -> None:
 
 
 forget_at_transaction_end(_NOTED, _GONE)
-
-
-class FactsCache:
-    """The last facts loaded per account, kept under the facts version read before them.
-
-    ``get`` answers only at the same version, so what it returns is what a load would read
-    now. A few accounts at most (least recently used out): a 10k-object account's facts are
-    megabytes. Callers must not change what they get (validate and compile do not).
-    """
-
-    def __init__(self, size: int = 8) -> None:
-        self._size = size
-        self._entries: OrderedDict[tuple[int, bool], _Entry] = OrderedDict()
-        self._lock = Lock()
-
-    def get(self, account_id: int, version: int | None, *, directory: bool) -> dict | None:
-        entry = self._entry(account_id, version, directory)
-        return None if entry is None else entry.facts
-
-    def put(self, account_id: int, version: int | None, facts: dict, *, directory: bool) -> None:
-        if version is None:
-            return
-        with self._lock:
-            self._entries[(account_id, directory)] = _Entry(version, facts)
-            self._entries.move_to_end((account_id, directory))
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
-
-    def digest(
-        self, account_id: int, version: int | None, facts: dict, compute: Callable[[dict], str]
-    ) -> str:
-        """``compute(facts)``, remembered beside cached facts that are these very facts."""
-        entry = self._entry(account_id, version, True)
-        if entry is None or entry.facts is not facts:
-            return compute(facts)
-        if entry.digest is None:
-            entry.digest = compute(facts)
-        return entry.digest
-
-    def _entry(self, account_id: int, version: int | None, directory: bool) -> _Entry | None:
-        if version is None:
-            return None
-        with self._lock:
-            entry = self._entries.get((account_id, directory))
-            if entry is None or entry.version != version:
-                return None
-            self._entries.move_to_end((account_id, directory))
-            return entry
-
-
-@dataclass
-class _Entry:
-    version: int
-    facts: dict[str, Any]
-    digest: str | None = None
-
-
-def facts_cache(app: Flask) -> FactsCache:
-    return app.extensions[_EXTENSION]  # type: ignore[no-any-return]
-
-
-def cached_facts(account_id: int, *, directory: bool) -> tuple[dict[str, Any], int | None]:
-    """``load_facts(account_id, directory=...)`` as a load would read it now, from the app's
-    cache while the account's facts version stands; (facts, that version). Shared: read only.
-
-    The version is read first, so facts kept under it are never older than it.
-    """
-    cache = facts_cache(current_app)
-    version = read_facts_version(account_id)  # its autoflush notes what is still pending
-    noted = db.session.info.get(_NOTED, ())
-    if account_id in noted or _EVERY in noted:
-        # This transaction wrote facts it has not committed (the wizard, then a publish): what
-        # it reads may yet roll back, and the version moves only at commit. Neither kept nor
-        # taken from the cache.
-        return load_facts(account_id, directory=directory), None
-    facts = cache.get(account_id, version, directory=directory)
-    if facts is None:
-        facts = load_facts(account_id, directory=directory)
-        cache.put(account_id, version, facts, directory=directory)
-    return facts, version
-
-
-def init_app(app: Flask) -> None:
-    app.extensions[_EXTENSION] = FactsCache()

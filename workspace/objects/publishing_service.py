@@ -20,7 +20,7 @@ from workspace.graph import CompileError, compile_plan, has_errors, validate
 from workspace.graph.canonical import canonical_sha256
 from workspace.objects import publishing_events
 from workspace.objects.draft import graph_of, load_draft
-from workspace.objects.facts_state import cached_facts, facts_cache
+from workspace.objects.facts_cache import cached_facts, facts_cache
 from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.state import read_state
 from workspace.objects.types import REGISTRY
@@ -144,7 +144,7 @@ def publish_locked(
     account_id = state.account_id
     # Read, not taken from `state`: a rollback has just bumped it with a Core UPDATE.
     draft_version = read_state(account_id)["draft_version"]
-    # Kept by facts version (workspace.objects.facts_state): a publish after canvas edits
+    # Kept by facts version (workspace.objects.facts_cache): a publish after canvas edits
     # alone, or an unchanged one, neither reads nor hashes the facts again.
     facts, facts_version = cached_facts(account_id, directory=True)
     facts_digest = facts_cache(current_app).digest(account_id, facts_version, facts, facts_hash)

@@ -13,7 +13,7 @@ from typing import Any
 from workspace.errors import Conflict
 from workspace.graph import CompileError, compile_plan, has_errors, simulate, validate
 from workspace.objects.draft import graph_of, load_draft
-from workspace.objects.facts_state import cached_facts
+from workspace.objects.facts_cache import cached_facts
 from workspace.objects.publishing_service import GraphErrors, published_revision
 from workspace.objects.types import REGISTRY
 

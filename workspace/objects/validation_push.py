@@ -21,7 +21,7 @@ from workspace.account_queue import AccountQueue
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.database import reads_only
 from workspace.extensions import db, socketio
-from workspace.objects.facts_state import cached_facts
+from workspace.objects.facts_cache import cached_facts
 from workspace.signals import draft_facts_changed
 
 __all__ = ["DraftValidation", "EVENT", "draft_validation", "init_app"]
@@ -46,7 +46,7 @@ class DraftValidation(AccountQueue):
 def push_validation(account_id: int) -> None:
     """Validate the account's draft now and emit ``validation.updated``, then the header's
     pending count for the same draft. Canvas edits leave the facts as they are, so most runs
-    take them from the app's cache (workspace.objects.facts_state)."""
+    take them from the app's cache (workspace.objects.facts_cache)."""
     from workspace.objects.draft import load_draft, validate_draft
     from workspace.objects.pending import pending_changes
     from workspace.objects.state import read_state

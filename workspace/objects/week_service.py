@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from workspace.graph import simulate
-from workspace.objects.facts_state import cached_facts
+from workspace.objects.facts_cache import cached_facts
 from workspace.objects.simulate_service import plan_to_play
 from workspace.objects.types import REGISTRY
 
