@@ -11,6 +11,7 @@ from sqlalchemy import update
 
 from tests.factories_publishing import delete_row, make_phone_number, simple_call_flow
 from tests.support import statements
+from workspace.auth.models import Account
 from workspace.contact_center.contacts.models import CallCenterSettings, Contact, ContactMethod
 from workspace.contact_center.devices.models import Device, DeviceSipAccount
 from workspace.contact_center.numbers.models import PhoneNumber
@@ -19,7 +20,7 @@ from workspace.contact_center.schedules.models import Schedule
 from workspace.extensions import db, socketio
 from workspace.objects.facts import load_facts
 from workspace.objects.facts_cache import cached_facts, facts_cache
-from workspace.objects.facts_state import FACTS_MODELS, read_facts_version
+from workspace.objects.facts_state import FACTS_MODELS, read_facts_stamp, read_facts_version
 from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.validation_push import push_validation
 
@@ -196,7 +197,7 @@ def test_when_facts_stand_between_pushes_then_they_are_reused_and_an_edit_is_see
         assert "reference.missing" in codes
         with app.app_context():
             fresh = load_facts(account, directory=False)
-            assert cache.get(account, read_facts_version(account), directory=False) == fresh
+            assert cache.get(account, read_facts_stamp(account), directory=False) == fresh
     finally:
         sock.disconnect(namespace="/workspace")
 
@@ -213,7 +214,7 @@ def test_when_facts_change_after_a_publish_then_the_next_publish_compiles_them(
     assert second.status_code == 201 and second.get_json()["unchanged"] is False
     with app.app_context():
         plan = db.session.execute(db.select(Revision.plan).where(Revision.number == 2)).scalar()
-        version = read_facts_version(admin["account_id"])
+        version = read_facts_stamp(admin["account_id"])
         # What the cache holds after a compile is what a load reads: nothing changed it.
         cached = facts_cache(app).get(admin["account_id"], version, directory=True)
         assert cached == load_facts(admin["account_id"])
@@ -246,6 +247,25 @@ def test_when_calls_are_simulated_then_the_facts_they_shared_are_left_as_loaded(
         assert played.status_code == 200, played.get_json()
         assert {r["contact_name"] for r in played.get_json()["rings"]} == {"Mike Brown"}
     with app.app_context():
-        version = read_facts_version(admin["account_id"])
+        version = read_facts_stamp(admin["account_id"])
         cached = facts_cache(app).get(admin["account_id"], version, directory=True)
         assert cached is not None and cached == load_facts(admin["account_id"])
+
+
+def test_when_an_account_id_is_given_out_again_then_the_old_accounts_facts_are_not_served(
+    app, admin, flow
+):
+    # SQLite reuses the highest id, and the demo reset deletes its account and builds it
+    # again: a new account can meet the old one's id *and* facts version.
+    account = admin["account_id"]
+    with app.app_context():
+        old, _ = cached_facts(account, directory=True)
+        old_version = read_facts_version(account)
+        db.session.delete(db.session.get(Account, account))
+        db.session.commit()
+        db.session.add(Account(id=account, name="Reborn"))
+        db.session.add(WorkspaceState(account_id=account, facts_version=old_version))
+        db.session.commit()
+        assert read_facts_version(account) == old_version
+        facts, _ = cached_facts(account, directory=True)
+        assert old["contact_methods"] and facts["contact_methods"] == {}

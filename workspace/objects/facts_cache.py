@@ -3,8 +3,9 @@ stands (workspace.objects.facts_state), so a canvas edit's pushed problems, a pu
 simulator and the week view do not load them again each time (at 10k objects a load was a
 quarter of the pushed validation).
 
-Entries are keyed by the version read *before* the facts were loaded, so a hit is what a load
-would read now, in any server process. A transaction that has written facts it has not
+Entries are kept under the version read *before* the facts were loaded (with the account's
+creation time: ids can be given out again), so a hit is what a load would read now, in any
+server process. A transaction that has written facts it has not
 committed reads them fresh and keeps nothing: it may yet roll back.
 """
 
@@ -20,11 +21,12 @@ from flask import Flask, current_app
 
 from workspace.extensions import db
 from workspace.objects.facts import load_facts
-from workspace.objects.facts_state import has_uncommitted_facts, read_facts_version
+from workspace.objects.facts_state import has_uncommitted_facts, read_facts_stamp
 
 __all__ = ["FactsCache", "cached_facts", "facts_cache", "init_app"]
 
 _EXTENSION = "facts_cache"
+Stamp = tuple[int, Any]  # (facts version, the account's creation time): read_facts_stamp
 
 
 class FactsCache:
@@ -40,11 +42,11 @@ class FactsCache:
         self._entries: OrderedDict[tuple[int, bool], _Entry] = OrderedDict()
         self._lock = Lock()
 
-    def get(self, account_id: int, version: int | None, *, directory: bool) -> dict | None:
+    def get(self, account_id: int, version: Stamp | None, *, directory: bool) -> dict | None:
         entry = self._entry(account_id, version, directory)
         return None if entry is None else entry.facts
 
-    def put(self, account_id: int, version: int | None, facts: dict, *, directory: bool) -> None:
+    def put(self, account_id: int, version: Stamp | None, facts: dict, *, directory: bool) -> None:
         if version is None:
             return
         with self._lock:
@@ -54,7 +56,7 @@ class FactsCache:
                 self._entries.popitem(last=False)
 
     def digest(
-        self, account_id: int, version: int | None, facts: dict, compute: Callable[[dict], str]
+        self, account_id: int, version: Stamp | None, facts: dict, compute: Callable[[dict], str]
     ) -> str:
         """``compute(facts)``, remembered beside cached facts that are these very facts."""
         entry = self._entry(account_id, version, True)
@@ -64,7 +66,7 @@ class FactsCache:
             entry.digest = compute(facts)
         return entry.digest
 
-    def _entry(self, account_id: int, version: int | None, directory: bool) -> _Entry | None:
+    def _entry(self, account_id: int, version: Stamp | None, directory: bool) -> _Entry | None:
         if version is None:
             return None
         with self._lock:
@@ -77,7 +79,7 @@ class FactsCache:
 
 @dataclass
 class _Entry:
-    version: int
+    version: Stamp
     facts: dict[str, Any]
     digest: str | None = None
 
@@ -86,14 +88,14 @@ def facts_cache(app: Flask) -> FactsCache:
     return app.extensions[_EXTENSION]  # type: ignore[no-any-return]
 
 
-def cached_facts(account_id: int, *, directory: bool) -> tuple[dict[str, Any], int | None]:
+def cached_facts(account_id: int, *, directory: bool) -> tuple[dict[str, Any], Stamp | None]:
     """``load_facts(account_id, directory=...)`` as a load would read it now, from the app's
     cache while the account's facts version stands; (facts, that version). Shared: read only.
 
     The version is read first, so facts kept under it are never older than it.
     """
     cache = facts_cache(current_app)
-    version = read_facts_version(account_id)  # its autoflush notes what is still pending
+    version = read_facts_stamp(account_id)  # its autoflush notes what is still pending
     if has_uncommitted_facts(db.session(), account_id):
         # This transaction wrote facts it has not committed (the wizard, then a publish): what
         # it reads may yet roll back, and the version moves only at commit. Neither kept nor

@@ -47,7 +47,13 @@ from workspace.database import forget_at_transaction_end, id_in_where
 from workspace.extensions import db
 from workspace.objects.models import WorkspaceState
 
-__all__ = ["FACTS_MODELS", "TELEMETRY", "has_uncommitted_facts", "read_facts_version"]
+__all__ = [
+    "FACTS_MODELS",
+    "TELEMETRY",
+    "has_uncommitted_facts",
+    "read_facts_stamp",
+    "read_facts_version",
+]
 
 # Every table workspace.objects.facts reads (the directory's numbers and emails included).
 FACTS_MODELS: tuple[type, ...] = (
@@ -87,6 +93,21 @@ def read_facts_version(account_id: int) -> int | None:
     return db.session.execute(
         select(table.c.facts_version).where(table.c.account_id == account_id)
     ).scalar_one_or_none()
+
+
+def read_facts_stamp(account_id: int) -> tuple[int, Any] | None:
+    """(facts version, the account's creation time), None without a state row: what cached
+    facts are kept under. The version alone could meet an old entry again when an account is
+    deleted and its id given out anew (SQLite reuses the highest id; the demo reset deletes
+    its account and builds it again), and the new account's counter climbs the same way."""
+    table = WorkspaceState.__table__
+    accounts = db.metadata.tables["accounts"]
+    row = db.session.execute(
+        select(table.c.facts_version, accounts.c.created_at)
+        .join(accounts, accounts.c.id == table.c.account_id)
+        .where(table.c.account_id == account_id)
+    ).first()
+    return None if row is None else (row[0], row[1])
 
 
 def has_uncommitted_facts(session: Session, account_id: int) -> bool:
