@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import g, has_request_context, request
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, TypeDecorator, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -173,3 +174,7 @@ def forget_at_transaction_end(*keys: str) -> None:
             return  # a SAVEPOINT: its writes still belong to the enclosing transaction
         for key in keys:
             session.info.pop(key, None)
+
+
+# The INSERT with ON CONFLICT of each backend that has one (a race-free upsert).
+UPSERT_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}

@@ -20,7 +20,7 @@ from workspace.contact_center.schedules.models import Schedule
 from workspace.extensions import db, socketio
 from workspace.objects.facts import load_facts
 from workspace.objects.facts_cache import cached_facts, facts_cache
-from workspace.objects.facts_state import FACTS_MODELS, read_facts_stamp, read_facts_version
+from workspace.objects.facts_state import FACTS_MODELS, read_facts_stamp
 from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.validation_push import push_validation
 
@@ -29,6 +29,11 @@ from workspace.objects.validation_push import push_validation
 def flow(app, admin):
     with app.app_context():
         return simple_call_flow(admin["account_id"])
+
+
+def read_facts_version(account_id: int) -> int | None:
+    stamp = read_facts_stamp(account_id)
+    return None if stamp is None else stamp[0]
 
 
 def _version(app, account_id: int) -> int | None:

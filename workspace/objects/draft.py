@@ -115,7 +115,7 @@ def validate_draft(
 
     snapshot: the draft in load_draft's shape when the caller has it already (an import
     that has just written the whole draft); else it is read. facts: likewise (kept by facts
-    version, workspace.objects.facts_state). to_compile=False: the caller only wants the
+    version, workspace.objects.facts_cache). to_compile=False: the caller only wants the
     problems, so the facts leave out what only a compile reads (load_facts' ``directory``).
     """
     if snapshot is None:

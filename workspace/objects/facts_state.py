@@ -26,7 +26,6 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import event, exists, inspect, literal, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from workspace.contact_center.audio.models import AudioFile
@@ -43,7 +42,7 @@ from workspace.contact_center.feature_codes.models import FeatureCode
 from workspace.contact_center.numbers.models import InternalNumber, PhoneNumber
 from workspace.contact_center.providers.models import Provider, SipAccount
 from workspace.contact_center.schedules.models import Schedule
-from workspace.database import forget_at_transaction_end, id_in_where
+from workspace.database import UPSERT_INSERTS, forget_at_transaction_end, id_in_where
 from workspace.extensions import db
 from workspace.objects.models import WorkspaceState
 
@@ -52,7 +51,6 @@ __all__ = [
     "TELEMETRY",
     "has_uncommitted_facts",
     "read_facts_stamp",
-    "read_facts_version",
 ]
 
 # Every table workspace.objects.facts reads (the directory's numbers and emails included).
@@ -85,14 +83,6 @@ _PARENTS: dict[type, tuple[str, type]] = {
 _NOTED = "facts_written_accounts"  # session.info: account ids (_EVERY: every account)
 _GONE = "facts_parents_deleted"  # session.info: (model, id) deleted in this transaction
 _EVERY = 0  # stands for "every account" among the noted ids (no account has id 0)
-
-
-def read_facts_version(account_id: int) -> int | None:
-    """The account's facts version, or None while it has no state row (nothing to key on)."""
-    table = WorkspaceState.__table__
-    return db.session.execute(
-        select(table.c.facts_version).where(table.c.account_id == account_id)
-    ).scalar_one_or_none()
 
 
 def read_facts_stamp(account_id: int) -> tuple[int, Any] | None:
@@ -188,9 +178,6 @@ def _note_bulk_facts_writes(state: Any) -> None:
     _note(state.session, account_id)
 
 
-_UPSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-
-
 @event.listens_for(Session, "before_commit")
 def _move_facts_versions(session: Session) -> None:
     if session.in_nested_transaction():
@@ -201,7 +188,7 @@ def _move_facts_versions(session: Session) -> None:
     if _EVERY in noted:
         session.execute(update(table).values(facts_version=table.c.facts_version + 1))
         return
-    insert = _UPSERT.get(session.get_bind().dialect.name)
+    insert = UPSERT_INSERTS.get(session.get_bind().dialect.name)
     for account_id in sorted(noted):
         if insert is None:  # another backend: the UPDATE alone
             session.execute(

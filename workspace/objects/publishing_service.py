@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
-from sqlalchemy.dialects import postgresql, sqlite
 
 from workspace.auth.models import Admin
-from workspace.database import utcnow
+from workspace.database import UPSERT_INSERTS, utcnow
 from workspace.errors import ServiceError
 from workspace.extensions import db
 from workspace.graph import CompileError, compile_plan, has_errors, validate
@@ -26,8 +25,6 @@ from workspace.objects.state import read_state
 from workspace.objects.types import REGISTRY
 from workspace.signals import announce_devices_may_change
 from workspace.tenancy import scoped
-
-_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 class GraphErrors(ServiceError):
@@ -48,7 +45,7 @@ def lock_state(account_id: int) -> WorkspaceState:
     then SELECT ... FOR UPDATE. SQLite ignores FOR UPDATE; its BEGIN IMMEDIATE
     (workspace/database.py) already serializes writers for the whole transaction.
     """
-    insert = _INSERT[db.session.get_bind().dialect.name]
+    insert = UPSERT_INSERTS[db.session.get_bind().dialect.name]
     db.session.execute(
         insert(WorkspaceState)
         .values(account_id=account_id, published_revision=None, draft_version=0)

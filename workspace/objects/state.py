@@ -21,20 +21,17 @@ from itertools import chain
 from typing import Any
 
 from sqlalchemy import event, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from workspace.database import forget_at_transaction_end
+from workspace.database import UPSERT_INSERTS, forget_at_transaction_end
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
 
 __all__ = ["bump_draft_version", "read_state"]
 
-_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
-
 
 def _ensure_row(session: Session, account_id: int) -> None:
-    insert = _INSERT.get(session.get_bind().dialect.name)
+    insert = UPSERT_INSERTS.get(session.get_bind().dialect.name)
     if insert is None:  # another backend: no race-free upsert, check first
         if session.get(WorkspaceState, account_id) is None:
             session.add(WorkspaceState(account_id=account_id, draft_version=0))
