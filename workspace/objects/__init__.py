@@ -12,6 +12,7 @@ def init_app(app: Flask, api: Api) -> None:
     request (validation_push)."""
     from workspace.objects import api as objects_api
     from workspace.objects import (
+        draft_cache,
         facts_cache,
         facts_state,  # noqa: F401  (the facts version's session hooks)
         placements,
@@ -33,5 +34,6 @@ def init_app(app: Flask, api: Api) -> None:
         api.register_blueprint(blp)
 
     facts_cache.init_app(app)
+    draft_cache.init_app(app)
     placements.subscribe()
     validation_push.init_app(app)

@@ -6,6 +6,7 @@ the rows -> graph -> problems path exists once.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from workspace.extensions import db
@@ -40,6 +41,18 @@ def cable_dict(cable: Cable) -> dict[str, Any]:
     }
 
 
+_OBJECT_COLUMNS = (
+    WorkspaceObject.id,
+    WorkspaceObject.type,
+    WorkspaceObject.name,
+    WorkspaceObject.tab_id,
+    WorkspaceObject.x,
+    WorkspaceObject.y,
+    WorkspaceObject.properties,
+)
+_CABLE_COLUMNS = (Cable.id, Cable.source_id, Cable.source_port, Cable.target_id, Cable.target_port)
+
+
 def load_draft(account_id: int) -> dict[str, list[dict[str, Any]]]:
     """{"tabs": [...], "objects": [...], "cables": [...]} in id order (a snapshot's shape).
 
@@ -48,53 +61,69 @@ def load_draft(account_id: int) -> dict[str, list[dict[str, Any]]]:
     the session's connection (Core), in its transaction: the ORM's row processing of a
     column select was a third of the time again.
     """
+    tabs = load_tabs(account_id)
     run = db.session.connection().execute
-    tabs = run(
-        db.select(Tab.id, Tab.name, Tab.position)
-        .where(Tab.account_id == account_id)
-        .order_by(Tab.position, Tab.id)
-    )
     objects = run(
-        db.select(
-            WorkspaceObject.id,
-            WorkspaceObject.type,
-            WorkspaceObject.name,
-            WorkspaceObject.tab_id,
-            WorkspaceObject.x,
-            WorkspaceObject.y,
-            WorkspaceObject.properties,
-        )
+        db.select(*_OBJECT_COLUMNS)
         .where(WorkspaceObject.account_id == account_id)
         .order_by(WorkspaceObject.id)
     )
     cables = run(
-        db.select(Cable.id, Cable.source_id, Cable.source_port, Cable.target_id, Cable.target_port)
-        .where(Cable.account_id == account_id)
-        .order_by(Cable.id)
+        db.select(*_CABLE_COLUMNS).where(Cable.account_id == account_id).order_by(Cable.id)
     )
     return {
-        "tabs": [{"id": i, "name": name, "position": position} for i, name, position in tabs],
-        "objects": [
-            {
-                "id": i,
-                "type": kind,
-                "name": name,
-                "tab": tab,
-                "position": {"x": x, "y": y},
-                "properties": dict(properties or {}),
-            }
-            for i, kind, name, tab, x, y, properties in objects
-        ],
-        "cables": [
-            {
-                "id": i,
-                "source": source,
-                "source_port": source_port,
-                "target": target,
-                "target_port": target_port,
-            }
-            for i, source, source_port, target, target_port in cables
-        ],
+        "tabs": tabs,
+        "objects": [_object_row(row) for row in objects],
+        "cables": [_cable_row(row) for row in cables],
+    }
+
+
+def load_tabs(account_id: int) -> list[dict[str, Any]]:
+    """The draft's tabs in load_draft's shape and order."""
+    tabs = db.session.connection().execute(
+        db.select(Tab.id, Tab.name, Tab.position)
+        .where(Tab.account_id == account_id)
+        .order_by(Tab.position, Tab.id)
+    )
+    return [{"id": i, "name": name, "position": position} for i, name, position in tabs]
+
+
+def load_rows(
+    account_id: int, *, objects: Collection[int], cables: Collection[int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """These objects and cables of the draft in load_draft's shape (those that still exist)."""
+    run = db.session.connection().execute
+    object_rows = run(
+        db.select(*_OBJECT_COLUMNS).where(
+            WorkspaceObject.account_id == account_id, WorkspaceObject.id.in_(list(objects))
+        )
+    )
+    cable_rows = run(
+        db.select(*_CABLE_COLUMNS).where(Cable.account_id == account_id, Cable.id.in_(list(cables)))
+    )
+    return [_object_row(row) for row in object_rows], [_cable_row(row) for row in cable_rows]
+
+
+def _object_row(row: Any) -> dict[str, Any]:
+    i, kind, name, tab, x, y, properties = row
+    return {
+        "id": i,
+        "type": kind,
+        "name": name,
+        "tab": tab,
+        "position": {"x": x, "y": y},
+        "properties": dict(properties or {}),
+    }
+
+
+def _cable_row(row: Any) -> dict[str, Any]:
+    i, source, source_port, target, target_port = row
+    return {
+        "id": i,
+        "source": source,
+        "source_port": source_port,
+        "target": target,
+        "target_port": target_port,
     }
 
 

@@ -70,7 +70,7 @@ def read_state(account_id: int) -> dict[str, Any]:
 
 # session.info keys: accounts whose version this transaction bumped, and accounts whose draft
 # rows it wrote through the ORM.
-_BUMPED = "draft_version_bumped"
+BUMPED = "draft_version_bumped"
 _WRITTEN = "draft_rows_written"
 _DRAFT_ROWS = (Tab, WorkspaceObject, Cable)
 
@@ -87,7 +87,7 @@ def _bump_unbumped(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a SAVEPOINT released: the real commit checks
     session.flush()  # what is still pending counts too
-    missed = session.info.get(_WRITTEN, set()) - session.info.get(_BUMPED, set())
+    missed = session.info.get(_WRITTEN, set()) - session.info.get(BUMPED, set())
     for account_id in sorted(missed):
         _bump(session, account_id)
 
@@ -101,7 +101,7 @@ def _bump(session: Session, account_id: int) -> None:
         .where(table.c.account_id == account_id)
         .values(draft_version=table.c.draft_version + 1)
     )
-    session.info.setdefault(_BUMPED, set()).add(account_id)
+    session.info.setdefault(BUMPED, set()).add(account_id)
 
 
-forget_at_transaction_end(_BUMPED, _WRITTEN)
+forget_at_transaction_end(BUMPED, _WRITTEN)

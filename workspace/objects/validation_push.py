@@ -21,7 +21,10 @@ from workspace.account_queue import AccountQueue
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.database import reads_only
 from workspace.extensions import db, socketio
+from workspace.graph import validate
+from workspace.objects.draft_cache import cached_draft
 from workspace.objects.facts_cache import cached_facts
+from workspace.objects.types import REGISTRY
 from workspace.signals import draft_facts_changed
 
 __all__ = ["DraftValidation", "EVENT", "draft_validation", "init_app"]
@@ -45,17 +48,18 @@ class DraftValidation(AccountQueue):
 
 def push_validation(account_id: int) -> None:
     """Validate the account's draft now and emit ``validation.updated``, then the header's
-    pending count for the same draft. Canvas edits leave the facts as they are, so most runs
-    take them from the app's cache (workspace.objects.facts_cache)."""
-    from workspace.objects.draft import load_draft, validate_draft
+    pending count for the same draft. Canvas edits leave the facts as they are, and change a
+    few rows of the draft: most runs take the facts from the app's cache
+    (workspace.objects.facts_cache) and bring the built draft forward by the rows the edits
+    changed (workspace.objects.draft_cache)."""
     from workspace.objects.pending import pending_changes
-    from workspace.objects.state import read_state
 
     # The version is read before the draft, so the problems are at least that recent.
-    draft_version = read_state(account_id)["draft_version"]
-    snapshot = load_draft(account_id)
-    facts, _ = cached_facts(account_id, directory=False)
-    snapshot, facts, problems = validate_draft(account_id, snapshot, facts=facts, to_compile=False)
+    with cached_draft(account_id) as draft:
+        facts, _ = cached_facts(account_id, directory=False)
+        problems = validate(draft.graph_for(facts), types=REGISTRY, facts=facts)
+        draft_version = draft.version
+        snapshot = draft.snapshot()
     # The problems go first: the canvas waits for them, not for the count.
     socketio.emit(
         EVENT,

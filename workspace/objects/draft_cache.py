@@ -1,0 +1,258 @@
+"""An account's draft kept built between the validations pushed after canvas edits.
+
+At 10k objects, reading the draft and building its graph took more than the validation
+itself, for an edit that changed one cable. So the app keeps, per account, the draft's rows
+and its built graph under the draft version they are at, and brings them forward by reading
+again only the rows that the versions since changed (workspace.objects.draft_journal): a
+handful of rows instead of 30k.
+
+Whenever that cannot be trusted, the whole draft is read and built again:
+
+* the journal lacks a version in between (another server process made it, or a bulk write
+  such as an import or a rollback whose rows the journal could not tell);
+* the account is not the one cached (an account id given out again: the creation time is in
+  the stamp) or its version went backwards;
+* a changed cable joins an object the graph does not have, or a deleted object still has
+  cables in the graph;
+* after the update, the graph's object and cable counts differ from the database's.
+
+The graph is changed in place, so its users must not keep it past ``cached_draft``'s block
+(one lock per app: the validation worker is its one user today).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import Any
+
+import networkx as nx
+from flask import Flask, current_app
+from sqlalchemy import func, select
+
+from workspace.extensions import db
+from workspace.objects.draft import graph_of, load_draft, load_rows, load_tabs
+from workspace.objects.draft_journal import Change, changes_between
+from workspace.objects.models import Cable, WorkspaceObject, WorkspaceState
+
+__all__ = ["CachedDraft", "DraftCache", "cached_draft", "draft_cache", "init_app"]
+
+_EXTENSION = "draft_cache"
+# Past this many changed rows a full read is about as quick, and far simpler.
+_MAX_CHANGED_ROWS = 2000
+
+
+@dataclass
+class CachedDraft:
+    """A draft at ``version``: its rows by id and its graph (which holds the same
+    properties dicts). Read only, inside ``cached_draft``'s block."""
+
+    version: int
+    created_at: Any
+    tabs: list[dict[str, Any]]
+    objects: dict[int, dict[str, Any]]
+    cables: dict[int, dict[str, Any]]
+    graph: nx.MultiDiGraph
+    reads: dict[str, int] = field(default_factory=dict)  # how it was brought here (tests)
+
+    def snapshot(self) -> dict[str, list[dict[str, Any]]]:
+        """The draft in load_draft's shape and order."""
+        return {
+            "tabs": self.tabs,
+            "objects": [self.objects[i] for i in sorted(self.objects)],
+            "cables": [self.cables[i] for i in sorted(self.cables)],
+        }
+
+    def graph_for(self, facts: dict[str, Any]) -> nx.MultiDiGraph:
+        """The graph as ``build(..., facts)`` gives it, with nothing memoized from a run on
+        other rows or facts (workspace.graph.build.graph_memo)."""
+        self.graph.graph.pop("memo", None)
+        self.graph.graph["account"] = facts.get("account")
+        return self.graph
+
+
+class DraftCache:
+    """The last built draft of a few accounts (least recently used out: a 10k-object graph
+    is tens of megabytes)."""
+
+    def __init__(self, size: int = 4) -> None:
+        self._size = size
+        self._entries: OrderedDict[int, CachedDraft] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, account_id: int) -> CachedDraft | None:
+        entry = self._entries.get(account_id)
+        if entry is not None:
+            self._entries.move_to_end(account_id)
+        return entry
+
+    def put(self, account_id: int, entry: CachedDraft) -> None:
+        self._entries[account_id] = entry
+        self._entries.move_to_end(account_id)
+        while len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+
+    def drop(self, account_id: int) -> None:
+        self._entries.pop(account_id, None)
+
+
+def draft_cache(app: Flask) -> DraftCache:
+    return app.extensions[_EXTENSION]  # type: ignore[no-any-return]
+
+
+@contextmanager
+def cached_draft(account_id: int) -> Iterator[CachedDraft]:
+    """The account's draft as ``load_draft`` would read it now, at least at the draft version
+    read first (``version``), built; from the app's cache when the journal allows."""
+    cache = draft_cache(current_app)
+    with cache.lock:
+        stamp = _read_stamp(account_id)
+        entry = cache.get(account_id)
+        if stamp is None:  # never edited: nothing to key a cache entry on
+            cache.drop(account_id)
+            yield _load(account_id, 0, None)
+            return
+        version, created_at = stamp
+        if entry is not None and not _bring_forward(entry, account_id, version, created_at):
+            cache.drop(account_id)
+            entry = None
+        if entry is None:
+            entry = _load(account_id, version, created_at)
+            cache.put(account_id, entry)
+        try:
+            yield entry
+        except BaseException:
+            cache.drop(account_id)  # a user that failed half-way may have left it anyhow
+            raise
+
+
+def _read_stamp(account_id: int) -> tuple[int, Any] | None:
+    table = WorkspaceState.__table__
+    accounts = db.metadata.tables["accounts"]
+    row = db.session.execute(
+        select(table.c.draft_version, accounts.c.created_at)
+        .join(accounts, accounts.c.id == table.c.account_id)
+        .where(table.c.account_id == account_id)
+    ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _load(account_id: int, version: int, created_at: Any) -> CachedDraft:
+    snapshot = load_draft(account_id)
+    return CachedDraft(
+        version=version,
+        created_at=created_at,
+        tabs=snapshot["tabs"],
+        objects={row["id"]: row for row in snapshot["objects"]},
+        cables={row["id"]: row for row in snapshot["cables"]},
+        graph=graph_of(snapshot),
+        reads={"full": 1},
+    )
+
+
+def _bring_forward(entry: CachedDraft, account_id: int, version: int, created_at: Any) -> bool:
+    """Apply the journal's changes since the entry's version; False when it cannot be trusted
+    (the entry may then be half-changed: the caller drops it)."""
+    if entry.created_at != created_at or entry.version > version:
+        return False
+    if entry.version == version:
+        return True
+    changes = changes_between(account_id, created_at, entry.version, version)
+    if changes is None:
+        return False
+    tabs, objects, cables = _union(changes)
+    if len(objects) + len(cables) > _MAX_CHANGED_ROWS:
+        return False
+    object_rows, cable_rows = load_rows(account_id, objects=objects, cables=cables)
+    if tabs:
+        entry.tabs = load_tabs(account_id)
+    if not _apply(entry, objects, cables, object_rows, cable_rows):
+        return False
+    if _counts(account_id) != (len(entry.objects), len(entry.cables)):
+        return False  # a write the journal did not see: read it all again
+    entry.version = version
+    entry.reads = {"objects": len(objects), "cables": len(cables)}
+    return True
+
+
+def _union(changes: list[Change]) -> tuple[set[int], set[int], set[int]]:
+    tabs: set[int] = set()
+    objects: set[int] = set()
+    cables: set[int] = set()
+    for change in changes:
+        tabs |= change.tabs
+        objects |= change.objects
+        cables |= change.cables
+    return tabs, objects, cables
+
+
+def _apply(
+    entry: CachedDraft,
+    objects: set[int],
+    cables: set[int],
+    object_rows: list[dict[str, Any]],
+    cable_rows: list[dict[str, Any]],
+) -> bool:
+    """Changed cables out, objects replaced, added or removed, changed cables back in: what
+    ``build`` would hold for the new rows. False on rows that do not fit together."""
+    G = entry.graph
+    for cable_id in sorted(cables):
+        old = entry.cables.pop(cable_id, None)
+        if old is not None:
+            try:
+                G.remove_edge(old["source"], old["target"], key=cable_id)
+            except nx.NetworkXError:
+                return False
+    found = {row["id"]: row for row in object_rows}
+    for object_id in sorted(objects):
+        row = found.get(object_id)
+        if row is None:
+            if entry.objects.pop(object_id, None) is not None:
+                if G._succ[object_id] or G._pred[object_id]:
+                    return False  # its cables were deleted unseen
+                G.remove_node(object_id)
+            continue
+        attrs = {
+            "type": row["type"],
+            "name": row["name"] or "",
+            "tab": row["tab"],
+            "properties": row["properties"],
+        }
+        if object_id in G._node:
+            G._node[object_id] = attrs  # in place: the node keeps its order
+        else:
+            G.add_node(object_id)
+            G._node[object_id] = attrs
+        entry.objects[object_id] = row
+    for row in sorted(cable_rows, key=lambda r: r["id"]):
+        if row["source"] not in G._node or row["target"] not in G._node:
+            return False
+        G.add_edge(
+            row["source"],
+            row["target"],
+            key=row["id"],
+            source_port=row["source_port"],
+            target_port=row["target_port"],
+        )
+        entry.cables[row["id"]] = row
+    return True
+
+
+def _counts(account_id: int) -> tuple[int, int]:
+    run = db.session.execute
+    objects = run(
+        select(func.count())
+        .select_from(WorkspaceObject)
+        .where(WorkspaceObject.account_id == account_id)
+    ).scalar_one()
+    cables = run(
+        select(func.count()).select_from(Cable).where(Cable.account_id == account_id)
+    ).scalar_one()
+    return objects, cables
+
+
+def init_app(app: Flask) -> None:
+    app.extensions[_EXTENSION] = DraftCache(app.config.get("DRAFT_CACHE_ACCOUNTS", 4))

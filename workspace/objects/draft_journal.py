@@ -1,0 +1,182 @@
+"""The draft journal: which tabs, objects and cables each committed draft version changed.
+
+A process that keeps an account's built draft (workspace.objects.draft_cache) brings it from
+version v to v + k by reading again only the rows that versions v + 1 .. v + k changed, instead
+of the whole draft. This module records those rows, per process, as the facts version's hooks
+do (workspace.objects.facts_state), so that no service has to remember it:
+
+* after_flush: the ids of the tabs, objects and cables the ORM inserted, changed or deleted;
+* do_orm_execute: a statement on those tables whose WHERE names its rows (``id = x``,
+  ``id IN (...)``: a move, an object's deletion) adds them; any other (an import's INSERTs, a
+  whole-draft DELETE, a bulk UPDATE by parameter) makes the transaction's change unknown;
+* before_commit, after the draft version's safety net (workspace.objects.state) has bumped:
+  the version each account commits at, with the account's creation time (an account id given
+  out again starts its versions anew);
+* after_commit: the entries go into the journal. A rolled-back transaction records nothing.
+
+Entries are kept only when they can be trusted whole: a transaction whose change is unknown,
+or whose version moved in more than one account, records none. A version with no entry (made
+by another server process, by a bulk write, or not yet recorded) is a gap, and the cache then
+reads the whole draft: the journal is a shortcut, never the truth. Ids of rows are unique
+across accounts, so an id listed too many is read again and harms nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.operators import eq, in_op
+
+import workspace.objects.state as draft_state  # its before_commit bump must run before ours
+from workspace.database import forget_at_transaction_end
+from workspace.extensions import db
+from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
+
+__all__ = ["Change", "changes_between", "clear_journal"]
+
+_KINDS: dict[str, str] = {
+    Tab.__table__.name: "tabs",
+    WorkspaceObject.__table__.name: "objects",
+    Cable.__table__.name: "cables",
+}
+_MODELS = (Tab, WorkspaceObject, Cable)
+_IDS = "draft_journal_ids"  # session.info: {"tabs"|"objects"|"cables": set of ids}
+_UNKNOWN = "draft_journal_unknown"  # session.info: True when some write's rows can't be told
+_READY = "draft_journal_ready"  # session.info: entries to record once committed
+_KEEP_VERSIONS = 256  # per account: older versions are a gap (the cache reloads)
+_KEEP_ACCOUNTS = 256
+
+
+@dataclass(frozen=True)
+class Change:
+    """The rows one committed draft version changed (created, edited or deleted)."""
+
+    created_at: Any  # the account's creation time
+    tabs: frozenset[int]
+    objects: frozenset[int]
+    cables: frozenset[int]
+
+
+_lock = threading.Lock()
+_journal: OrderedDict[int, dict[int, Change]] = OrderedDict()
+
+
+def changes_between(account_id: int, created_at: Any, after: int, upto: int) -> list[Change] | None:
+    """The changes of versions ``after + 1 .. upto`` of the account created at ``created_at``,
+    oldest first; None when any of them is not in the journal."""
+    with _lock:
+        entries = _journal.get(account_id, {})
+        found = [entries.get(version) for version in range(after + 1, upto + 1)]
+    if any(change is None or change.created_at != created_at for change in found):
+        return None
+    return found  # type: ignore[return-value]
+
+
+def clear_journal() -> None:
+    """Forget every entry (tests start from nothing)."""
+    with _lock:
+        _journal.clear()
+
+
+def _record(entries: Iterable[tuple[int, int, Change]]) -> None:
+    with _lock:
+        for account_id, version, change in entries:
+            versions = _journal.setdefault(account_id, {})
+            _journal.move_to_end(account_id)
+            versions[version] = change
+            for old in [v for v in versions if v <= version - _KEEP_VERSIONS]:
+                del versions[old]
+        while len(_journal) > _KEEP_ACCOUNTS:
+            _journal.popitem(last=False)
+
+
+def _ids(session: Session) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = session.info.setdefault(_IDS, {})
+    return found
+
+
+def _ids_in_where(criteria: Any) -> list[int] | None:
+    """The ids that ``id = x`` or ``id IN (...)`` in a WHERE names (alone or ANDed), else None."""
+    if criteria is None:
+        return None
+    operator = getattr(criteria, "operator", None)
+    if operator in (eq, in_op) and getattr(criteria.left, "key", None) == "id":
+        value = getattr(criteria.right, "value", None)
+        if operator is eq and isinstance(value, int):
+            return [value]
+        if operator is in_op and isinstance(value, list | tuple):
+            return list(value)
+        return None
+    for clause in getattr(criteria, "clauses", ()) if operator is not None else ():
+        found = _ids_in_where(clause)
+        if found is not None:
+            return found
+    return None
+
+
+@event.listens_for(Session, "after_flush")
+def _note_flushed(session: Session, flush_context: object) -> None:
+    for row in chain(session.new, session.dirty, session.deleted):
+        if isinstance(row, _MODELS):
+            _ids(session).setdefault(_KINDS[row.__table__.name], set()).add(row.id)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_statement(state: Any) -> None:
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    kind = _KINDS.get(getattr(getattr(state.statement, "table", None), "name", None))
+    if kind is None:
+        return
+    found = None
+    if not state.is_insert and not state.parameters:  # executemany binds its ids per row
+        found = _ids_in_where(state.statement.whereclause)
+    if found is None:
+        state.session.info[_UNKNOWN] = True
+        return
+    _ids(state.session).setdefault(kind, set()).update(found)
+
+
+@event.listens_for(Session, "before_commit")
+def _read_versions(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a SAVEPOINT released: the real commit records
+    session.flush()
+    bumped = session.info.get(draft_state.BUMPED, set())
+    if session.info.get(_UNKNOWN) or len(bumped) != 1:
+        return  # nothing to trust, or changes that can't be told apart by account
+    (account_id,) = bumped
+    table = WorkspaceState.__table__
+    accounts = db.metadata.tables["accounts"]
+    row = session.execute(
+        select(table.c.draft_version, accounts.c.created_at)
+        .join(accounts, accounts.c.id == table.c.account_id)
+        .where(table.c.account_id == account_id)
+    ).first()
+    if row is None:
+        return  # no state row (an account being deleted): nothing to cache
+    ids = session.info.get(_IDS, {})
+    change = Change(
+        created_at=row[1],
+        tabs=frozenset(ids.get("tabs", ())),
+        objects=frozenset(ids.get("objects", ())),
+        cables=frozenset(ids.get("cables", ())),
+    )
+    session.info[_READY] = [(account_id, row[0], change)]
+
+
+@event.listens_for(Session, "after_commit")
+def _publish(session: Session) -> None:
+    ready = session.info.pop(_READY, None)
+    if ready:
+        _record(ready)
+
+
+forget_at_transaction_end(_IDS, _UNKNOWN, _READY)
