@@ -25,7 +25,7 @@ from workspace.graph import validate
 from workspace.objects.draft import graph_of, load_draft
 from workspace.objects.draft_cache import cached_draft, draft_cache
 from workspace.objects.draft_journal import changes_between
-from workspace.objects.facts import load_facts
+from workspace.objects.facts_cache import cached_facts
 from workspace.objects.models import Cable, WorkspaceObject, WorkspaceState
 from workspace.objects.state import bump_draft_version
 from workspace.objects.types import REGISTRY
@@ -49,11 +49,11 @@ def _assert_cache_is_fresh(app, account_id: int) -> dict:
     """The cached draft, its graph and its problems equal a fresh read and build; returns how
     the cache got there."""
     with app.app_context():
-        facts = load_facts(account_id, directory=False)
+        facts, _ = cached_facts(account_id, directory=False)  # the facts the push validated with
         with cached_draft(account_id) as draft:
             snapshot = draft.snapshot()
+            problems = draft.problems(facts)  # as pushed: recomputed for what changed only
             graph = _graph_rows(draft.graph_for(facts))
-            problems = validate(draft.graph, types=REGISTRY, facts=facts)
             reads = dict(draft.reads)
         fresh = load_draft(account_id)
         fresh_graph = graph_of(fresh, facts)

@@ -16,7 +16,14 @@ Example
 {}
 """
 
-from workspace.graph.build import build, graph_memo, in_cables, object_label, out_cables
+from workspace.graph.build import (
+    build,
+    graph_memo,
+    in_cables,
+    object_label,
+    out_cables,
+    update_graph,
+)
 from workspace.graph.compile import FORMAT, compile_plan, node_id, plan_hash
 from workspace.graph.devices import device_settings, devices_section
 from workspace.graph.facts import record_on_demand_code
@@ -62,6 +69,7 @@ __all__ = [
     "ring_of",
     "route_key",
     "simulate",
+    "update_graph",
     "upgrade_plan",
     "valid_objects",
     "validate",

@@ -14,7 +14,7 @@ import orjson
 
 from workspace.graph.spec import BuildError
 
-__all__ = ["build", "graph_memo", "in_cables", "object_label", "out_cables"]
+__all__ = ["build", "graph_memo", "in_cables", "object_label", "out_cables", "update_graph"]
 
 
 def _copy(value: Any) -> Any:
@@ -141,6 +141,102 @@ def build(
             raise BuildError(f"cable {cid} connects an object that is not in the workspace")
     _fill(G, nodes, edges)
     return G
+
+
+def update_graph(
+    G: nx.MultiDiGraph,
+    *,
+    objects: Mapping[int, Mapping[str, Any] | None],
+    cables: Mapping[int, Mapping[str, Any] | None],
+) -> set[int]:
+    """Bring a built graph to changed rows, in place, as ``build`` would hold them.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from ``build`` (its owner's: nothing else may be reading it).
+    objects, cables : mapping of id to row or None
+        Each changed object and cable: its row now (``build``'s shapes), None when it is gone.
+        The objects' ``properties`` are kept, not copied (as ``build(..., owned=True)``).
+
+    Returns
+    -------
+    touched : set of int
+        The changed objects and both ends of every changed cable, before and after: what
+        ``workspace.graph.incremental.revalidate`` takes as ``changed``.
+
+    Raises
+    ------
+    BuildError
+        A cable joins an object that is not there, or an object goes while a cable still
+        joins it. The graph may then be half-changed: build it again.
+
+    Example
+    -------
+    >>> G = build([{"id": 1, "type": "a"}, {"id": 2, "type": "b"}], [])
+    >>> sorted(update_graph(G, objects={3: {"id": 3, "type": "c"}}, cables={
+    ...     9: {"id": 9, "source": 1, "source_port": "x", "target": 3, "target_port": "y"}}))
+    [1, 3]
+    >>> list(G.edges(keys=True))
+    [(1, 3, 9)]
+    """
+    ends = _cable_ends(G)
+    touched: set[int] = set()
+    for cable in sorted(cables):
+        old = ends.pop(cable, None)
+        if old is not None:
+            G.remove_edge(*old, key=cable)
+            touched.update(old)
+    nodes = G._node
+    for node in sorted(objects):
+        row = objects[node]
+        touched.add(node)
+        if row is None:
+            if node in nodes:
+                if G._succ[node] or G._pred[node]:
+                    raise BuildError(f"object {node} goes while cables still join it")
+                G.remove_node(node)
+            continue
+        attrs = {
+            "type": row["type"],
+            "name": row.get("name") or "",
+            "tab": row.get("tab"),
+            "properties": row.get("properties") or {},
+        }
+        if node not in nodes:
+            G.add_node(node)
+        nodes[node] = attrs  # in place: the node keeps its place in the graph's order
+    for cable in sorted(cables):
+        row = cables[cable]
+        if row is None:
+            continue
+        source, target = row["source"], row["target"]
+        if source not in nodes or target not in nodes:
+            raise BuildError(f"cable {cable} connects an object that is not in the workspace")
+        G.add_edge(
+            source,
+            target,
+            key=cable,
+            source_port=row["source_port"],
+            target_port=row["target_port"],
+        )
+        ends[cable] = (source, target)
+        touched.update((source, target))
+    G.graph.pop("memo", None)  # what hooks derived from the old rows
+    return touched
+
+
+def _cable_ends(G: nx.MultiDiGraph) -> dict[int, tuple[int, int]]:
+    """Each cable's (source, target), kept beside a graph that ``update_graph`` changes."""
+    ends: dict[int, tuple[int, int]] | None = G.graph.get("cable_ends")
+    if ends is None:
+        ends = G.graph["cable_ends"] = {
+            key: (source, target)
+            for source, targets in G._succ.items()
+            for target, keyed in targets.items()
+            for key in keyed
+        }
+    return ends
 
 
 def _fill(

@@ -22,8 +22,11 @@ __all__ = [
     "check_loops",
     "check_placed_twice",
     "check_reachable",
+    "entry_problems",
     "kinds_of",
     "label",
+    "out_cable_problems",
+    "port_limit_problems",
 ]
 
 Types = Mapping[str, ObjectType]
@@ -61,61 +64,70 @@ def cables_of(G: nx.MultiDiGraph) -> Iterator[tuple[int, int, int, dict[str, Any
 
 
 def check_cables(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
-    """Unknown ports, illegal signal pairs, duplicates, then ports over their limit."""
+    """Unknown ports, illegal signal pairs, duplicates (by cable id), then ports over their
+    limit (by object, direction and port)."""
+    found = [item for node in G for item in out_cable_problems(G, kinds, node)]
+    found.sort(key=lambda item: item[0])
+    limits = [problem for node in sorted(G) for problem in port_limit_problems(G, kinds, node)]
+    return [problem for _, problem in found] + limits
+
+
+def out_cable_problems(G: nx.MultiDiGraph, kinds: Kinds, source: int) -> list[tuple[int, Problem]]:
+    """The problems of the cables leaving ``source``, each with the cable id it sorts by:
+    unknown ports, illegal signal pairs, and cables that join the same two ports twice.
+    They read ``source``, its cables and their targets only."""
+    skind = kinds[source]
+    if skind is None:
+        return []  # object.unknown_type already says it
     found: list[tuple[int, Problem]] = []
-    # ports with a limit
-    limited: dict[tuple[int, Literal["in", "out"], str], list[int]] = defaultdict(list)
     first: dict[tuple[int, str, int, str], int] = {}
     repeated: dict[tuple[int, str, int, str], list[int]] = {}
-    for source, target, cable, data in cables_of(G):
-        skind, tkind = kinds[source], kinds[target]
-        if skind is None or tkind is None:
-            continue  # object.unknown_type already says it
-        sname, tname = data["source_port"], data["target_port"]
-        sport, tport = skind.out_ports.get(sname), tkind.in_ports.get(tname)
-        if sport is None or tport is None:
-            missing = (
-                f"{label(G, kinds, source)} has no output port {sname!r}"
-                if sport is None
-                else f"{label(G, kinds, target)} has no input port {tname!r}"
-            )
-            found.append(
-                (
-                    cable,
-                    make_problem(
-                        "cable.unknown_port",
-                        f"The cable from {label(G, kinds, source)} to {label(G, kinds, target)} "
-                        f"is broken: {missing}.",
-                        objects=[source, target],
-                        cables=[cable],
-                    ),
-                )
-            )
+    for target, keyed in G._succ[source].items():
+        tkind = kinds[target]
+        if tkind is None:
             continue
-        if sport.max_cables is not None:
-            limited[(source, "out", sname)].append(cable)
-        if tport.max_cables is not None:
-            limited[(target, "in", tname)].append(cable)
-        if sport.signal not in tport.accepts:
-            found.append(
-                (
-                    cable,
-                    make_problem(
-                        "cable.illegal_port_pair",
-                        f"{label(G, kinds, source)}'s {sport.label} port cannot connect to "
-                        f"{label(G, kinds, target)}'s {tport.label} port.",
-                        objects=[source, target],
-                        cables=[cable],
-                    ),
+        for cable, data in keyed.items():
+            sname, tname = data["source_port"], data["target_port"]
+            sport, tport = skind.out_ports.get(sname), tkind.in_ports.get(tname)
+            if sport is None or tport is None:
+                missing = (
+                    f"{label(G, kinds, source)} has no output port {sname!r}"
+                    if sport is None
+                    else f"{label(G, kinds, target)} has no input port {tname!r}"
                 )
-            )
-            continue
-        pair = (source, sname, target, tname)
-        if pair in first:
-            repeated.setdefault(pair, [first[pair]]).append(cable)
-        else:
-            first[pair] = cable
-    for (source, _, target, _), cables in repeated.items():
+                found.append(
+                    (
+                        cable,
+                        make_problem(
+                            "cable.unknown_port",
+                            f"The cable from {label(G, kinds, source)} to "
+                            f"{label(G, kinds, target)} is broken: {missing}.",
+                            objects=[source, target],
+                            cables=[cable],
+                        ),
+                    )
+                )
+                continue
+            if sport.signal not in tport.accepts:
+                found.append(
+                    (
+                        cable,
+                        make_problem(
+                            "cable.illegal_port_pair",
+                            f"{label(G, kinds, source)}'s {sport.label} port cannot connect to "
+                            f"{label(G, kinds, target)}'s {tport.label} port.",
+                            objects=[source, target],
+                            cables=[cable],
+                        ),
+                    )
+                )
+                continue
+            pair = (source, sname, target, tname)
+            if pair in first:
+                repeated.setdefault(pair, [first[pair]]).append(cable)
+            else:
+                first[pair] = cable
+    for (_, _, target, _), cables in repeated.items():
         cables.sort()
         found.append(
             (
@@ -130,47 +142,78 @@ def check_cables(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
                 ),
             )
         )
-    found.sort(key=lambda item: item[0])
-    problems = [problem for _, problem in found]
-    for (node, direction, name), cables in sorted(limited.items()):
-        port = known(kinds, node).port(name, direction)
-        if port is None or port.max_cables is None:
-            continue  # only limited ports of known types were collected above
-        if len(cables) > port.max_cables:
-            limit = "one cable" if port.max_cables == 1 else f"{port.max_cables} cables"
-            problems.append(
-                make_problem(
-                    "port.too_many_cables",
-                    f"{label(G, kinds, node)}'s {port.label} port takes {limit} at most, it "
-                    f"has {len(cables)}.",
-                    objects=[node],
-                    cables=sorted(cables),
-                )
+    return found
+
+
+def port_limit_problems(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> list[Problem]:
+    """The ports of ``node`` with more cables than their ``max_cables``, by direction and port
+    name. Only cables whose two ports exist count (a broken cable is reported as such). They
+    read ``node``, its cables and the objects at their other ends only."""
+    kind = kinds[node]
+    if kind is None:
+        return []
+    limited: dict[tuple[Literal["in", "out"], str], list[int]] = defaultdict(list)
+    for target, keyed in G._succ[node].items():
+        tkind = kinds[target]
+        if tkind is None:
+            continue
+        for cable, data in keyed.items():
+            sport = kind.out_ports.get(data["source_port"])
+            if sport is None or tkind.in_ports.get(data["target_port"]) is None:
+                continue
+            if sport.max_cables is not None:
+                limited[("out", data["source_port"])].append(cable)
+    for source, keyed in G._pred[node].items():
+        skind = kinds[source]
+        if skind is None:
+            continue
+        for cable, data in keyed.items():
+            tport = kind.in_ports.get(data["target_port"])
+            if tport is None or skind.out_ports.get(data["source_port"]) is None:
+                continue
+            if tport.max_cables is not None:
+                limited[("in", data["target_port"])].append(cable)
+    problems = []
+    for (direction, name), cables in sorted(limited.items()):
+        port = kind.port(name, direction)
+        if port is None or port.max_cables is None or len(cables) <= port.max_cables:
+            continue
+        limit = "one cable" if port.max_cables == 1 else f"{port.max_cables} cables"
+        problems.append(
+            make_problem(
+                "port.too_many_cables",
+                f"{label(G, kinds, node)}'s {port.label} port takes {limit} at most, it "
+                f"has {len(cables)}.",
+                objects=[node],
+                cables=sorted(cables),
             )
+        )
     return problems
 
 
 def check_entries(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
-    problems: list[Problem] = []
-    succ = G._succ
-    for node in sorted(G):
-        kind = kinds[node]
-        if kind is None or kind.category != "entry":
-            continue
-        routed = any(
-            data["source_port"] in kind.exits
-            for keyed in succ[node].values()
-            for data in keyed.values()
+    return [problem for node in sorted(G) for problem in entry_problems(G, kinds, node)]
+
+
+def entry_problems(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> list[Problem]:
+    """``entry.no_route`` when ``node`` is an entry none of whose exits is cabled."""
+    kind = kinds[node]
+    if kind is None or kind.category != "entry":
+        return []
+    routed = any(
+        data["source_port"] in kind.exits
+        for keyed in G._succ[node].values()
+        for data in keyed.values()
+    )
+    if routed:
+        return []
+    return [
+        make_problem(
+            "entry.no_route",
+            f"{label(G, kinds, node)} is not cabled to anything: its calls go nowhere.",
+            objects=[node],
         )
-        if not routed:
-            problems.append(
-                make_problem(
-                    "entry.no_route",
-                    f"{label(G, kinds, node)} is not cabled to anything: its calls go nowhere.",
-                    objects=[node],
-                )
-            )
-    return problems
+    ]
 
 
 def check_placed_twice(

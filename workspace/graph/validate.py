@@ -53,20 +53,18 @@ from typing import Any
 import networkx as nx
 
 from workspace.graph.build import object_label
-from workspace.graph.rules import (
-    Kinds,
-    check_cables,
-    check_entries,
-    check_loops,
-    check_placed_twice,
-    check_reachable,
-    kinds_of,
-    known,
-    label,
-)
+from workspace.graph.rules import Kinds, kinds_of, known, label
 from workspace.graph.spec import ObjectType, Problem, make_problem
 
-__all__ = ["has_errors", "placed_rows", "validate", "valid_objects"]
+__all__ = [
+    "has_errors",
+    "object_problems",
+    "placed_by",
+    "placed_rows",
+    "reference_problems",
+    "validate",
+    "valid_objects",
+]
 
 Types = Mapping[str, ObjectType]
 Placed = dict[str, dict[Any, list[int]]]
@@ -98,20 +96,9 @@ def validate(G: nx.MultiDiGraph, *, types: Types, facts: Mapping[str, Any]) -> l
     >>> [p["code"] for p in validate(G, types=REGISTRY, facts={})]
     ['object.unknown_type']
     """
-    kinds = kinds_of(G, types)
-    problems, valid = _check_objects(G, kinds)
-    placed = _placed(G, kinds, valid)
-    reference_problems, resolved = _check_references(G, kinds, facts, valid)
-    problems += reference_problems
-    hook_facts = {**facts, "placed": placed}
-    problems += _check_hooks(G, kinds, hook_facts, resolved)
-    problems += check_cables(G, kinds)
-    problems += check_entries(G, kinds)
-    problems += check_placed_twice(G, kinds, hook_facts, resolved)
-    problems += check_loops(G, kinds)
-    problems += check_reachable(G, kinds)
-    problems.sort(key=lambda p: p["severity"] != "error")
-    return problems
+    from workspace.graph.incremental import revalidate  # it builds on this module's rules
+
+    return revalidate(G, types=types, facts=facts)[0]
 
 
 def has_errors(problems: list[Problem]) -> bool:
@@ -142,10 +129,11 @@ def placed_rows(G: nx.MultiDiGraph, *, types: Types, nodes: list[int] | None = N
     >>> placed_rows(G, types=REGISTRY)
     {'internal_numbers': {4: [1]}}
     """
-    return _placed(G, kinds_of(G, types), sorted(G) if nodes is None else sorted(nodes))
+    return placed_by(G, kinds_of(G, types), sorted(G) if nodes is None else sorted(nodes))
 
 
-def _placed(G: nx.MultiDiGraph, kinds: Kinds, nodes: list[int]) -> Placed:
+def placed_by(G: nx.MultiDiGraph, kinds: Kinds, nodes: list[int]) -> Placed:
+    """placed_rows over these objects, with their types looked up already."""
     placed: Placed = {}
     attrs = G._node
     for node in nodes:
@@ -163,35 +151,41 @@ def _placed(G: nx.MultiDiGraph, kinds: Kinds, nodes: list[int]) -> Placed:
 def _check_objects(G: nx.MultiDiGraph, kinds: Kinds) -> tuple[list[Problem], list[int]]:
     problems: list[Problem] = []
     valid: list[int] = []
-    attrs = G._node
     for node in sorted(G):
-        kind = kinds[node]
-        if kind is None:
-            problems.append(
-                make_problem(
-                    "object.unknown_type",
-                    f"{object_label(G, node)} has an unknown type {attrs[node]['type']!r}.",
-                    objects=[node],
-                )
-            )
-            continue
-        props = attrs[node]["properties"]
-        if kind.quick_valid is not None and kind.quick_valid(props):
+        found = object_problems(G, kinds, node)
+        if found:
+            problems += found
+        else:
             valid.append(node)
-            continue
-        errors = kind.schema.validate(props)
-        if errors:
-            problems.append(
-                make_problem(
-                    "object.invalid_properties",
-                    f"{label(G, kinds, node)} has invalid properties: "
-                    f"{_flatten(errors).rstrip('.')}.",
-                    objects=[node],
-                )
-            )
-            continue
-        valid.append(node)
     return problems, valid
+
+
+def object_problems(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> list[Problem]:
+    """An unknown type or properties that fail the type's schema; none for a valid object.
+    They read the object alone."""
+    kind = kinds[node]
+    attrs = G._node[node]
+    if kind is None:
+        return [
+            make_problem(
+                "object.unknown_type",
+                f"{object_label(G, node)} has an unknown type {attrs['type']!r}.",
+                objects=[node],
+            )
+        ]
+    props = attrs["properties"]
+    if kind.quick_valid is not None and kind.quick_valid(props):
+        return []
+    errors = kind.schema.validate(props)
+    if not errors:
+        return []
+    return [
+        make_problem(
+            "object.invalid_properties",
+            f"{label(G, kinds, node)} has invalid properties: {_flatten(errors).rstrip('.')}.",
+            objects=[node],
+        )
+    ]
 
 
 def _flatten(errors: Any, prefix: str = "") -> str:
@@ -208,51 +202,32 @@ def _flatten(errors: Any, prefix: str = "") -> str:
     return f"{prefix}: {errors}" if prefix else str(errors)
 
 
-def _check_references(
-    G: nx.MultiDiGraph, kinds: Kinds, facts: Mapping[str, Any], valid: list[int]
-) -> tuple[list[Problem], list[int]]:
-    """Unset or unknown facts rows; returns the objects whose references all resolve."""
-    problems: list[Problem] = []
-    resolved: list[int] = []
-    attrs = G._node
-    for node in valid:
-        kind = known(kinds, node)
-        props = attrs[node]["properties"]
-        ok = True
-        for ref in kind.references:
-            row = props.get(ref.prop, kind.defaults.get(ref.prop))
-            if row is None and ref.optional:
-                continue
-            if row is None:
-                ok = False
-                problems.append(
-                    make_problem(
-                        "reference.unset",
-                        f"{label(G, kinds, node)} has no {ref.label} selected.",
-                        objects=[node],
-                    )
-                )
-            elif row not in (facts.get(ref.collection) or {}):
-                ok = False
-                problems.append(
-                    make_problem(
-                        "reference.missing",
-                        f"{label(G, kinds, node)} refers to {ref.label} #{row}, which does not "
-                        "exist.",
-                        objects=[node],
-                    )
-                )
-        if ok:
-            resolved.append(node)
-    return problems, resolved
-
-
-def _check_hooks(
-    G: nx.MultiDiGraph, kinds: Kinds, hook_facts: Mapping[str, Any], resolved: list[int]
+def reference_problems(
+    G: nx.MultiDiGraph, kinds: Kinds, facts: Mapping[str, Any], node: int
 ) -> list[Problem]:
+    """References of a valid object that are unset or name no facts row; none when all
+    resolve. They read the object and the facts."""
+    kind = known(kinds, node)
+    props = G._node[node]["properties"]
     problems: list[Problem] = []
-    for node in resolved:
-        hook = known(kinds, node).validate
-        if hook is not None:
-            problems += hook(G, node, hook_facts)
+    for ref in kind.references:
+        row = props.get(ref.prop, kind.defaults.get(ref.prop))
+        if row is None and ref.optional:
+            continue
+        if row is None:
+            problems.append(
+                make_problem(
+                    "reference.unset",
+                    f"{label(G, kinds, node)} has no {ref.label} selected.",
+                    objects=[node],
+                )
+            )
+        elif row not in (facts.get(ref.collection) or {}):
+            problems.append(
+                make_problem(
+                    "reference.missing",
+                    f"{label(G, kinds, node)} refers to {ref.label} #{row}, which does not exist.",
+                    objects=[node],
+                )
+            )
     return problems

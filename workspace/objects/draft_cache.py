@@ -34,9 +34,12 @@ from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from workspace.extensions import db
+from workspace.graph import BuildError, update_graph
+from workspace.graph.incremental import Validation, revalidate
 from workspace.objects.draft import graph_of, load_draft, load_rows, load_tabs
 from workspace.objects.draft_journal import Change, changes_between
 from workspace.objects.models import Cable, WorkspaceObject, WorkspaceState
+from workspace.objects.types import REGISTRY
 
 __all__ = ["CachedDraft", "DraftCache", "cached_draft", "draft_cache", "init_app"]
 
@@ -57,6 +60,11 @@ class CachedDraft:
     cables: dict[int, dict[str, Any]]
     graph: nx.MultiDiGraph
     reads: dict[str, int] = field(default_factory=dict)  # how it was brought here (tests)
+    # Objects changed since the last ``problems`` (workspace.graph.update_graph), and what that
+    # validation found per object (workspace.graph.incremental).
+    touched: set[int] = field(default_factory=set)
+    validation: Validation | None = None
+    last_problems: list[dict[str, Any]] | None = None
 
     def snapshot(self) -> dict[str, list[dict[str, Any]]]:
         """The draft in load_draft's shape and order."""
@@ -72,6 +80,27 @@ class CachedDraft:
         self.graph.graph.pop("memo", None)
         self.graph.graph["account"] = facts.get("account")
         return self.graph
+
+    def problems(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
+        """``validate(graph, facts=facts)``, recomputing only what the rows changed since the
+        last call can reach (workspace.graph.incremental). Shared: read only."""
+        if (
+            self.last_problems is not None
+            and not self.touched
+            and self.validation is not None
+            and self.validation.facts is facts
+        ):
+            return self.last_problems
+        problems, self.validation = revalidate(
+            self.graph_for(facts),
+            types=REGISTRY,
+            facts=facts,
+            previous=self.validation,
+            changed=self.touched,
+        )
+        self.touched = set()
+        self.last_problems = problems
+        return problems
 
 
 class DraftCache:
@@ -196,48 +225,25 @@ def _apply(
     object_rows: list[dict[str, Any]],
     cable_rows: list[dict[str, Any]],
 ) -> bool:
-    """Changed cables out, objects replaced, added or removed, changed cables back in: what
-    ``build`` would hold for the new rows. False on rows that do not fit together."""
-    G = entry.graph
-    for cable_id in sorted(cables):
-        old = entry.cables.pop(cable_id, None)
-        if old is not None:
-            try:
-                G.remove_edge(old["source"], old["target"], key=cable_id)
-            except nx.NetworkXError:
-                return False
-    found = {row["id"]: row for row in object_rows}
-    for object_id in sorted(objects):
-        row = found.get(object_id)
-        if row is None:
-            if entry.objects.pop(object_id, None) is not None:
-                if G._succ[object_id] or G._pred[object_id]:
-                    return False  # its cables were deleted unseen
-                G.remove_node(object_id)
-            continue
-        attrs = {
-            "type": row["type"],
-            "name": row["name"] or "",
-            "tab": row["tab"],
-            "properties": row["properties"],
-        }
-        if object_id in G._node:
-            G._node[object_id] = attrs  # in place: the node keeps its order
-        else:
-            G.add_node(object_id)
-            G._node[object_id] = attrs
-        entry.objects[object_id] = row
-    for row in sorted(cable_rows, key=lambda r: r["id"]):
-        if row["source"] not in G._node or row["target"] not in G._node:
-            return False
-        G.add_edge(
-            row["source"],
-            row["target"],
-            key=row["id"],
-            source_port=row["source_port"],
-            target_port=row["target_port"],
+    """The changed rows into the entry and its graph; False on rows that do not fit together."""
+    found_objects = {row["id"]: row for row in object_rows}
+    found_cables = {row["id"]: row for row in cable_rows}
+    try:
+        touched = update_graph(
+            entry.graph,
+            objects={i: found_objects.get(i) for i in objects},
+            cables={i: found_cables.get(i) for i in cables},
         )
-        entry.cables[row["id"]] = row
+    except BuildError:
+        return False
+    updates = ((entry.objects, objects, found_objects), (entry.cables, cables, found_cables))
+    for store, ids, found in updates:
+        for i in ids:
+            if i in found:
+                store[i] = found[i]
+            else:
+                store.pop(i, None)
+    entry.touched |= touched
     return True
 
 

@@ -21,10 +21,8 @@ from workspace.account_queue import AccountQueue
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.database import reads_only
 from workspace.extensions import db, socketio
-from workspace.graph import validate
 from workspace.objects.draft_cache import cached_draft
 from workspace.objects.facts_cache import cached_facts
-from workspace.objects.types import REGISTRY
 from workspace.signals import draft_facts_changed
 
 __all__ = ["DraftValidation", "EVENT", "draft_validation", "init_app"]
@@ -57,7 +55,7 @@ def push_validation(account_id: int) -> None:
     # The version is read before the draft, so the problems are at least that recent.
     with cached_draft(account_id) as draft:
         facts, _ = cached_facts(account_id, directory=False)
-        problems = validate(draft.graph_for(facts), types=REGISTRY, facts=facts)
+        problems = draft.problems(facts)
         draft_version = draft.version
         snapshot = draft.snapshot()
     # The problems go first: the canvas waits for them, not for the count.
