@@ -33,13 +33,12 @@ import networkx as nx
 
 from workspace.graph.rules import (
     Kinds,
+    cable_problems,
     check_loops,
     check_placed_twice,
     check_reachable,
     entry_problems,
     kinds_of,
-    out_cable_problems,
-    port_limit_problems,
 )
 from workspace.graph.spec import ObjectType, Problem
 from workspace.graph.validate import Placed, object_problems, placed_by, reference_problems
@@ -109,14 +108,23 @@ def revalidate(
             state.nodes = set(nodes)
         state.facts = facts
 
+    store = state.objects
     for node in dirty:
-        _put(state.objects, node, object_problems(G, kinds, node))
+        found = object_problems(G, kinds, node)
+        if found:
+            store[node] = found
+        elif node in store:
+            del store[node]
     valid = [node for node in nodes if node not in state.objects]
     valid_set = set(valid) if len(state.objects) else present
 
+    store = state.references
     for node in valid if facts_changed else dirty:
         found = reference_problems(G, kinds, facts, node) if node in valid_set else []
-        _put(state.references, node, found)
+        if found:
+            store[node] = found
+        elif node in store:
+            del store[node]
     resolved = [node for node in valid if node not in state.references]
 
     placed = placed_by(G, kinds, valid)
@@ -134,10 +142,20 @@ def revalidate(
         for node in [node for node in state.hooks if node not in resolved_set]:
             del state.hooks[node]
 
+    if previous is None:
+        state.cables, state.limits = cable_problems(G, kinds)
+    else:
+        by_source, limits = cable_problems(G, kinds, dirty)
+        for node in dirty:
+            _put(state.cables, node, by_source.get(node, []))
+            _put(state.limits, node, limits.get(node, []))
+    store = state.entries
     for node in dirty:
-        _put(state.cables, node, out_cable_problems(G, kinds, node))
-        _put(state.limits, node, port_limit_problems(G, kinds, node))
-        _put(state.entries, node, entry_problems(G, kinds, node))
+        found = entry_problems(G, kinds, node)
+        if found:
+            store[node] = found
+        elif node in store:
+            del store[node]
 
     problems = _in_order(state.objects) + _in_order(state.references) + _in_order(state.hooks)
     broken = sorted((item for items in state.cables.values() for item in items), key=_cable_key)

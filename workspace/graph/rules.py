@@ -6,7 +6,7 @@ over the nodes or the cables.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 import networkx as nx
@@ -22,11 +22,10 @@ __all__ = [
     "check_loops",
     "check_placed_twice",
     "check_reachable",
+    "cable_problems",
     "entry_problems",
     "kinds_of",
     "label",
-    "out_cable_problems",
-    "port_limit_problems",
 ]
 
 Types = Mapping[str, ObjectType]
@@ -66,120 +65,153 @@ def cables_of(G: nx.MultiDiGraph) -> Iterator[tuple[int, int, int, dict[str, Any
 def check_cables(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:
     """Unknown ports, illegal signal pairs, duplicates (by cable id), then ports over their
     limit (by object, direction and port)."""
-    found = [item for node in G for item in out_cable_problems(G, kinds, node)]
-    found.sort(key=lambda item: item[0])
-    limits = [problem for node in sorted(G) for problem in port_limit_problems(G, kinds, node)]
-    return [problem for _, problem in found] + limits
+    by_source, limits = cable_problems(G, kinds)
+    found = sorted((item for items in by_source.values() for item in items), key=_first)
+    return [problem for _, problem in found] + [
+        problem for node in sorted(limits) for problem in limits[node]
+    ]
 
 
-def out_cable_problems(G: nx.MultiDiGraph, kinds: Kinds, source: int) -> list[tuple[int, Problem]]:
-    """The problems of the cables leaving ``source``, each with the cable id it sorts by:
-    unknown ports, illegal signal pairs, and cables that join the same two ports twice.
-    They read ``source``, its cables and their targets only."""
-    skind = kinds[source]
-    if skind is None:
-        return []  # object.unknown_type already says it
-    found: list[tuple[int, Problem]] = []
+def cable_problems(
+    G: nx.MultiDiGraph, kinds: Kinds, nodes: Iterable[int] | None = None
+) -> tuple[dict[int, list[tuple[int, Problem]]], dict[int, list[Problem]]]:
+    """The cable rules of ``nodes`` (every object when None), in one pass over their cables.
+
+    Returns
+    -------
+    by_source : dict
+        Per object, the problems of the cables leaving it, each with the cable id it sorts
+        by: unknown ports, illegal signal pairs, cables that join the same two ports twice.
+        They read the object, its cables and their targets.
+    limits : dict
+        Per object, its ports with more cables than their ``max_cables``, by direction and
+        port name. Only cables whose two ports exist count (a broken cable is reported as
+        such). They read the object, its cables and the objects at their other ends.
+    Objects without problems are left out of both.
+    """
+    whole = nodes is None
+    sources = list(G._succ) if nodes is None else list(nodes)
+    by_source: dict[int, list[tuple[int, Problem]]] = {}
+    limited: dict[tuple[int, Literal["in", "out"], str], list[int]] = defaultdict(list)
+    # The first cable on each pair of ports, and the pairs cabled more than once.
     first: dict[tuple[int, str, int, str], int] = {}
     repeated: dict[tuple[int, str, int, str], list[int]] = {}
-    for target, keyed in G._succ[source].items():
-        tkind = kinds[target]
-        if tkind is None:
-            continue
-        for cable, data in keyed.items():
-            sname, tname = data["source_port"], data["target_port"]
-            sport, tport = skind.out_ports.get(sname), tkind.in_ports.get(tname)
-            if sport is None or tport is None:
-                missing = (
-                    f"{label(G, kinds, source)} has no output port {sname!r}"
-                    if sport is None
-                    else f"{label(G, kinds, target)} has no input port {tname!r}"
-                )
-                found.append(
-                    (
-                        cable,
-                        make_problem(
-                            "cable.unknown_port",
-                            f"The cable from {label(G, kinds, source)} to "
-                            f"{label(G, kinds, target)} is broken: {missing}.",
-                            objects=[source, target],
-                            cables=[cable],
-                        ),
-                    )
-                )
+    for source in sources:
+        skind = kinds[source]
+        if skind is None:
+            continue  # object.unknown_type already says it
+        for target, keyed in G._succ[source].items():
+            tkind = kinds[target]
+            if tkind is None:
                 continue
-            if sport.signal not in tport.accepts:
-                found.append(
-                    (
-                        cable,
-                        make_problem(
-                            "cable.illegal_port_pair",
-                            f"{label(G, kinds, source)}'s {sport.label} port cannot connect to "
-                            f"{label(G, kinds, target)}'s {tport.label} port.",
-                            objects=[source, target],
-                            cables=[cable],
-                        ),
+            for cable, data in keyed.items():
+                sname, tname = data["source_port"], data["target_port"]
+                sport, tport = skind.out_ports.get(sname), tkind.in_ports.get(tname)
+                if sport is None or tport is None:
+                    by_source.setdefault(source, []).append(
+                        (cable, _broken(G, kinds, source, target, cable, sport, data))
                     )
-                )
-                continue
-            pair = (source, sname, target, tname)
-            if pair in first:
-                repeated.setdefault(pair, [first[pair]]).append(cable)
-            else:
-                first[pair] = cable
-    for (_, _, target, _), cables in repeated.items():
+                    continue
+                if sport.max_cables is not None:
+                    limited[(source, "out", sname)].append(cable)
+                if whole and tport.max_cables is not None:
+                    limited[(target, "in", tname)].append(cable)
+                if sport.signal not in tport.accepts:
+                    by_source.setdefault(source, []).append(
+                        (
+                            cable,
+                            make_problem(
+                                "cable.illegal_port_pair",
+                                f"{label(G, kinds, source)}'s {sport.label} port cannot connect "
+                                f"to {label(G, kinds, target)}'s {tport.label} port.",
+                                objects=[source, target],
+                                cables=[cable],
+                            ),
+                        )
+                    )
+                    continue
+                pair = (source, sname, target, tname)
+                if pair in first:
+                    repeated.setdefault(pair, [first[pair]]).append(cable)
+                else:
+                    first[pair] = cable
+    for (source, _, target, _), cables in repeated.items():
         cables.sort()
-        found.append(
+        by_source.setdefault(source, []).append(
             (
                 cables[-1],
                 make_problem(
                     "cable.duplicate",
-                    f"{label(G, kinds, source)} is cabled to {label(G, kinds, target)} twice "
-                    "on the same ports.",
+                    f"{label(G, kinds, source)} is cabled to {label(G, kinds, target)} "
+                    "twice on the same ports.",
                     objects=[source, target],
                     cables=cables,
                     severity="warning",
                 ),
             )
         )
-    return found
+    if not whole:  # the cables entering these objects, for their input ports' limits
+        for node in sources:
+            _count_entering(G, kinds, node, limited)
+    return by_source, _over_limit(G, kinds, limited)
 
 
-def port_limit_problems(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> list[Problem]:
-    """The ports of ``node`` with more cables than their ``max_cables``, by direction and port
-    name. Only cables whose two ports exist count (a broken cable is reported as such). They
-    read ``node``, its cables and the objects at their other ends only."""
+def _broken(
+    G: nx.MultiDiGraph,
+    kinds: Kinds,
+    source: int,
+    target: int,
+    cable: int,
+    sport: Any,
+    data: Mapping[str, str],
+) -> Problem:
+    missing = (
+        f"{label(G, kinds, source)} has no output port {data['source_port']!r}"
+        if sport is None
+        else f"{label(G, kinds, target)} has no input port {data['target_port']!r}"
+    )
+    return make_problem(
+        "cable.unknown_port",
+        f"The cable from {label(G, kinds, source)} to {label(G, kinds, target)} is broken: "
+        f"{missing}.",
+        objects=[source, target],
+        cables=[cable],
+    )
+
+
+def _count_entering(
+    G: nx.MultiDiGraph,
+    kinds: Kinds,
+    node: int,
+    limited: dict[tuple[int, Literal["in", "out"], str], list[int]],
+) -> None:
     kind = kinds[node]
-    if kind is None:
-        return []
-    limited: dict[tuple[Literal["in", "out"], str], list[int]] = defaultdict(list)
-    for target, keyed in G._succ[node].items():
-        tkind = kinds[target]
-        if tkind is None:
-            continue
-        for cable, data in keyed.items():
-            sport = kind.out_ports.get(data["source_port"])
-            if sport is None or tkind.in_ports.get(data["target_port"]) is None:
-                continue
-            if sport.max_cables is not None:
-                limited[("out", data["source_port"])].append(cable)
+    if kind is None or not any(direction == "in" for direction, _ in kind.limited):
+        return
     for source, keyed in G._pred[node].items():
         skind = kinds[source]
         if skind is None:
             continue
         for cable, data in keyed.items():
             tport = kind.in_ports.get(data["target_port"])
-            if tport is None or skind.out_ports.get(data["source_port"]) is None:
+            if tport is None or data["source_port"] not in skind.out_ports:
                 continue
             if tport.max_cables is not None:
-                limited[("in", data["target_port"])].append(cable)
-    problems = []
-    for (direction, name), cables in sorted(limited.items()):
-        port = kind.port(name, direction)
+                limited[(node, "in", data["target_port"])].append(cable)
+
+
+def _over_limit(
+    G: nx.MultiDiGraph,
+    kinds: Kinds,
+    limited: dict[tuple[int, Literal["in", "out"], str], list[int]],
+) -> dict[int, list[Problem]]:
+    limits: dict[int, list[Problem]] = {}
+    for (node, direction, name), cables in sorted(limited.items()):
+        port = known(kinds, node).port(name, direction)
         if port is None or port.max_cables is None or len(cables) <= port.max_cables:
             continue
         limit = "one cable" if port.max_cables == 1 else f"{port.max_cables} cables"
-        problems.append(
+        limits.setdefault(node, []).append(
             make_problem(
                 "port.too_many_cables",
                 f"{label(G, kinds, node)}'s {port.label} port takes {limit} at most, it "
@@ -188,7 +220,11 @@ def port_limit_problems(G: nx.MultiDiGraph, kinds: Kinds, node: int) -> list[Pro
                 cables=sorted(cables),
             )
         )
-    return problems
+    return limits
+
+
+def _first(item: tuple[int, Problem]) -> int:
+    return item[0]
 
 
 def check_entries(G: nx.MultiDiGraph, kinds: Kinds) -> list[Problem]:

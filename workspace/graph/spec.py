@@ -221,6 +221,7 @@ class ObjectType:
     in_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
     out_ports: dict[str, PortSpec] = field(init=False, repr=False, compare=False)
     exits: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    limited: frozenset[tuple[Direction, str]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.category == "entry" and self.inbound is None:
@@ -234,6 +235,12 @@ class ObjectType:
             self,
             "exits",
             tuple(p.name for p in self.ports if p.direction == "out" and p.signal == "call"),
+        )
+        # The ports with a cable limit: most objects have none to count.
+        object.__setattr__(
+            self,
+            "limited",
+            frozenset((p.direction, p.name) for p in self.ports if p.max_cables is not None),
         )
 
     def port(self, name: str, direction: Direction) -> PortSpec | None:
