@@ -3,8 +3,9 @@
 An object, cable or tab edit commits and answers at once; its Outbox (workspace.objects.events)
 queues the account here after the commit. A worker thread of the process validates the draft
 ``DRAFT_VALIDATION_DEBOUNCE`` seconds after the account's first queued change (a drag or a
-burst of edits costs one validation), on the draft it keeps built (workspace.objects.draft_cache:
-only the changed rows are read, only the problems they can reach recomputed) and emits ``validation.updated`` to the account's room:
+burst of edits costs one validation), on the draft it keeps built
+(workspace.objects.draft_cache: only the changed rows are read, only the problems they can
+reach recomputed), and emits ``validation.updated`` to the account's room:
 ``{"problems": [...], "draft_version": n}``, n being the draft version read *before* the draft,
 so the problems describe at least that version. The canvas shows problems only for the draft
 version it holds, never older ones. A change made while its account is being validated queues
