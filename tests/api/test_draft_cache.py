@@ -19,14 +19,16 @@ from tests.factories_workspace import (
     new_object,
     new_tab,
 )
+from tests.support import statements
 from workspace.auth.models import Account
 from workspace.extensions import db
-from workspace.graph import validate
+from workspace.graph import compile_plan, validate
 from workspace.objects.draft import graph_of, load_draft
 from workspace.objects.draft_cache import cached_draft, draft_cache
 from workspace.objects.draft_journal import changes_between
+from workspace.objects.facts import load_facts
 from workspace.objects.facts_cache import cached_facts
-from workspace.objects.models import Cable, WorkspaceObject, WorkspaceState
+from workspace.objects.models import Cable, Revision, WorkspaceObject, WorkspaceState
 from workspace.objects.state import bump_draft_version
 from workspace.objects.types import REGISTRY
 
@@ -263,3 +265,61 @@ def test_when_random_edits_follow_each_other_then_the_cache_equals_a_fresh_build
         reads = _assert_cache_is_fresh(app, admin["account_id"])
         incremental += "full" not in reads
     assert incremental >= 20  # the journal carried most edits: the shortcut was tested
+
+
+# ---- publishing from it ---------------------------------------------------------------------
+
+
+def _reads_whole_objects_table(sent: list[str]) -> bool:
+    return any(
+        "FROM workspace_objects" in statement and " IN (" not in statement.upper()
+        for statement in sent
+        if statement.lstrip().upper().startswith("SELECT")
+    )
+
+
+def test_when_published_after_an_edit_then_the_kept_draft_gives_what_a_fresh_read_gives(
+    app, admin, admin_client
+):
+    account = admin["account_id"]
+    with app.app_context():
+        flow = simple_call_flow(account)
+    assert admin_client.post(PUBLISH, json={"message": "v1"}).status_code == 201
+    group = admin_client.get(f"{OBJECTS}/{flow['o_group']}").get_json()
+    admin_client.patch(
+        f"{OBJECTS}/{group['id']}", json={"name": "Support"}, headers=if_match(group)
+    )
+    with statements(app) as sent:
+        response = admin_client.post(PUBLISH, json={"message": "v2"})
+    assert response.status_code == 201, response.get_json()
+    assert not _reads_whole_objects_table(sent)  # only the edited rows were read
+    with app.app_context():
+        revision = db.session.execute(
+            db.select(Revision).where(Revision.account_id == account, Revision.number == 2)
+        ).scalar_one()
+        fresh = load_draft(account)
+        facts = load_facts(account)
+        G = graph_of(fresh, facts)
+        problems = validate(G, types=REGISTRY, facts=facts)
+        plan = compile_plan(G, types=REGISTRY, facts=facts, problems=problems)
+        assert revision.snapshot == fresh
+        assert revision.hash == plan["hash"]
+        assert revision.warnings == problems
+        assert "Support" in {o["name"] for o in revision.snapshot["objects"]}
+
+
+def test_when_a_publish_is_refused_then_the_kept_draft_still_serves_the_next_one(
+    app, admin, admin_client
+):
+    account = admin["account_id"]
+    with app.app_context():
+        flow = simple_call_flow(account)
+    phone = admin_client.get(f"{OBJECTS}/{flow['o_phone']}").get_json()
+    cables = [c for c in admin_client.get(CABLES).get_json()["items"] if c["source"] == phone["id"]]
+    admin_client.delete(f"{CABLES}/{cables[0]['id']}", headers=if_match(cables[0]))
+    refused = admin_client.post(PUBLISH, json={"message": "no route"})
+    assert refused.status_code == 422
+    assert "entry.no_route" in {p["code"] for p in refused.get_json()["errors"]["graph"]}
+    new_cable(admin_client, phone["id"], "calls", flow["o_group"], "calls")
+    assert admin_client.post(PUBLISH, json={"message": "v1"}).status_code == 201
+    assert _assert_cache_is_fresh(app, account) == {"objects": 0, "cables": 1}

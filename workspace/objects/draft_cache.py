@@ -17,7 +17,7 @@ Whenever that cannot be trusted, the whole draft is read and built again:
 * after the update, the graph's object and cable counts differ from the database's.
 
 The graph is changed in place, so its users must not keep it past ``cached_draft``'s block
-(one lock per app: the validation worker is its one user today).
+(one lock per app: the validation worker and publishing take turns).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from workspace.extensions import db
 from workspace.graph import BuildError, update_graph
 from workspace.graph.incremental import Validation, revalidate
 from workspace.objects.draft import graph_of, load_draft, load_rows, load_tabs
-from workspace.objects.draft_journal import Change, changes_between
+from workspace.objects.draft_journal import Change, changes_between, has_uncommitted_draft
 from workspace.objects.models import Cable, WorkspaceObject, WorkspaceState
 from workspace.objects.types import REGISTRY
 
@@ -91,11 +91,12 @@ class CachedDraft:
             and self.validation.facts is facts
         ):
             return self.last_problems
+        previous, self.validation = self.validation, None  # None until it is whole again
         problems, self.validation = revalidate(
             self.graph_for(facts),
             types=REGISTRY,
             facts=facts,
-            previous=self.validation,
+            previous=previous,
             changed=self.touched,
         )
         self.touched = set()
@@ -135,27 +136,30 @@ def draft_cache(app: Flask) -> DraftCache:
 @contextmanager
 def cached_draft(account_id: int) -> Iterator[CachedDraft]:
     """The account's draft as ``load_draft`` would read it now, at least at the draft version
-    read first (``version``), built; from the app's cache when the journal allows."""
+    read first (``version``), built; from the app's cache when the journal allows.
+
+    A transaction that has written draft rows it has not committed (a rollback's restore, then
+    its publish) gets a fresh read that is not kept: it may yet roll back.
+    """
     cache = draft_cache(current_app)
     with cache.lock:
-        stamp = _read_stamp(account_id)
-        entry = cache.get(account_id)
-        if stamp is None:  # never edited: nothing to key a cache entry on
-            cache.drop(account_id)
-            yield _load(account_id, 0, None)
+        stamp = _read_stamp(account_id)  # its autoflush lets the journal see what is pending
+        if stamp is None or has_uncommitted_draft(db.session(), account_id):
+            yield _load(account_id, 0 if stamp is None else stamp[0], None)
             return
         version, created_at = stamp
-        if entry is not None and not _bring_forward(entry, account_id, version, created_at):
-            cache.drop(account_id)
-            entry = None
+        entry = cache.get(account_id)
+        try:
+            if entry is not None and not _bring_forward(entry, account_id, version, created_at):
+                entry = None
+        except BaseException:
+            cache.drop(account_id)  # half brought forward
+            raise
         if entry is None:
+            cache.drop(account_id)
             entry = _load(account_id, version, created_at)
             cache.put(account_id, entry)
-        try:
-            yield entry
-        except BaseException:
-            cache.drop(account_id)  # a user that failed half-way may have left it anyhow
-            raise
+        yield entry
 
 
 def _read_stamp(account_id: int) -> tuple[int, Any] | None:

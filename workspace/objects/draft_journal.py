@@ -39,7 +39,7 @@ from workspace.database import forget_at_transaction_end
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
 
-__all__ = ["Change", "changes_between", "clear_journal"]
+__all__ = ["Change", "changes_between", "clear_journal", "has_uncommitted_draft"]
 
 _KINDS: dict[str, str] = {
     Tab.__table__.name: "tabs",
@@ -77,6 +77,16 @@ def changes_between(account_id: int, created_at: Any, after: int, upto: int) -> 
     if any(change is None or change.created_at != created_at for change in found):
         return None
     return found  # type: ignore[return-value]
+
+
+def has_uncommitted_draft(session: Session, account_id: int) -> bool:
+    """True when this transaction has written draft rows (or moved the account's draft version)
+    that it has not committed yet; call after a flush (any query autoflushes)."""
+    return bool(
+        session.info.get(_IDS)
+        or session.info.get(_UNKNOWN)
+        or account_id in session.info.get(draft_state.BUMPED, ())
+    )
 
 
 def clear_journal() -> None:

@@ -15,10 +15,10 @@ from workspace.auth.models import Admin
 from workspace.database import UPSERT_INSERTS, utcnow
 from workspace.errors import ServiceError
 from workspace.extensions import db
-from workspace.graph import CompileError, compile_plan, has_errors, validate
+from workspace.graph import CompileError, compile_plan, has_errors
 from workspace.graph.canonical import canonical_sha256
 from workspace.objects import publishing_events
-from workspace.objects.draft import graph_of, load_draft
+from workspace.objects.draft_cache import cached_draft
 from workspace.objects.facts_cache import cached_facts, facts_cache
 from workspace.objects.models import Revision, WorkspaceState
 from workspace.objects.state import read_state
@@ -154,34 +154,36 @@ def publish_locked(
         # Every draft write moves the version (workspace.objects.state), so the draft is the
         # one this revision came from, and the facts hash the same: not even the draft is read.
         return current, True, list(current.warnings or [])
-    snapshot = load_draft(account_id)
-    source = source_hash(snapshot, facts_digest)
-    if current is not None and current.source_hash == source:
-        # The draft and the facts are those the published revision was compiled from, so
-        # the plan and the warnings would be the same: no build, validate or compile.
-        current.draft_version, current.facts_hash = draft_version, facts_digest
-        return current, True, list(current.warnings or [])
+    # The draft kept built between pushed validations (workspace.objects.draft_cache): after
+    # canvas edits, only the rows they changed are read and the problems they reach recomputed.
+    with cached_draft(account_id) as draft:
+        snapshot = draft.snapshot()
+        source = source_hash(snapshot, facts_digest)
+        if current is not None and current.source_hash == source:
+            # The draft and the facts are those the published revision was compiled from, so
+            # the plan and the warnings would be the same: no validate or compile.
+            current.draft_version, current.facts_hash = draft_version, facts_digest
+            return current, True, list(current.warnings or [])
 
-    G = graph_of(snapshot, facts)
-    problems = validate(G, types=REGISTRY, facts=facts)
-    if has_errors(problems):
-        db.session.rollback()
-        raise GraphErrors(problems)
+        problems = list(draft.problems(facts))  # a copy: the cache keeps its own list
+        if has_errors(problems):
+            db.session.rollback()
+            raise GraphErrors(problems)
 
-    number = _max_number(account_id) + 1
-    now = utcnow()
-    try:
-        plan = compile_plan(
-            G,
-            types=REGISTRY,
-            facts=facts,
-            revision=number,
-            compiled_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            problems=problems,
-        )
-    except CompileError as exc:  # validate passed, so this is a guard, not a user path
-        db.session.rollback()
-        raise GraphErrors(exc.problems) from exc
+        number = _max_number(account_id) + 1
+        now = utcnow()
+        try:
+            plan = compile_plan(
+                draft.graph,
+                types=REGISTRY,
+                facts=facts,
+                revision=number,
+                compiled_at=now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                problems=problems,
+            )
+        except CompileError as exc:  # validate passed, so this is a guard, not a user path
+            db.session.rollback()
+            raise GraphErrors(exc.problems) from exc
 
     # Publishing an unchanged workspace answers with the revision already published instead of
     # numbering a copy: a double click or a retried request stays idempotent, the history
