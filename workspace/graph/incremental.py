@@ -25,8 +25,9 @@ checks that on random workspaces and random edits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import networkx as nx
@@ -108,23 +109,19 @@ def revalidate(
             state.nodes = set(nodes)
         state.facts = facts
 
-    store = state.objects
-    for node in dirty:
-        found = object_problems(G, kinds, node)
-        if found:
-            store[node] = found
-        elif node in store:
-            del store[node]
+    _recompute(state.objects, dirty, partial(object_problems, G, kinds))
     valid = [node for node in nodes if node not in state.objects]
     valid_set = set(valid) if len(state.objects) else present
 
-    store = state.references
-    for node in valid if facts_changed else dirty:
-        found = reference_problems(G, kinds, facts, node) if node in valid_set else []
-        if found:
-            store[node] = found
-        elif node in store:
-            del store[node]
+    targets = valid if facts_changed else dirty
+    _recompute(
+        state.references,
+        [node for node in targets if node in valid_set],
+        partial(reference_problems, G, kinds, facts),
+    )
+    for node in targets:  # an object that turned invalid is not checked for references
+        if node not in valid_set:
+            state.references.pop(node, None)
     resolved = [node for node in valid if node not in state.references]
 
     placed = placed_by(G, kinds, valid)
@@ -149,13 +146,7 @@ def revalidate(
         for node in dirty:
             _put(state.cables, node, by_source.get(node, []))
             _put(state.limits, node, limits.get(node, []))
-    store = state.entries
-    for node in dirty:
-        found = entry_problems(G, kinds, node)
-        if found:
-            store[node] = found
-        elif node in store:
-            del store[node]
+    _recompute(state.entries, dirty, partial(entry_problems, G, kinds))
 
     problems = _in_order(state.objects) + _in_order(state.references) + _in_order(state.hooks)
     broken = sorted((item for items in state.cables.values() for item in items), key=_cable_key)
@@ -188,6 +179,18 @@ def _run_hooks(
         hook = kind.validate if kind is not None else None
         if hook is not None:
             _put(state.hooks, node, hook(G, node, hook_facts))
+
+
+def _recompute(
+    store: dict[int, list[Problem]], nodes: Iterable[int], compute: Callable[[int], list[Problem]]
+) -> None:
+    """``compute`` each object's problems into ``store`` (which lists only objects with some)."""
+    for node in nodes:
+        found = compute(node)
+        if found:
+            store[node] = found
+        elif node in store:
+            del store[node]
 
 
 def _put(store: dict[int, Any], node: int, found: list[Any]) -> None:

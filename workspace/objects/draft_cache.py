@@ -38,7 +38,8 @@ from workspace.graph import BuildError, update_graph
 from workspace.graph.incremental import Validation, revalidate
 from workspace.objects.draft import graph_of, load_draft, load_rows, load_tabs
 from workspace.objects.draft_journal import Change, changes_between, has_uncommitted_draft
-from workspace.objects.models import Cable, WorkspaceObject, WorkspaceState
+from workspace.objects.models import Cable, WorkspaceObject
+from workspace.objects.state import read_stamp
 from workspace.objects.types import REGISTRY
 
 __all__ = ["CachedDraft", "DraftCache", "cached_draft", "draft_cache", "init_app"]
@@ -143,7 +144,8 @@ def cached_draft(account_id: int) -> Iterator[CachedDraft]:
     """
     cache = draft_cache(current_app)
     with cache.lock:
-        stamp = _read_stamp(account_id)  # its autoflush lets the journal see what is pending
+        # Its autoflush lets the journal see what this transaction still has pending.
+        stamp = read_stamp(account_id, "draft_version")
         if stamp is None or has_uncommitted_draft(db.session(), account_id):
             yield _load(account_id, 0 if stamp is None else stamp[0], None)
             return
@@ -160,17 +162,6 @@ def cached_draft(account_id: int) -> Iterator[CachedDraft]:
             entry = _load(account_id, version, created_at)
             cache.put(account_id, entry)
         yield entry
-
-
-def _read_stamp(account_id: int) -> tuple[int, Any] | None:
-    table = WorkspaceState.__table__
-    accounts = db.metadata.tables["accounts"]
-    row = db.session.execute(
-        select(table.c.draft_version, accounts.c.created_at)
-        .join(accounts, accounts.c.id == table.c.account_id)
-        .where(table.c.account_id == account_id)
-    ).first()
-    return None if row is None else (row[0], row[1])
 
 
 def _load(account_id: int, version: int, created_at: Any) -> CachedDraft:

@@ -45,6 +45,7 @@ from workspace.contact_center.schedules.models import Schedule
 from workspace.database import UPSERT_INSERTS, forget_at_transaction_end, id_in_where
 from workspace.extensions import db
 from workspace.objects.models import WorkspaceState
+from workspace.objects.state import read_stamp
 
 __all__ = [
     "FACTS_MODELS",
@@ -87,17 +88,8 @@ _EVERY = 0  # stands for "every account" among the noted ids (no account has id 
 
 def read_facts_stamp(account_id: int) -> tuple[int, Any] | None:
     """(facts version, the account's creation time), None without a state row: what cached
-    facts are kept under. The version alone could meet an old entry again when an account is
-    deleted and its id given out anew (SQLite reuses the highest id; the demo reset deletes
-    its account and builds it again), and the new account's counter climbs the same way."""
-    table = WorkspaceState.__table__
-    accounts = db.metadata.tables["accounts"]
-    row = db.session.execute(
-        select(table.c.facts_version, accounts.c.created_at)
-        .join(accounts, accounts.c.id == table.c.account_id)
-        .where(table.c.account_id == account_id)
-    ).first()
-    return None if row is None else (row[0], row[1])
+    facts are kept under (workspace.objects.state.read_stamp)."""
+    return read_stamp(account_id, "facts_version")
 
 
 def has_uncommitted_facts(session: Session, account_id: int) -> bool:

@@ -27,7 +27,7 @@ from workspace.database import UPSERT_INSERTS, forget_at_transaction_end
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
 
-__all__ = ["bump_draft_version", "read_state"]
+__all__ = ["BUMPED", "bump_draft_version", "read_stamp", "read_state"]
 
 
 def _ensure_row(session: Session, account_id: int) -> None:
@@ -53,6 +53,22 @@ def bump_draft_version(account_id: int) -> int:
     return session.execute(
         db.select(table.c.draft_version).where(table.c.account_id == account_id)
     ).scalar_one()
+
+
+def read_stamp(account_id: int, counter: str) -> tuple[int, Any] | None:
+    """(the account's ``counter`` column of workspace_state, the account's creation time),
+    None without a state row: what a per-process cache keeps its entries under. The counter
+    alone could meet an old entry again when an account is deleted and its id given out anew
+    (SQLite reuses the highest id; the demo reset deletes its account and builds it again),
+    and the new account's counter climbs the same way."""
+    table = WorkspaceState.__table__
+    accounts = db.metadata.tables["accounts"]
+    row = db.session.execute(
+        db.select(table.c[counter], accounts.c.created_at)
+        .join(accounts, accounts.c.id == table.c.account_id)
+        .where(table.c.account_id == account_id)
+    ).first()
+    return None if row is None else (row[0], row[1])
 
 
 def read_state(account_id: int) -> dict[str, Any]:
