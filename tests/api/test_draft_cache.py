@@ -51,10 +51,11 @@ def _assert_cache_is_fresh(app, account_id: int) -> dict:
     """The cached draft, its graph and its problems equal a fresh read and build; returns how
     the cache got there."""
     with app.app_context():
-        facts, _ = cached_facts(account_id, directory=False)  # the facts the push validated with
+        # the facts the push validated with, and the version it kept them under
+        facts, facts_version = cached_facts(account_id, directory=False)
         with cached_draft(account_id) as draft:
             snapshot = draft.snapshot()
-            problems = draft.problems(facts)  # as pushed: recomputed for what changed only
+            problems = draft.problems(facts, facts_version)  # as pushed: what changed only
             graph = _graph_rows(draft.graph_for(facts))
             reads = dict(draft.reads)
         fresh = load_draft(account_id)

@@ -119,11 +119,13 @@ def test_when_an_object_goes_with_its_cables_left_then_update_graph_refuses():
 
 
 @PROPERTY
-@given(edit_sequences())
-def test_when_edits_follow_each_other_then_revalidate_lists_what_validate_lists(steps):
+@given(edit_sequences(), st.booleans())
+def test_when_edits_follow_each_other_then_revalidate_lists_what_validate_lists(steps, keyed):
     (objects, cables), _ = steps[0]
     G = build(objects, cables)
-    problems, state = revalidate(G, types=REGISTRY, facts=FACTS)
+    problems, state = revalidate(
+        G, types=REGISTRY, facts=FACTS, facts_key="base" if keyed else None
+    )
     assert problems == validate(build(objects, cables), types=REGISTRY, facts=FACTS)
     for (new_objects, new_cables), other in steps[1:]:
         facts = OTHER_FACTS if other else FACTS
@@ -133,7 +135,13 @@ def test_when_edits_follow_each_other_then_revalidate_lists_what_validate_lists(
             cables=_changes(cables, new_cables),
         )
         problems, state = revalidate(
-            G, types=REGISTRY, facts=facts, previous=state, changed=touched
+            G,
+            types=REGISTRY,
+            # a copy half the time: facts that are equal by key need not be the same object
+            facts=copy.copy(facts) if keyed else facts,
+            previous=state,
+            changed=touched,
+            facts_key=("other" if other else "base") if keyed else None,
         )
         fresh = build(new_objects, new_cables)
         assert problems == validate(fresh, types=REGISTRY, facts=facts)

@@ -10,8 +10,9 @@ of every added or removed cable, as ``update_graph`` returns them), it recompute
   cables (ports, signals, duplicates), its ports' limits and its entry route: for the
   touched objects and their neighbours, since messages name the object at the other end of
   a cable and a hook reads the object's cables;
-* every object's references when the facts are other facts (another object than last time:
-  the facts cache hands out the same facts while their version stands);
+* every object's references when the facts are other facts: another ``facts_key`` than last
+  time (the facts version, which the facts cache keeps them under), or without one another
+  object;
 * every hook when the facts changed, when the objects that place facts rows changed (a contact
   method's caller ID must be placed somewhere), or when an object came or went (a ring group's
   timeline may name an object it has no cable to);
@@ -25,7 +26,7 @@ checks that on random workspaces and random edits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -54,6 +55,7 @@ class Validation:
     """What one run found, by object (only objects with problems are listed)."""
 
     facts: Mapping[str, Any]
+    facts_key: Hashable | None
     nodes: set[int]
     placed: Placed
     objects: dict[int, list[Problem]] = field(default_factory=dict)
@@ -62,6 +64,12 @@ class Validation:
     cables: dict[int, list[tuple[int, Problem]]] = field(default_factory=dict)
     limits: dict[int, list[Problem]] = field(default_factory=dict)
     entries: dict[int, list[Problem]] = field(default_factory=dict)
+
+    def changed_facts(self, facts: Mapping[str, Any], facts_key: Hashable | None) -> bool:
+        """Whether ``facts`` may say something else to validation than the last run's."""
+        if facts_key is None or self.facts_key is None:
+            return facts is not self.facts
+        return bool(facts_key != self.facts_key)
 
     def stores(self) -> tuple[dict[int, Any], ...]:
         return (self.objects, self.references, self.hooks, self.cables, self.limits, self.entries)
@@ -74,6 +82,7 @@ def revalidate(
     facts: Mapping[str, Any],
     previous: Validation | None = None,
     changed: Iterable[int] = (),
+    facts_key: Hashable | None = None,
 ) -> tuple[list[Problem], Validation]:
     """Every problem of the workspace, as ``validate`` lists them, and the state to pass
     as ``previous`` next time (``previous`` itself, brought up to date).
@@ -88,12 +97,15 @@ def revalidate(
     changed : iterable of int
         The objects touched since that run (``update_graph`` returns them, summed over
         every update since).
+    facts_key : hashable, optional
+        Equal for two runs exactly when their facts say the same to validation (the facts
+        version); without one, facts are the same only when they are the same object.
     """
     kinds = kinds_of(G, types)
     nodes = sorted(G)
     present = G._node
     if previous is None:
-        state = Validation(facts=facts, nodes=set(nodes), placed={})
+        state = Validation(facts=facts, facts_key=facts_key, nodes=set(nodes), placed={})
         dirty: Iterable[int] = nodes
         came_or_went = facts_changed = True
     else:
@@ -104,10 +116,10 @@ def revalidate(
             for node in [node for node in store if node not in present]:
                 del store[node]
         dirty = _with_neighbours(G, touched)
-        facts_changed = facts is not state.facts
+        facts_changed = state.changed_facts(facts, facts_key)
         if came_or_went:
             state.nodes = set(nodes)
-        state.facts = facts
+        state.facts, state.facts_key = facts, facts_key
 
     _recompute(state.objects, dirty, partial(object_problems, G, kinds))
     valid = [node for node in nodes if node not in state.objects]

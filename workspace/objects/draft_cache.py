@@ -82,14 +82,16 @@ class CachedDraft:
         self.graph.graph["account"] = facts.get("account")
         return self.graph
 
-    def problems(self, facts: dict[str, Any]) -> list[dict[str, Any]]:
+    def problems(self, facts: dict[str, Any], facts_key: Any = None) -> list[dict[str, Any]]:
         """``validate(graph, facts=facts)``, recomputing only what the rows changed since the
-        last call can reach (workspace.graph.incremental). Shared: read only."""
+        last call can reach (workspace.graph.incremental). ``facts_key``: the facts version
+        they were cached under (cached_facts), so facts read with and without the directory
+        count as the same. Shared: read only."""
         if (
             self.last_problems is not None
             and not self.touched
             and self.validation is not None
-            and self.validation.facts is facts
+            and not self.validation.changed_facts(facts, facts_key)
         ):
             return self.last_problems
         previous, self.validation = self.validation, None  # None until it is whole again
@@ -99,6 +101,7 @@ class CachedDraft:
             facts=facts,
             previous=previous,
             changed=self.touched,
+            facts_key=facts_key,
         )
         self.touched = set()
         self.last_problems = problems

@@ -165,7 +165,7 @@ def publish_locked(
             current.draft_version, current.facts_hash = draft_version, facts_digest
             return current, True, list(current.warnings or [])
 
-        problems = list(draft.problems(facts))  # a copy: the cache keeps its own list
+        problems = list(draft.problems(facts, facts_version))  # a copy: the cache keeps its own
         if has_errors(problems):
             db.session.rollback()
             raise GraphErrors(problems)

@@ -56,8 +56,8 @@ def push_validation(account_id: int) -> None:
 
     # The version is read before the draft, so the problems are at least that recent.
     with cached_draft(account_id) as draft:
-        facts, _ = cached_facts(account_id, directory=False)
-        problems = draft.problems(facts)
+        facts, facts_version = cached_facts(account_id, directory=False)
+        problems = draft.problems(facts, facts_version)
         draft_version = draft.version
         snapshot = draft.snapshot()
     # The problems go first: the canvas waits for them, not for the count.
