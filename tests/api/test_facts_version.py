@@ -200,9 +200,9 @@ def test_when_facts_stand_between_pushes_then_they_are_reused_and_an_edit_is_see
         sent, codes = push()
         assert any("contact_methods" in s for s in sent)
         assert "reference.missing" in codes
-        with app.app_context():
-            fresh = load_facts(account, directory=False)
-            assert cache.get(account, read_facts_stamp(account), directory=False) == fresh
+        with app.app_context():  # the push keeps them with the directory, for a publish
+            fresh = load_facts(account, directory=True)
+            assert cache.get(account, read_facts_stamp(account), directory=True) == fresh
     finally:
         sock.disconnect(namespace="/workspace")
 
@@ -274,3 +274,11 @@ def test_when_an_account_id_is_given_out_again_then_the_old_accounts_facts_are_n
         assert read_facts_version(account) == old_version
         facts, _ = cached_facts(account, directory=True)
         assert old["contact_methods"] and facts["contact_methods"] == {}
+
+
+def test_when_facts_with_the_directory_are_kept_then_a_reader_without_gets_them(app, admin, flow):
+    with app.app_context():
+        full, version = cached_facts(admin["account_id"], directory=True)
+        assert full["directory_version"] is not None
+        fewer, same = cached_facts(admin["account_id"], directory=False)
+        assert fewer is full and same == version

@@ -67,14 +67,17 @@ class FactsCache:
         return entry.digest
 
     def _entry(self, account_id: int, version: Stamp | None, directory: bool) -> _Entry | None:
+        """The entry at this version; facts with the directory serve a caller without (they
+        hold everything those hold)."""
         if version is None:
             return None
         with self._lock:
-            entry = self._entries.get((account_id, directory))
-            if entry is None or entry.version != version:
-                return None
-            self._entries.move_to_end((account_id, directory))
-            return entry
+            for key in ((account_id, directory), (account_id, True)):
+                entry = self._entries.get(key)
+                if entry is not None and entry.version == version:
+                    self._entries.move_to_end(key)
+                    return entry
+            return None
 
 
 @dataclass

@@ -56,7 +56,9 @@ def push_validation(account_id: int) -> None:
 
     # The version is read before the draft, so the problems are at least that recent.
     with cached_draft(account_id) as draft:
-        facts, facts_version = cached_facts(account_id, directory=False)
+        # With the directory, which validation does not read: loaded here, off the request,
+        # they are in the cache for the next publish, which needs it.
+        facts, facts_version = cached_facts(account_id, directory=True)
         problems = draft.problems(facts, facts_version)
         draft_version = draft.version
         snapshot = draft.snapshot()
