@@ -14,9 +14,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from flask import current_app
+
 from workspace.auth.sockets import NAMESPACE, account_room
 from workspace.extensions import socketio
 from workspace.objects.models import Revision
+from workspace.objects.validation_push import draft_validation
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +45,14 @@ def revision_published(
 
 
 def draft_replaced(account_id: int, draft_version: int, *, reason: str) -> None:
+    """``draft.replaced``; the problems and the header's count follow off the request, as after
+    an edit (workspace.objects.validation_push), whose worker reads the new draft once and keeps
+    it built for the edits and the publish that come next."""
     _emit(account_id, "draft.replaced", {"draft_version": draft_version, "reason": reason})
-    pending_moved(account_id)
+    try:
+        draft_validation(current_app._get_current_object()).request(account_id)
+    except Exception:  # committed already: a lost notice must not fail the request
+        log.exception("draft validation for account %s not queued", account_id)
 
 
 def pending_moved(account_id: int, pending: dict[str, Any] | None = None) -> None:

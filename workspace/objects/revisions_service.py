@@ -106,7 +106,10 @@ def rollback_revision(
     db.session.commit()
     publishing_events.draft_replaced(account_id, draft_version, reason="rollback")
     if not unchanged:
-        publishing_events.revision_published(account_id, revision)
+        # The draft is the revision just published: nothing is pending (said from what is in
+        # hand, as a publish does).
+        pending = {"published_revision": revision.number, "draft_version": draft_version}
+        publishing_events.revision_published(account_id, revision, pending={**pending, "count": 0})
     # Devices whose config moved hear config.changed
     announce_devices_may_change(account_id, "rollback")
     return {
