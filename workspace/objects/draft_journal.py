@@ -19,6 +19,10 @@ or whose version moved in more than one account, records none. A version with no
 by another server process, by a bulk write, or not yet recorded) is a gap, and the cache then
 reads the whole draft: the journal is a shortcut, never the truth. Ids of rows are unique
 across accounts, so an id listed too many is read again and harms nothing.
+
+Writes past the session (raw SQL on a connection) are not seen; the services make none to
+these tables. The cache compares its row counts with the database's after each update, which
+catches an unseen insert or delete, not an unseen update.
 """
 
 from __future__ import annotations
