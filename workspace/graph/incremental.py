@@ -17,7 +17,7 @@ of every added or removed cable, as ``update_graph`` returns them), it recompute
   method's caller ID must be placed somewhere), or when an object came or went (a ring group's
   timeline may name an object it has no cable to);
 * the rules over the whole workspace every time: numbers placed twice, loops, reachability
-  (together about a sixth of a full validation at 10k objects).
+  (together about a quarter of a full validation at 10k objects).
 
 The result is the same list ``validate`` gives for the graph as it is now, in the same order:
 ``validate`` is ``revalidate`` without a previous state. ``tests/unit/test_graph_incremental.py``
