@@ -21,6 +21,7 @@ from sqlalchemy.orm import (
     declared_attr,
     mapped_column,
 )
+from sqlalchemy.sql.operators import in_op
 
 # A naming convention makes Alembic migrations deterministic on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -152,13 +153,24 @@ def _sqlite_begin(conn) -> None:
 
 def id_in_where(criteria: Any) -> Any:
     """The value of `id == value` in a WHERE clause (alone or ANDed with more), else None."""
+    found = ids_in_where(criteria, lists=False)
+    return found[0] if found else None
+
+
+def ids_in_where(criteria: Any, *, lists: bool = True) -> list[Any] | None:
+    """The ids a WHERE clause names by `id == value` or, with ``lists``, `id IN (...)` (alone
+    or ANDed with more), else None: the rows a bulk UPDATE or DELETE can reach."""
     if criteria is None:
         return None
-    if getattr(criteria, "operator", None) is eq and getattr(criteria.left, "key", None) == "id":
-        return getattr(criteria.right, "value", None)
-    if getattr(criteria, "operator", None) is and_:
+    operator = getattr(criteria, "operator", None)
+    if operator in (eq, in_op) and getattr(criteria.left, "key", None) == "id":
+        value = getattr(criteria.right, "value", None)
+        if operator is eq:
+            return None if value is None else [value]
+        return list(value) if lists and isinstance(value, list | tuple) else None
+    if operator is and_:
         for clause in criteria.clauses:
-            found = id_in_where(clause)
+            found = ids_in_where(clause, lists=lists)
             if found is not None:
                 return found
     return None

@@ -67,8 +67,15 @@ def _assert_cache_is_fresh(app, account_id: int) -> dict:
     return reads
 
 
-def _account(app, admin) -> int:
-    return admin["account_id"]
+def _cabled_pair(app, admin_client, account_id: int) -> tuple[dict, dict, dict]:
+    """A phone number cabled to a ring group, the cache brought to them: (number, group,
+    cable)."""
+    tab = new_tab(admin_client, "Main")
+    number = new_object(admin_client, tab["id"], "phone_number")
+    group = new_object(admin_client, tab["id"], "ring_group")
+    cable = new_cable(admin_client, number["id"], "calls", group["id"], "calls")
+    _assert_cache_is_fresh(app, account_id)
+    return number, group, cable
 
 
 # ---- when it must read everything -----------------------------------------------------------
@@ -100,11 +107,7 @@ def test_when_a_bulk_write_moves_the_version_then_the_whole_draft_is_read(app, a
 
 
 def test_when_a_cable_goes_unseen_then_the_counts_catch_it(app, admin, admin_client):
-    tab = new_tab(admin_client, "Main")
-    number = new_object(admin_client, tab["id"], "phone_number")
-    group = new_object(admin_client, tab["id"], "ring_group")
-    cable = new_cable(admin_client, number["id"], "calls", group["id"], "calls")
-    _assert_cache_is_fresh(app, admin["account_id"])
+    _, group, cable = _cabled_pair(app, admin_client, admin["account_id"])
     with app.app_context():  # past the session: neither the journal nor the hooks see it
         db.session.connection().execute(delete(Cable.__table__).where(Cable.id == cable["id"]))
         db.session.commit()
@@ -158,11 +161,7 @@ def test_when_a_rollback_restores_the_draft_then_it_is_read_whole(app, admin, ad
 
 
 def test_when_one_cable_is_deleted_then_only_that_cable_is_read(app, admin, admin_client):
-    tab = new_tab(admin_client, "Main")
-    number = new_object(admin_client, tab["id"], "phone_number")
-    group = new_object(admin_client, tab["id"], "ring_group")
-    cable = new_cable(admin_client, number["id"], "calls", group["id"], "calls")
-    _assert_cache_is_fresh(app, admin["account_id"])
+    _, _, cable = _cabled_pair(app, admin_client, admin["account_id"])
     assert (
         admin_client.delete(f"{CABLES}/{cable['id']}", headers=if_match(cable)).status_code == 204
     )
@@ -170,11 +169,7 @@ def test_when_one_cable_is_deleted_then_only_that_cable_is_read(app, admin, admi
 
 
 def test_when_an_object_is_deleted_then_it_and_its_cables_are_read(app, admin, admin_client):
-    tab = new_tab(admin_client, "Main")
-    number = new_object(admin_client, tab["id"], "phone_number")
-    group = new_object(admin_client, tab["id"], "ring_group")
-    new_cable(admin_client, number["id"], "calls", group["id"], "calls")
-    _assert_cache_is_fresh(app, admin["account_id"])
+    _, group, _ = _cabled_pair(app, admin_client, admin["account_id"])
     admin_client.delete(f"{OBJECTS}/{group['id']}", headers=if_match(group))
     assert _assert_cache_is_fresh(app, admin["account_id"]) == {"objects": 1, "cables": 1}
 

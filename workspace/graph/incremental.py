@@ -142,22 +142,20 @@ def revalidate(
     hook_facts = {**facts, "placed": placed}
     if all_hooks:
         state.hooks.clear()
-        _run_hooks(G, kinds, hook_facts, resolved, state)
-    else:
-        resolved_set = set(resolved)
-        for node in dirty:
-            state.hooks.pop(node, None)
-        _run_hooks(G, kinds, hook_facts, [n for n in dirty if n in resolved_set], state)
-        for node in [node for node in state.hooks if node not in resolved_set]:
-            del state.hooks[node]
+    # Without a change of facts, only a dirty object's references can change: an object
+    # that stops resolving is dirty, and its hook's problems go with the [] it gets here.
+    _recompute(
+        state.hooks,
+        resolved if all_hooks else dirty,
+        partial(_hook_problems, G, kinds, hook_facts, set(resolved)),
+    )
 
     if previous is None:
         state.cables, state.limits = cable_problems(G, kinds)
     else:
         by_source, limits = cable_problems(G, kinds, dirty)
-        for node in dirty:
-            _put(state.cables, node, by_source.get(node, []))
-            _put(state.limits, node, limits.get(node, []))
+        _recompute(state.cables, dirty, lambda node: by_source.get(node, []))
+        _recompute(state.limits, dirty, lambda node: limits.get(node, []))
     _recompute(state.entries, dirty, partial(entry_problems, G, kinds))
 
     problems = _in_order(state.objects) + _in_order(state.references) + _in_order(state.hooks)
@@ -179,22 +177,22 @@ def _with_neighbours(G: nx.MultiDiGraph, touched: set[int]) -> list[int]:
     return sorted(dirty)
 
 
-def _run_hooks(
+def _hook_problems(
     G: nx.MultiDiGraph,
     kinds: Kinds,
     hook_facts: Mapping[str, Any],
-    nodes: list[int],
-    state: Validation,
-) -> None:
-    for node in nodes:
-        kind = kinds[node]
-        hook = kind.validate if kind is not None else None
-        if hook is not None:
-            _put(state.hooks, node, hook(G, node, hook_facts))
+    resolved: set[int],
+    node: int,
+) -> list[Problem]:
+    """The type's own ``validate`` of an object whose references all resolve."""
+    kind = kinds[node]
+    if node not in resolved or kind is None or kind.validate is None:
+        return []
+    return kind.validate(G, node, hook_facts)
 
 
 def _recompute(
-    store: dict[int, list[Problem]], nodes: Iterable[int], compute: Callable[[int], list[Problem]]
+    store: dict[int, list[Any]], nodes: Iterable[int], compute: Callable[[int], list[Any]]
 ) -> None:
     """``compute`` each object's problems into ``store`` (which lists only objects with some)."""
     for node in nodes:
@@ -203,13 +201,6 @@ def _recompute(
             store[node] = found
         elif node in store:
             del store[node]
-
-
-def _put(store: dict[int, Any], node: int, found: list[Any]) -> None:
-    if found:
-        store[node] = found
-    else:
-        store.pop(node, None)
 
 
 def _in_order(store: dict[int, list[Problem]]) -> list[Problem]:

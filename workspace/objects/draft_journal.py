@@ -34,14 +34,12 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.operators import eq, in_op
 
 import workspace.objects.state as draft_state  # its before_commit bump must run before ours
-from workspace.database import forget_at_transaction_end
-from workspace.extensions import db
-from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
+from workspace.database import forget_at_transaction_end, ids_in_where
+from workspace.objects.models import Cable, Tab, WorkspaceObject
 
 __all__ = ["Change", "changes_between", "clear_journal", "has_uncommitted_draft"]
 
@@ -50,7 +48,6 @@ _KINDS: dict[str, str] = {
     WorkspaceObject.__table__.name: "objects",
     Cable.__table__.name: "cables",
 }
-_MODELS = (Tab, WorkspaceObject, Cable)
 _IDS = "draft_journal_ids"  # session.info: {"tabs"|"objects"|"cables": set of ids}
 _UNKNOWN = "draft_journal_unknown"  # session.info: True when some write's rows can't be told
 _READY = "draft_journal_ready"  # session.info: entries to record once committed
@@ -116,29 +113,10 @@ def _ids(session: Session) -> dict[str, set[int]]:
     return found
 
 
-def _ids_in_where(criteria: Any) -> list[int] | None:
-    """The ids that ``id = x`` or ``id IN (...)`` in a WHERE names (alone or ANDed), else None."""
-    if criteria is None:
-        return None
-    operator = getattr(criteria, "operator", None)
-    if operator in (eq, in_op) and getattr(criteria.left, "key", None) == "id":
-        value = getattr(criteria.right, "value", None)
-        if operator is eq and isinstance(value, int):
-            return [value]
-        if operator is in_op and isinstance(value, list | tuple):
-            return list(value)
-        return None
-    for clause in getattr(criteria, "clauses", ()) if operator is not None else ():
-        found = _ids_in_where(clause)
-        if found is not None:
-            return found
-    return None
-
-
 @event.listens_for(Session, "after_flush")
 def _note_flushed(session: Session, flush_context: object) -> None:
     for row in chain(session.new, session.dirty, session.deleted):
-        if isinstance(row, _MODELS):
+        if isinstance(row, draft_state.DRAFT_ROWS):
             _ids(session).setdefault(_KINDS[row.__table__.name], set()).add(row.id)
 
 
@@ -151,7 +129,7 @@ def _note_statement(state: Any) -> None:
         return
     found = None
     if not state.is_insert and not state.parameters:  # executemany binds its ids per row
-        found = _ids_in_where(state.statement.whereclause)
+        found = ids_in_where(state.statement.whereclause)
     if found is None:
         state.session.info[_UNKNOWN] = True
         return
@@ -167,23 +145,18 @@ def _read_versions(session: Session) -> None:
     if session.info.get(_UNKNOWN) or len(bumped) != 1:
         return  # nothing to trust, or changes that can't be told apart by account
     (account_id,) = bumped
-    table = WorkspaceState.__table__
-    accounts = db.metadata.tables["accounts"]
-    row = session.execute(
-        select(table.c.draft_version, accounts.c.created_at)
-        .join(accounts, accounts.c.id == table.c.account_id)
-        .where(table.c.account_id == account_id)
-    ).first()
-    if row is None:
+    stamp = draft_state.read_stamp(account_id, "draft_version", session=session)
+    if stamp is None:
         return  # no state row (an account being deleted): nothing to cache
     ids = session.info.get(_IDS, {})
+    version, created_at = stamp
     change = Change(
-        created_at=row[1],
+        created_at=created_at,
         tabs=frozenset(ids.get("tabs", ())),
         objects=frozenset(ids.get("objects", ())),
         cables=frozenset(ids.get("cables", ())),
     )
-    session.info[_READY] = [(account_id, row[0], change)]
+    session.info[_READY] = [(account_id, version, change)]
 
 
 @event.listens_for(Session, "after_commit")

@@ -27,7 +27,7 @@ from workspace.database import UPSERT_INSERTS, forget_at_transaction_end
 from workspace.extensions import db
 from workspace.objects.models import Cable, Tab, WorkspaceObject, WorkspaceState
 
-__all__ = ["BUMPED", "bump_draft_version", "read_stamp", "read_state"]
+__all__ = ["BUMPED", "DRAFT_ROWS", "bump_draft_version", "read_stamp", "read_state"]
 
 
 def _ensure_row(session: Session, account_id: int) -> None:
@@ -55,19 +55,25 @@ def bump_draft_version(account_id: int) -> int:
     ).scalar_one()
 
 
-def read_stamp(account_id: int, counter: str) -> tuple[int, Any] | None:
+def read_stamp(
+    account_id: int, counter: str, *, session: Session | None = None
+) -> tuple[int, Any] | None:
     """(the account's ``counter`` column of workspace_state, the account's creation time),
     None without a state row: what a per-process cache keeps its entries under. The counter
     alone could meet an old entry again when an account is deleted and its id given out anew
     (SQLite reuses the highest id; the demo reset deletes its account and builds it again),
-    and the new account's counter climbs the same way."""
+    and the new account's counter climbs the same way. ``session``: a session hook's own."""
     table = WorkspaceState.__table__
     accounts = db.metadata.tables["accounts"]
-    row = db.session.execute(
-        db.select(table.c[counter], accounts.c.created_at)
-        .join(accounts, accounts.c.id == table.c.account_id)
-        .where(table.c.account_id == account_id)
-    ).first()
+    row = (
+        (session or db.session)
+        .execute(
+            db.select(table.c[counter], accounts.c.created_at)
+            .join(accounts, accounts.c.id == table.c.account_id)
+            .where(table.c.account_id == account_id)
+        )
+        .first()
+    )
     return None if row is None else (row[0], row[1])
 
 
@@ -88,13 +94,13 @@ def read_state(account_id: int) -> dict[str, Any]:
 # rows it wrote through the ORM.
 BUMPED = "draft_version_bumped"
 _WRITTEN = "draft_rows_written"
-_DRAFT_ROWS = (Tab, WorkspaceObject, Cable)
+DRAFT_ROWS = (Tab, WorkspaceObject, Cable)
 
 
 @event.listens_for(Session, "after_flush")
 def _note_draft_writes(session: Session, flush_context: object) -> None:
     for row in chain(session.new, session.dirty, session.deleted):
-        if isinstance(row, _DRAFT_ROWS) and row.account_id is not None:
+        if isinstance(row, DRAFT_ROWS) and row.account_id is not None:
             session.info.setdefault(_WRITTEN, set()).add(row.account_id)
 
 
