@@ -20,9 +20,10 @@ by another server process, by a bulk write, or not yet recorded) is a gap, and t
 reads the whole draft: the journal is a shortcut, never the truth. Ids of rows are unique
 across accounts, so an id listed too many is read again and harms nothing.
 
-Writes past the session (raw SQL on a connection) are not seen; the services make none to
-these tables. The cache compares its row counts with the database's after each update, which
-catches an unseen insert or delete, not an unseen update.
+Writes past the session (raw SQL on a connection, a COPY) are not seen: the one service that
+makes them (draft_restore's bulk writer, by COPY on PostgreSQL) calls ``note_unseen_write``.
+The cache also compares its row counts with the database's after each update, which catches
+an unseen insert or delete, not an unseen update.
 """
 
 from __future__ import annotations
@@ -41,7 +42,13 @@ import workspace.objects.state as draft_state  # its before_commit bump must run
 from workspace.database import forget_at_transaction_end, ids_in_where
 from workspace.objects.models import Cable, Tab, WorkspaceObject
 
-__all__ = ["Change", "changes_between", "clear_journal", "has_uncommitted_draft"]
+__all__ = [
+    "Change",
+    "changes_between",
+    "clear_journal",
+    "has_uncommitted_draft",
+    "note_unseen_write",
+]
 
 _KINDS: dict[str, str] = {
     Tab.__table__.name: "tabs",
@@ -88,6 +95,12 @@ def has_uncommitted_draft(session: Session, account_id: int) -> bool:
         or session.info.get(_UNKNOWN)
         or account_id in session.info.get(draft_state.BUMPED, ())
     )
+
+
+def note_unseen_write(session: Session) -> None:
+    """Say that this transaction writes draft rows where the hooks cannot see them (a COPY on
+    the connection): its version gets no entry, and the cache reads the whole draft."""
+    session.info[_UNKNOWN] = True
 
 
 def clear_journal() -> None:
