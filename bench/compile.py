@@ -3,7 +3,9 @@
 For each size it builds a realistic account (phone and internal numbers, ring groups with
 timelines and no_answer chains, contact methods with devices; about two cables per object),
 then prints the best time of the engine's pipeline (and of each phase), the best time of
-``nx.descendants`` from every entry of the same graph, their ratio, the pipeline's peak memory
+``nx.descendants`` from every entry of the same graph, their ratio, a second reference ("plan
+data": the time orjson takes to make the plan's dicts and lists from its JSON text, in C and
+with no logic: what merely producing data of the plan's size costs), the pipeline's peak memory
 (tracemalloc, in a separate run so that tracing does not slow the timed ones) and the share of
 one run spent in the cyclic garbage collector. Then the pipeline again "as served": after
 ``workspace.collector.tune_collector_for_serving()``, which ``workspace serve`` calls in each
@@ -28,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import networkx as nx  # noqa: E402
+import orjson  # noqa: E402
 
 from workspace.collector import tune_collector_for_serving  # noqa: E402
 from workspace.graph import build, compile_plan, has_errors, validate  # noqa: E402
@@ -245,6 +248,8 @@ def measure(size: int, repeat: int, clock: Any = time.perf_counter) -> dict[str,
     total = best(lambda: pipeline(objects, cables, facts), repeat, clock)
     baseline = best(lambda: traversal(G, entries), repeat, clock)
 
+    text = orjson.dumps(pipeline(objects, cables, facts))
+    plan_data = best(lambda: orjson.loads(text), repeat, clock)
     in_gc = gc_share(lambda: pipeline(objects, cables, facts), clock)
     gc.collect()
     tracemalloc.start()
@@ -259,6 +264,7 @@ def measure(size: int, repeat: int, clock: Any = time.perf_counter) -> dict[str,
         "total": total,
         "baseline": baseline,
         "ratio": total / baseline,
+        "plan_data": plan_data,
         "gc_share": in_gc,
         "peak_mib": peak / 2**20,
         **phases,
@@ -279,7 +285,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     header = (
         f"{'objects':>8} {'cables':>7} {'routes':>7} {'build':>7} {'valid.':>7} {'compile':>7} "
-        f"{'total s':>8} {'nx BFS s':>8} {'ratio':>6} {'peak MiB':>8} {'in gc':>6}"
+        f"{'total s':>8} {'nx BFS s':>8} {'ratio':>6} {'data s':>7} {'peak MiB':>8} {'in gc':>6}"
     )
     print(header)
     for size in sizes:
@@ -287,7 +293,8 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"{r['size']:>8} {r['cables']:>7} {r['routes']:>7} {r['build']:>7.3f} "
             f"{r['validate']:>7.3f} {r['compile']:>7.3f} {r['total']:>8.3f} "
-            f"{r['baseline']:>8.3f} {r['ratio']:>6.1f} {r['peak_mib']:>8.1f} "
+            f"{r['baseline']:>8.3f} {r['ratio']:>6.1f} {r['plan_data']:>7.3f} "
+            f"{r['peak_mib']:>8.1f} "
             f"{r['gc_share']:>6.0%}",
             flush=True,
         )
@@ -304,10 +311,14 @@ def served(size: int, repeat: int, clock: Any) -> str:
     entries = [o["id"] for o in objects if o["type"] in ("phone_number", "internal_number")]
     total = best(lambda: pipeline(objects, cables, facts), repeat, clock)
     baseline = best(lambda: traversal(G, entries), repeat, clock)
+    text = orjson.dumps(pipeline(objects, cables, facts))
+    plan_data = best(lambda: orjson.loads(text), repeat, clock)
     in_gc = gc_share(lambda: pipeline(objects, cables, facts), clock)
     return (
         f"{size:>8} total {total:.3f} s, nx BFS {baseline:.3f} s, "
-        f"ratio {total / baseline:.1f}, in gc {in_gc:.0%}"
+        f"ratio {total / baseline:.1f}, plan data {plan_data:.3f} s "
+        f"({plan_data / baseline:.1f} x BFS, {len(text) / 2**20:.1f} MiB of JSON), "
+        f"in gc {in_gc:.0%}"
     )
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, insert, select, update
 
+from tests.conftest import base_config
 from tests.factories_publishing import PUBLISH, simple_call_flow
 from tests.factories_workspace import (
     CABLES,
@@ -20,15 +21,22 @@ from tests.factories_workspace import (
     new_tab,
 )
 from tests.support import statements
-from workspace.auth.models import Account
+from workspace import create_app
 from workspace.extensions import db
 from workspace.graph import compile_plan, validate
+from workspace.objects import draft_journal
 from workspace.objects.draft import graph_of, load_draft
 from workspace.objects.draft_cache import cached_draft, draft_cache
 from workspace.objects.draft_journal import changes_between
 from workspace.objects.facts import load_facts
 from workspace.objects.facts_cache import cached_facts
-from workspace.objects.models import Cable, Revision, WorkspaceObject, WorkspaceState
+from workspace.objects.models import (
+    Cable,
+    DraftChange,
+    Revision,
+    WorkspaceObject,
+    WorkspaceState,
+)
 from workspace.objects.state import bump_draft_version
 from workspace.objects.types import REGISTRY
 
@@ -119,17 +127,16 @@ def test_when_an_edit_rolls_back_then_the_journal_has_nothing_of_it(app, admin, 
     tab = new_tab(admin_client, "Main")
     group = new_object(admin_client, tab["id"], "ring_group")
     with app.app_context():
-        created = db.session.get(Account, admin["account_id"]).created_at
         version = bump_draft_version(admin["account_id"])
         db.session.get(WorkspaceObject, group["id"]).name = "Never"
         db.session.flush()
         db.session.rollback()
-        assert changes_between(admin["account_id"], created, version - 1, version) is None
+        assert changes_between(admin["account_id"], version - 1, version) is None
         # the same edit committed is in the journal
         version = bump_draft_version(admin["account_id"])
         db.session.get(WorkspaceObject, group["id"]).name = "Kept"
         db.session.commit()
-        (change,) = changes_between(admin["account_id"], created, version - 1, version)
+        (change,) = changes_between(admin["account_id"], version - 1, version)
         assert change.objects == {group["id"]} and not change.cables
 
 
@@ -172,12 +179,48 @@ def test_when_an_import_merges_rows_then_its_version_has_no_entry_and_all_is_rea
     assert response.status_code == 200, response.get_json()
     version = response.get_json()["draft_version"]
     with app.app_context():
-        created = db.session.get(Account, admin["account_id"]).created_at
-        assert changes_between(admin["account_id"], created, version - 1, version) is None
+        assert changes_between(admin["account_id"], version - 1, version) is None
     assert _assert_cache_is_fresh(app, admin["account_id"]) == {"full": 1}
 
 
 # ---- what it reads --------------------------------------------------------------------------
+
+
+def test_when_another_process_made_the_versions_then_it_reads_only_their_rows(
+    app, admin, admin_client, tmp_path
+):
+    # A second app on the same database stands for a second server process (gunicorn worker):
+    # its own kept draft, the journal shared through the database.
+    other = create_app(base_config(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path / "other"))
+    _, group, _ = _cabled_pair(app, admin_client, admin["account_id"])
+    assert _assert_cache_is_fresh(other, admin["account_id"]) == {"full": 1}
+    admin_client.patch(f"{OBJECTS}/{group['id']}", json={"name": "Sales"}, headers=if_match(group))
+    with other.app_context():  # what the other process reads: the entry in the database
+        version = db.session.get(WorkspaceState, admin["account_id"]).draft_version
+        stored = db.session.get(DraftChange, (admin["account_id"], version))
+        assert (stored.tabs, stored.objects, stored.cables) == ([], [group["id"]], [])
+    assert _assert_cache_is_fresh(other, admin["account_id"]) == {"objects": 1, "cables": 0}
+
+
+def test_when_versions_pile_up_then_only_the_last_ones_are_kept(
+    app, admin, admin_client, monkeypatch
+):
+    monkeypatch.setattr(draft_journal, "KEEP_VERSIONS", 3)
+    monkeypatch.setattr(draft_journal, "PRUNE_EVERY", 2)
+    tab = new_tab(admin_client, "Main")
+    group = new_object(admin_client, tab["id"], "ring_group")
+    for name in ("A", "B", "C", "D", "E"):
+        group = admin_client.patch(
+            f"{OBJECTS}/{group['id']}", json={"name": name}, headers=if_match(group)
+        ).get_json()
+    with app.app_context():
+        version = db.session.get(WorkspaceState, admin["account_id"]).draft_version
+        kept = db.session.execute(
+            select(DraftChange.version).where(DraftChange.account_id == admin["account_id"])
+        ).scalars()
+        last_pruned = version - version % 2  # pruned then: everything 3 or more versions back
+        assert sorted(kept) == list(range(last_pruned - 2, version + 1))
+        assert changes_between(admin["account_id"], 0, version) is None  # the start is gone
 
 
 def test_when_one_cable_is_deleted_then_only_that_cable_is_read(app, admin, admin_client):

@@ -365,3 +365,31 @@ def test_when_compiled_then_the_graph_lets_go_of_what_validate_kept(ws, facts):
     assert "memo" not in G.graph
     again = compile_plan(G, types=REGISTRY, facts=facts, problems=problems)
     assert again == plan  # recomputed when asked again
+
+
+def test_when_the_program_has_no_order_then_the_walk_per_route_finds_the_same_devices():
+    # The walk per route serves programs with bounded cycles; on an acyclic one it must agree
+    # with the post-order sets (the same routes per device, in key order).
+    from bench.compile import synthetic_account
+    from workspace.graph.compile import _program, _reachable
+    from workspace.graph.validate import placed_rows
+
+    objects, cables, facts = synthetic_account(400, seed=3)
+    G = build(objects, cables, facts)
+    routes, nodes, order = _program(
+        G, REGISTRY, {**facts, "placed": placed_rows(G, types=REGISTRY)}
+    )
+    assert order is not None  # acyclic: the post-order exists
+    walked, ordered = _reachable(routes, nodes, None), _reachable(routes, nodes, order)
+    assert walked == ordered and sum(map(len, ordered.values())) > 100
+
+
+def test_when_two_methods_list_one_device_then_it_is_reachable_at_both_routes():
+    from workspace.graph.compile import _reachable
+
+    step = {"object": 2, "contact_method": 44, "devices": [5, 6]}
+    other = {"object": 3, "contact_method": 46, "devices": [6]}
+    nodes = {"n2": step, "n3": other}
+    routes = {"+14155550100": {"node": "n2"}, "ext:101": {"node": "n3"}}
+    reachable = _reachable(routes, nodes, ["n2", "n3"])
+    assert reachable == {5: ["+14155550100"], 6: ["+14155550100", "ext:101"]}

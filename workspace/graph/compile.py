@@ -269,47 +269,71 @@ def _post_order(nodes: Mapping[str, Any]) -> list[str] | None:
     return order
 
 
-def _ringing(node: Mapping[str, Any]) -> set[int]:
-    """The devices a node rings: its own, or those of its timeline's entries."""
-    devices = set(node.get("devices", ()))
-    for entry in node.get("timeline", ()):
-        devices.update(entry["devices"])
-    return devices
+def _ringing(node: Mapping[str, Any], groups: dict[Any, Any]) -> set[Any]:
+    """What a node rings, its own step and its timeline's entries, as ringers: a contact
+    method's id stands for all its devices (they always ring together), a device outside any
+    method for itself (``("device", id)``). ``groups`` gets each ringer's devices."""
+    found: set[Any] = set()
+    for step in (node, *node.get("timeline", ())):
+        devices = step.get("devices")
+        if not devices:
+            continue
+        method = step.get("contact_method")
+        if method is not None:
+            groups[method] = devices
+            found.add(method)
+            continue
+        for device in devices:
+            groups[("device", device)] = (device,)
+            found.add(("device", device))
+    return found
 
 
 def _reachable(
     routes: Mapping[str, Any], nodes: Mapping[str, Any], order: list[str] | None
 ) -> dict[int, list[str]]:
-    """The route keys that ring each device, in key order. ``order``: ``_post_order(nodes)``."""
-    rings = {key: _ringing(node) for key, node in nodes.items()}
+    """The route keys that ring each device, in key order. ``order``: ``_post_order(nodes)``.
+
+    Worked out per ringer (a contact method and its devices, which always ring together),
+    then handed to each device: half the sets and a list shared by a method's devices."""
+    groups: dict[Any, Any] = {}
+    rings = {key: _ringing(node, groups) for key, node in nodes.items()}
+    by_ringer: dict[Any, list[str]] = defaultdict(list)
     if order is not None:
-        return _reachable_acyclic(routes, nodes, rings, order)
-    reachable: dict[int, list[str]] = defaultdict(list)
-    for key, route in sorted(routes.items()):
-        devices: set[int] = set()
-        stack, seen = [route["node"]], {route["node"]}
-        while stack:
-            current = stack.pop()
-            devices |= rings[current]
-            for target in nodes[current].get("exits", {}).values():
-                if target not in seen:
-                    seen.add(target)
-                    stack.append(target)
-        for device in devices:
-            reachable[device].append(key)
-    return _shared_lists(reachable)
+        below = _below_acyclic(nodes, rings, order)
+        for key, route in sorted(routes.items()):
+            for ringer in below[route["node"]]:
+                by_ringer[ringer].append(key)
+    else:
+        for key, route in sorted(routes.items()):
+            ringers: set[Any] = set()
+            stack, seen = [route["node"]], {route["node"]}
+            while stack:
+                current = stack.pop()
+                ringers |= rings[current]
+                for target in nodes[current].get("exits", {}).values():
+                    if target not in seen:
+                        seen.add(target)
+                        stack.append(target)
+            for ringer in ringers:
+                by_ringer[ringer].append(key)
+    reachable: dict[int, list[str]] = {}
+    for ringer, keys in _shared_lists(by_ringer).items():
+        for device in groups[ringer]:
+            held = reachable.get(device)
+            # a device two ringers ring (bad facts: one method per contact) gets both's keys
+            reachable[device] = keys if held is None else sorted({*held, *keys})
+    return reachable
 
 
-def _reachable_acyclic(
-    routes: Mapping[str, Any],
-    nodes: Mapping[str, Any],
-    rings: Mapping[str, set[int]],
-    order: list[str],
-) -> dict[int, list[str]]:
-    """``_reachable`` for a program without cycles: each node's devices once, from its exits'
-    (in post-order, so they are known), instead of one walk per route over everything the
-    route reaches. A node with one exit and no devices of its own shares its target's set."""
-    below: dict[str, frozenset[int] | set[int]] = {}
+def _below_acyclic(
+    nodes: Mapping[str, Any], rings: Mapping[str, set[Any]], order: list[str]
+) -> dict[str, frozenset[Any] | set[Any]]:
+    """For a program without cycles, what each node and everything after it rings: each
+    node's set once, from its exits' (in post-order, so they are known), instead of one walk
+    per route over everything the route reaches. A node with one exit and nothing of its own
+    to ring shares its target's set."""
+    below: dict[str, frozenset[Any] | set[Any]] = {}
     for key in order:
         own = rings[key]
         targets = nodes[key].get("exits", {}).values()
@@ -320,15 +344,11 @@ def _reachable_acyclic(
             below[key] = below[target]
         else:
             below[key] = own.union(*(below[t] for t in targets))
-    reachable: dict[int, list[str]] = defaultdict(list)
-    for key, route in sorted(routes.items()):
-        for device in below[route["node"]]:
-            reachable[device].append(key)
-    return _shared_lists(reachable)
+    return below
 
 
-def _shared_lists(reachable: dict[int, list[str]]) -> dict[int, list[str]]:
-    """One list object for the devices that ring at the same routes (most of a contact's
-    devices do): the plan is read only, and at 50k objects a list per device was 7 MiB."""
+def _shared_lists(reachable: dict[Any, list[str]]) -> dict[Any, list[str]]:
+    """One list object for the ringers that ring at the same routes: the plan is read only,
+    and at 50k objects a list per device was 7 MiB."""
     interned: dict[tuple[str, ...], list[str]] = {}
-    return {device: interned.setdefault(tuple(keys), keys) for device, keys in reachable.items()}
+    return {ringer: interned.setdefault(tuple(keys), keys) for ringer, keys in reachable.items()}

@@ -8,8 +8,10 @@ handful of rows instead of 30k.
 
 Whenever that cannot be trusted, the whole draft is read and built again:
 
-* the journal lacks a version in between (another server process made it, or a bulk write
-  such as an import or a rollback whose rows the journal could not tell);
+* the journal lacks a version in between (a bulk write such as an import or a rollback,
+  whose rows the journal could not tell, or one older than the journal keeps). The journal is
+  in the database: a version another server process committed is brought forward like one
+  of this process's own;
 * the account is not the one cached (an account id given out again: the creation time is in
   the stamp) or its version went backwards;
 * a changed cable joins an object the graph does not have, or a deleted object still has
@@ -187,7 +189,7 @@ def _bring_forward(entry: CachedDraft, account_id: int, version: int, created_at
         return False
     if entry.version == version:
         return True
-    changes = changes_between(account_id, created_at, entry.version, version)
+    changes = changes_between(account_id, entry.version, version)
     if changes is None:
         return False
     tabs, objects, cables = _union(changes)

@@ -2,21 +2,26 @@
 
 A process that keeps an account's built draft (workspace.objects.draft_cache) brings it from
 version v to v + k by reading again only the rows that versions v + 1 .. v + k changed, instead
-of the whole draft. This module records those rows, per process, as the facts version's hooks
-do (workspace.objects.facts_state), so that no service has to remember it:
+of the whole draft. This module records those rows, as the facts version's hooks do
+(workspace.objects.facts_state), so that no service has to remember it:
 
 * after_flush: the ids of the tabs, objects and cables the ORM inserted, changed or deleted;
 * do_orm_execute: a statement on those tables whose WHERE names its rows (``id = x``,
   ``id IN (...)``: a move, an object's deletion) adds them; any other (an import's INSERTs, a
   whole-draft DELETE, a bulk UPDATE by parameter) makes the transaction's change unknown;
 * before_commit, after the draft version's safety net (workspace.objects.state) has bumped:
-  the version each account commits at, with the account's creation time (an account id given
-  out again starts its versions anew);
-* after_commit: the entries go into the journal. A rolled-back transaction records nothing.
+  the version the account commits at, and the entry goes into the ``draft_changes`` table in
+  the same transaction. A rolled-back transaction records nothing.
+
+The journal is in the database, not in a process, so that a server process brings its kept
+draft forward from versions another process committed (several gunicorn workers, or two
+servers behind one balancer). An entry costs one small INSERT per committed edit; the last
+``KEEP_VERSIONS`` per account are kept (older ones are pruned every ``PRUNE_EVERY`` versions)
+and the rows go with the account, so an account id given out again starts anew.
 
 Entries are kept only when they can be trusted whole: a transaction whose change is unknown,
 or whose version moved in more than one account, records none. A version with no entry (made
-by another server process, by a bulk write, or not yet recorded) is a gap, and the cache then
+by a bulk write, or older than the kept ones) is a gap, and the cache then
 reads the whole draft: the journal is a shortcut, never the truth. Ids of rows are unique
 across accounts, so an id listed too many is read again and harms nothing.
 
@@ -28,24 +33,21 @@ an unseen insert or delete, not an unseen update.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import delete, event, select
 from sqlalchemy.orm import Session
 
 import workspace.objects.state as draft_state  # its before_commit bump must run before ours
-from workspace.database import forget_at_transaction_end, ids_in_where
-from workspace.objects.models import Cable, Tab, WorkspaceObject
+from workspace.database import UPSERT_INSERTS, forget_at_transaction_end, ids_in_where
+from workspace.extensions import db
+from workspace.objects.models import Cable, DraftChange, Tab, WorkspaceObject
 
 __all__ = [
     "Change",
     "changes_between",
-    "clear_journal",
     "has_uncommitted_draft",
     "note_unseen_write",
 ]
@@ -57,34 +59,39 @@ _KINDS: dict[str, str] = {
 }
 _IDS = "draft_journal_ids"  # session.info: {"tabs"|"objects"|"cables": set of ids}
 _UNKNOWN = "draft_journal_unknown"  # session.info: True when some write's rows can't be told
-_READY = "draft_journal_ready"  # session.info: entries to record once committed
-_KEEP_VERSIONS = 256  # per account: older versions are a gap (the cache reloads)
-_KEEP_ACCOUNTS = 256
+#: Versions kept per account: an older one is a gap (the cache reads the whole draft).
+KEEP_VERSIONS = 256
+#: Entries older than KEEP_VERSIONS are deleted when a version is a multiple of this.
+PRUNE_EVERY = 64
+_CHANGE = DraftChange.__table__
 
 
 @dataclass(frozen=True)
 class Change:
     """The rows one committed draft version changed (created, edited or deleted)."""
 
-    created_at: Any  # the account's creation time
     tabs: frozenset[int]
     objects: frozenset[int]
     cables: frozenset[int]
 
 
-_lock = threading.Lock()
-_journal: OrderedDict[int, dict[int, Change]] = OrderedDict()
-
-
-def changes_between(account_id: int, created_at: Any, after: int, upto: int) -> list[Change] | None:
-    """The changes of versions ``after + 1 .. upto`` of the account created at ``created_at``,
-    oldest first; None when any of them is not in the journal."""
-    with _lock:
-        entries = _journal.get(account_id, {})
-        found = [entries.get(version) for version in range(after + 1, upto + 1)]
-    if any(change is None or change.created_at != created_at for change in found):
+def changes_between(account_id: int, after: int, upto: int) -> list[Change] | None:
+    """The changes of versions ``after + 1 .. upto`` of the account, oldest first; None when
+    any of them is not in the journal. Read in the caller's transaction (db.session)."""
+    if upto <= after:
+        return []
+    rows = db.session.execute(
+        select(_CHANGE.c.version, _CHANGE.c.tabs, _CHANGE.c.objects, _CHANGE.c.cables)
+        .where(_CHANGE.c.account_id == account_id)
+        .where(_CHANGE.c.version > after, _CHANGE.c.version <= upto)
+        .order_by(_CHANGE.c.version)
+    ).all()
+    if len(rows) != upto - after:
         return None
-    return found  # type: ignore[return-value]
+    return [
+        Change(tabs=frozenset(tabs), objects=frozenset(objects), cables=frozenset(cables))
+        for _, tabs, objects, cables in rows
+    ]
 
 
 def has_uncommitted_draft(session: Session, account_id: int) -> bool:
@@ -101,24 +108,6 @@ def note_unseen_write(session: Session) -> None:
     """Say that this transaction writes draft rows where the hooks cannot see them (a COPY on
     the connection): its version gets no entry, and the cache reads the whole draft."""
     session.info[_UNKNOWN] = True
-
-
-def clear_journal() -> None:
-    """Forget every entry (tests start from nothing)."""
-    with _lock:
-        _journal.clear()
-
-
-def _record(entries: Iterable[tuple[int, int, Change]]) -> None:
-    with _lock:
-        for account_id, version, change in entries:
-            versions = _journal.setdefault(account_id, {})
-            _journal.move_to_end(account_id)
-            versions[version] = change
-            for old in [v for v in versions if v <= version - _KEEP_VERSIONS]:
-                del versions[old]
-        while len(_journal) > _KEEP_ACCOUNTS:
-            _journal.popitem(last=False)
 
 
 def _ids(session: Session) -> dict[str, set[int]]:
@@ -162,21 +151,22 @@ def _read_versions(session: Session) -> None:
     if stamp is None:
         return  # no state row (an account being deleted): nothing to cache
     ids = session.info.get(_IDS, {})
-    version, created_at = stamp
-    change = Change(
-        created_at=created_at,
-        tabs=frozenset(ids.get("tabs", ())),
-        objects=frozenset(ids.get("objects", ())),
-        cables=frozenset(ids.get("cables", ())),
+    version = stamp[0]
+    changed = {kind: sorted(ids.get(kind, ())) for kind in ("tabs", "objects", "cables")}
+    # Versions only move up while the account lives, so the key is new; should a row be there
+    # after all, this version's own change replaces it rather than failing the admin's edit.
+    upsert = UPSERT_INSERTS[session.get_bind().dialect.name]
+    session.execute(
+        upsert(_CHANGE)
+        .values(account_id=account_id, version=version, **changed)
+        .on_conflict_do_update(index_elements=["account_id", "version"], set_=changed)
     )
-    session.info[_READY] = [(account_id, version, change)]
+    if version % PRUNE_EVERY == 0:
+        session.execute(
+            delete(_CHANGE).where(
+                _CHANGE.c.account_id == account_id, _CHANGE.c.version <= version - KEEP_VERSIONS
+            )
+        )
 
 
-@event.listens_for(Session, "after_commit")
-def _publish(session: Session) -> None:
-    ready = session.info.pop(_READY, None)
-    if ready:
-        _record(ready)
-
-
-forget_at_transaction_end(_IDS, _UNKNOWN, _READY)
+forget_at_transaction_end(_IDS, _UNKNOWN)

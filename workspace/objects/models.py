@@ -107,3 +107,22 @@ class WorkspaceState(db.Model):
     # Moves with every committed write to the contact-center data the engine reads
     # (workspace.objects.facts_state), so a process may reuse facts it loaded at this value.
     facts_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class DraftChange(db.Model):
+    """The draft rows one committed draft version changed (workspace.objects.draft_journal).
+
+    Kept in the database, not in a process, so that every server process brings its kept
+    draft forward from the versions any other one committed. The last few hundred versions
+    per account are kept; the rows go with the account.
+    """
+
+    __tablename__ = "draft_changes"
+
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    tabs: Mapped[list] = mapped_column(JSON)
+    objects: Mapped[list] = mapped_column(JSON)
+    cables: Mapped[list] = mapped_column(JSON)
