@@ -19,7 +19,7 @@ PY_STAMP := $(VENV)/.installed
 # kamailio-tls-modules: SIP over secure WebSocket (wss://) for browsers on https:// pages.
 APT_PACKAGES := chromium kamailio kamailio-python3-modules kamailio-websocket-modules \
   kamailio-extra-modules kamailio-utils-modules kamailio-tls-modules baresip-core sip-tester \
-  rtpengine-daemon
+  rtpengine-daemon coturn
 NODE_STAMP := frontend/node_modules/.installed
 DIST := frontend/dist/index.html
 FRONTEND_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)

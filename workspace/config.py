@@ -128,6 +128,16 @@ class Config:
     SIP_DOMAIN = os.environ.get("WORKSPACE_SIP_DOMAIN", "sip.phone.systems")
     # What browser phones connect to (device config's "sip" block); empty: ws://HOST:WS_PORT/ws.
     SIP_WS_URL = os.environ.get("WORKSPACE_SIP_WS_URL", "")
+    # How browser phones find a media path through NAT (the RTCPeerConnection's iceServers):
+    # stun:, stuns:, turn: and turns: URLs, comma-separated. TURN URLs need TURN_SECRET, the
+    # TURN server's shared secret (coturn's static-auth-secret): each browser phone gets a
+    # username and password from it that expire after TURN_TTL seconds (RFC 7635's REST way).
+    ICE_SERVERS = os.environ.get("WORKSPACE_ICE_SERVERS", "")
+    TURN_SECRET = os.environ.get("WORKSPACE_TURN_SECRET", "")
+    TURN_TTL = int(os.environ.get("WORKSPACE_TURN_TTL", "86400"))
+    # "relay": browser phones send media only through the TURN server (their addresses stay
+    # hidden; for networks that allow no direct UDP); "all" (default): any path ICE finds.
+    ICE_TRANSPORT_POLICY = os.environ.get("WORKSPACE_ICE_TRANSPORT_POLICY", "all")
     SIP_TRUSTED = [t for t in os.environ.get("WORKSPACE_SIP_TRUSTED", "").split(",") if t.strip()]
     SIP_TRUNK = os.environ.get("WORKSPACE_SIP_TRUNK", "")
     SIP_DIR = os.environ.get("WORKSPACE_SIP_DIR", "")  # empty: <INSTANCE_DIR>/sip

@@ -59,6 +59,9 @@ def test_when_activated_then_config_names_the_sip_websocket_and_domain(app, clie
     assert answer["config"]["sip"] == {
         "websocket_url": "ws://127.0.0.1:8123/ws",
         "domain": "pbx.test",
+        "ice_servers": [],  # none configured (tests/api/test_ice_servers.py configures some)
+        "ice_transport_policy": "all",
+        "ice_expires_at": None,
     }
     fetched = client.get(f"{API}/config", headers=bearer(answer["token"])).get_json()
     assert fetched["sip"] == answer["config"]["sip"]

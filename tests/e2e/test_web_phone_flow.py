@@ -26,7 +26,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, shot, wait_for_js
 from tests.servers import prepare_instance, running_server, server_env
-from tests.sip.agents import Device, Kamailio, PortBlock
+from tests.sip.agents import Device, Kamailio, PortBlock, TurnServer
 from tests.sip.test_webrtc import contacts, wait_until
 from tests.support import ON_CI
 from workspace.demo import DEMO_EMAIL, DEMO_PASSWORD
@@ -54,6 +54,34 @@ def _require(*binaries: str) -> None:
 def sip_and_app(tmp_path):
     """Kamailio and rtpengine on their own ports (as `workspace sip run` starts them), the demo
     app writing its plans, events forwarded."""
+    with _sip_and_app(tmp_path) as (base, kamailio):
+        yield base, kamailio
+
+
+@pytest.fixture
+def sip_app_and_turn(tmp_path):
+    """As sip_and_app, with a TURN server (coturn) the app names to its browser phones."""
+    _require("turnserver")
+    folder = tmp_path / "turn"
+    folder.mkdir()
+    ports = PortBlock()
+    turn = TurnServer(folder, ports).start()
+    try:
+        env = {
+            "WORKSPACE_ICE_SERVERS": turn.url,
+            "WORKSPACE_TURN_SECRET": TurnServer.SECRET,
+            # Only the relay: its media must cross the TURN server (Chromium gathers no relay
+            # candidate from a TURN server on loopback otherwise).
+            "WORKSPACE_ICE_TRANSPORT_POLICY": "relay",
+        }
+        with _sip_and_app(tmp_path, **env) as (base, kamailio):
+            yield base, kamailio, turn
+    finally:
+        turn.stop()
+
+
+@contextmanager
+def _sip_and_app(tmp_path, **extra_env: str) -> Iterator[tuple[str, Kamailio]]:
     _require("kamailio", "rtpengine", "baresip")
     sip_dir = tmp_path / "sip"
     sip_dir.mkdir()
@@ -71,6 +99,7 @@ def sip_and_app(tmp_path):
         WORKSPACE_SIP_PORT=str(kamailio.port),
         WORKSPACE_SIP_WS_PORT=str(kamailio.settings["ws_port"]),
         WORKSPACE_SIP_EVENTS_TOKEN=EVENTS_TOKEN,
+        **extra_env,
     )
     prepare_instance(tmp_path, env)
     engine.start()
@@ -272,6 +301,30 @@ def test_when_a_baresip_calls_a_browser_then_media_crosses_rtpengine_and_a_close
         assert [(e["cause"], e["sip_code"]) for e in later if e["type"] == "ended"] == [
             ("no_answer", 480)
         ]
+
+
+def test_when_media_must_go_through_turn_then_the_browser_relays_it_as_its_own_device(
+    media_browser, sip_app_and_turn, tmp_path
+):
+    """WORKSPACE_ICE_SERVERS, WORKSPACE_TURN_SECRET and WORKSPACE_ICE_TRANSPORT_POLICY=relay
+    reach the browser phone: answering a call, its peer connection allocates at the real TURN
+    server (coturn), which grants it to the device's own expiring username (``<expiry>:<device
+    id>``, checked against the shared secret), and the call's audio, which may take no other
+    path, flows."""
+    base, kamailio, turn = sip_app_and_turn
+    mike = _mike_on_a_browser_phone(media_browser, base)
+    device = _device_of(mike, base, "Mike Brown")
+    with _sarah_calling(mike, kamailio, tmp_path) as (sarah, call):
+        started = time.time()
+        call.get_by_role("button", name="Answer").click()
+        sarah.wait_for("CALL_ESTABLISHED", timeout=15)
+        assert _wait_bytes_received(mike) > 0
+        wait_until(lambda: turn.allocations(), what="an allocation at the TURN server")
+        expiry, _, user = turn.allocations()[0].partition(":")
+        assert user == str(device["id"])
+        assert started + 3000 < int(expiry) <= time.time() + 86400  # WORKSPACE_TURN_TTL's default
+        call.get_by_role("button", name="Hang up").click()
+        sarah.wait_for("CALL_CLOSED", timeout=15)
 
 
 @pytest.fixture

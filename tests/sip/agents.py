@@ -459,3 +459,71 @@ def assert_mikes_dialing_rule_call_reached_the_trunk(seen: str, trunk_port: int)
     assert 'From: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
     assert 'P-Asserted-Identity: "Mike Brown" <sip:+14155550100@127.0.0.1>' in seen
     assert "X-Callflow-Dialed: 0174448746" in seen
+
+
+class TurnServer:
+    """coturn on loopback with the TURN REST API's shared secret (``use-auth-secret``), as a
+    deployment pairs it with WORKSPACE_TURN_SECRET; verbose, so its log names each allocation
+    and the username it was made with."""
+
+    SECRET = "turn-test-secret"
+
+    def __init__(self, folder: Path, ports: PortBlock) -> None:
+        self.folder = folder
+        self.port = ports.take()
+        relay = ports.take(20)
+        self.relay_ports = (relay, relay + 19)
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"turn:127.0.0.1:{self.port}?transport=udp"
+
+    def start(self) -> TurnServer:
+        low, high = self.relay_ports
+        self.log = open(self.folder / "turnserver.log", "w")  # noqa: SIM115 (closed in stop)
+        self.proc = subprocess.Popen(
+            [
+                "turnserver",
+                *("-n", "-v", "--no-cli", "--no-tls", "--no-dtls", "--fingerprint"),
+                *("--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--allow-loopback-peers"),
+                f"--listening-port={self.port}",
+                f"--min-port={low}",
+                f"--max-port={high}",
+                "--use-auth-secret",
+                f"--static-auth-secret={self.SECRET}",
+                "--realm=callflow.test",
+                f"--userdb={self.folder / 'turndb'}",
+                f"--pidfile={self.folder / 'turnserver.pid'}",
+                "--simple-log",
+                "--log-file=stdout",
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 10
+        while _free(self.port):  # it listens on TCP and UDP alike
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"turnserver did not start: {self.log_text()[-2000:]}")
+            time.sleep(0.1)
+        return self
+
+    def log_text(self) -> str:
+        return (self.folder / "turnserver.log").read_text(errors="replace")
+
+    def allocations(self) -> list[str]:
+        """The usernames of the allocations it granted, in order."""
+        granted = re.compile(r"user <([^>]+)>: incoming packet ALLOCATE processed, success")
+        return granted.findall(self.log_text())
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        if getattr(self, "log", None):
+            self.log.close()

@@ -12,7 +12,10 @@ def init_app(app: Flask, api: Api) -> None:
     package's subscriptions to the changes that concern devices (workspace.signals)."""
     from workspace.device_api import api as device_api
     from workspace.device_api import recompute, sockets
+    from workspace.device_api.ice_servers import check_ice_config
     from workspace.signals import device_token_revoked
+
+    check_ice_config(app.config)  # a browser phone could not use bad STUN/TURN settings
 
     api.register_blueprint(device_api.blp)
     recompute.init_app(app)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -38,6 +39,7 @@ from flask import current_app
 
 from workspace.contact_center.devices.models import Device
 from workspace.contact_center.providers.models import SipAccount
+from workspace.device_api.ice_servers import ice_block
 from workspace.device_api.sip_connection import sip_connection
 from workspace.extensions import db
 from workspace.graph.devices import device_settings
@@ -69,6 +71,19 @@ def config_etag(config: dict[str, Any]) -> str:
     hashed["lines"] = [
         {k: v for k, v in line.items() if k != "password"} for line in config.get("lines") or []
     ]
+    if isinstance(config.get("sip"), dict):
+        # TURN credentials are made anew at each fetch (and never in a background hash): the
+        # servers count, what a device was given to log in with there does not.
+        # Without ICE servers the block hashes as it did before they existed.
+        sip = {k: v for k, v in config["sip"].items() if not k.startswith("ice_")}
+        if config["sip"].get("ice_transport_policy", "all") != "all":
+            sip["ice_transport_policy"] = config["sip"]["ice_transport_policy"]
+        if config["sip"].get("ice_servers"):
+            sip["ice_servers"] = [
+                {k: v for k, v in server.items() if k not in ("username", "credential")}
+                for server in config["sip"]["ice_servers"]
+            ]
+        hashed["sip"] = sip
     canonical = json.dumps(hashed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -95,7 +110,12 @@ def build_device_configs(
         in_plan = str(device.id) in reachable
         settings = device_settings(facts, device.id, reachable.get(str(device.id), []))
         config = wire_config(settings, facts, device.id, in_plan, published.revision)
-        config["sip"] = dict(sip)
+        config["sip"] = {
+            **sip,
+            **ice_block(
+                current_app.config, user=str(device.id), now=time.time(), with_secrets=with_secrets
+            ),
+        }
         for line in config["lines"]:
             if line["sip_account"] in passwords:
                 line["password"] = passwords[line["sip_account"]]

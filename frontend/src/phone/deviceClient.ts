@@ -22,7 +22,16 @@ export interface DeviceConfig {
   device: { id: number; name: string };
   contact: { id: number; name: string | null };
   lines: DeviceLine[];
-  sip?: { websocket_url: string; domain: string };
+  sip?: {
+    websocket_url: string;
+    domain: string;
+    /** STUN and TURN servers for the peer connection; TURN ones carry this device's credentials. */
+    ice_servers?: RTCIceServer[];
+    /** 'relay': media only through the TURN server. */
+    ice_transport_policy?: RTCIceTransportPolicy;
+    /** When the TURN credentials stop working (unix seconds); null without TURN. */
+    ice_expires_at?: number | null;
+  };
   caller_id?: { name?: string | null; internal?: string | null };
 }
 

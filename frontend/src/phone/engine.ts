@@ -31,8 +31,6 @@ interface Line {
   ua: JsSIP.UA;
 }
 
-// Peer to peer on the same network needs no STUN; a TURN server comes with rtpengine's work.
-const PC_CONFIG: RTCConfiguration = { iceServers: [] };
 
 export class PhoneEngine {
   private lines: Line[] = [];
@@ -44,10 +42,15 @@ export class PhoneEngine {
 
   private readonly config: DeviceConfig;
   private readonly on: EngineCallbacks;
+  // The deployment's STUN/TURN servers (WORKSPACE_ICE_SERVERS): behind NAT a browser learns
+  // its public address from STUN and relays through TURN where no direct path exists. TURN
+  // credentials expire; the store hands in fresh ones (setIceServers) before they do.
+  private iceServers: RTCIceServer[];
 
   constructor(config: DeviceConfig, on: EngineCallbacks) {
     this.config = config;
     this.on = on;
+    this.iceServers = config.sip?.ice_servers ?? [];
     this.audio = document.createElement('audio');
     this.audio.autoplay = true;
     this.audio.setAttribute('aria-hidden', 'true');
@@ -56,6 +59,15 @@ export class PhoneEngine {
 
   get domain(): string {
     return this.config.sip?.domain ?? '';
+  }
+
+  /** Use these STUN/TURN servers (fresh TURN credentials) from the next call on. */
+  setIceServers(servers: RTCIceServer[]): void {
+    this.iceServers = servers;
+  }
+
+  private pcConfig(): RTCConfiguration {
+    return { iceServers: this.iceServers, iceTransportPolicy: this.config.sip?.ice_transport_policy ?? 'all' };
   }
 
   start(): void {
@@ -126,7 +138,7 @@ export class PhoneEngine {
     const stream = await this.takeMicrophone();
     const session = line.ua.call(sipTarget(target, this.domain), {
       mediaStream: stream,
-      pcConfig: PC_CONFIG,
+      pcConfig: this.pcConfig(),
       eventHandlers: { peerconnection: (e) => this.playRemote(e.peerconnection) },
     });
     this.watch(session);
@@ -139,7 +151,7 @@ export class PhoneEngine {
     if (!session || session.direction !== 'incoming') return;
     const stream = await this.takeMicrophone();
     session.on('peerconnection', (e) => this.playRemote(e.peerconnection));
-    session.answer({ mediaStream: stream, pcConfig: PC_CONFIG });
+    session.answer({ mediaStream: stream, pcConfig: this.pcConfig() });
   }
 
   decline(): void {

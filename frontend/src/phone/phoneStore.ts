@@ -59,6 +59,7 @@ const get = usePhone.getState;
 
 const HEARTBEAT_MS = 30_000;
 const ENDED_SHOWN_MS = 5_000;
+const ICE_RENEW_MARGIN_MS = 10 * 60_000;
 
 let engine: PhoneEngine | null = null;
 let token: string | null = null;
@@ -67,6 +68,7 @@ let socket: Socket | null = null;
 let beatTimer: number | null = null;
 let statsTimer: number | null = null;
 let clearTimer: number | null = null;
+let iceTimer: number | null = null;
 
 function onLine(id: number, state: LineState, detail?: string): void {
   set({ lines: get().lines.map((l) => (l.id === id ? { ...l, state, detail: detail ?? null } : l)) });
@@ -136,6 +138,7 @@ async function run(config: DeviceConfig): Promise<void> {
   engine.inputId = get().inputId;
   void engine.setOutput(get().outputId);
   engine.start();
+  renewIceBefore(config.sip?.ice_expires_at);
   if (beatTimer === null) beatTimer = window.setInterval(() => void beat(), HEARTBEAT_MS);
   connectSocket();
 }
@@ -156,15 +159,30 @@ async function refresh(): Promise<void> {
   if (!token) return;
   try {
     const config = await fetchConfig(token);
+    // Fresh TURN credentials do not move the etag: hand them to the running engine.
+    engine?.setIceServers(config.sip?.ice_servers ?? []);
+    renewIceBefore(config.sip?.ice_expires_at);
     if (config.etag !== etag && !get().call) void run(config);
   } catch (error) {
     if (error instanceof NotActivated) deactivate();
   }
 }
 
+/** Fetch the config again ten minutes before the TURN credentials expire (a call under way
+ * keeps its relay: TURN allocations outlive the credentials that made them). */
+function renewIceBefore(expiresAt: number | null | undefined): void {
+  if (iceTimer !== null) window.clearTimeout(iceTimer);
+  iceTimer = null;
+  if (!expiresAt) return;
+  const wait = Math.max(60_000, expiresAt * 1000 - Date.now() - ICE_RENEW_MARGIN_MS);
+  iceTimer = window.setTimeout(() => void refresh(), wait);
+}
+
 function teardown(): void {
   engine?.stop();
   engine = null;
+  if (iceTimer !== null) window.clearTimeout(iceTimer);
+  iceTimer = null;
   socket?.disconnect();
   socket = null;
   if (beatTimer !== null) window.clearInterval(beatTimer);
