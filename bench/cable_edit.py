@@ -13,7 +13,10 @@ a cable (If-Match), create it again. For each edit:
 
 The baseline, measured in the same run on the same rows: the pure engine's validate of the
 loaded draft (no database). Then every device is deleted and the same edits run again, so
-"with N devices / with none" says what the devices cost an edit. Medians and p90 of
+"with N devices / with none" says what the devices cost an edit. Last, "two apps": the same
+edits, without devices, sent in turn to two apps on the same database, each with its own kept
+draft, as two server processes (gunicorn workers) get them: each push brings its draft
+forward over the other's edit through the journal in the database. Medians and p90 of
 ``--edits`` edits, with the machine's load.
 
     PYTHONPATH=. .venv/bin/python bench/cable_edit.py --objects 10000 --edits 20
@@ -62,12 +65,17 @@ def report(name: str, r: dict[str, Any]) -> None:
     print(f"\n{name}: {r['objects']} objects, {r['devices']} devices")
     print(f"  {'baseline: pure validate':<30} {base * 1000:8.1f} ms")
     for label in ("answer", "pushed", "settled"):
-        for devices in ("with devices", "no devices"):
+        for devices in ("with devices", "no devices", "two apps"):
             p50, p90 = r[label][devices]
             goal = f"   target p50 < {TARGETS[label] * 1000:.0f} ms"
             print(
                 f"  {label + ', ' + devices:<30} p50 {p50 * 1000:7.1f} ms  p90 {p90 * 1000:7.1f} ms"
                 f"  x{p50 / base:5.2f} validate{goal}"
+            )
+        if label == "pushed":
+            print(
+                f"  {'pushed, whole draft read':<30} {r['whole read'] * 1000:7.1f} ms"
+                "  (the second app's first push; what a version without a journal entry costs)"
             )
         ratio = r[label]["with devices"][0] / r[label]["no devices"][0]
         print(f"  {label}: with {r['devices']} devices / with none = {ratio:4.2f}")
@@ -92,11 +100,17 @@ def run(size: int, edits: int) -> dict[str, Any]:
     tune_collector_for_serving()  # as `workspace serve` does in each worker
     with app.app_context():
         account, email, document, devices = seed(size)
-    client = app.test_client()
-    login = client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
-    assert login.status_code == 200, login.get_json()
-    headers = {"X-CSRF-Token": login.get_json()["csrf_token"]}
-    recompute, validation = config_recompute(app), draft_validation(app)
+    # A second app on the same database: a second server process, with its own kept draft.
+    other = create_app()
+    clients, workers = [], []
+    for each in (app, other):
+        client = each.test_client()
+        login = client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+        assert login.status_code == 200, login.get_json()
+        headers = {"X-CSRF-Token": login.get_json()["csrf_token"]}
+        clients.append((client, headers))
+        workers += [config_recompute(each), draft_validation(each)]
+    client, headers = clients[0]
     for url, body in (
         ("/api/v1/workspace/import", {"document": document, "mode": "replace"}),
         ("/api/v1/workspace/publish", {"message": "bench"}),
@@ -105,7 +119,7 @@ def run(size: int, edits: int) -> dict[str, Any]:
         assert answer.status_code in (200, 201), answer.get_data()[:500]
 
     def settle() -> None:
-        assert recompute.wait_idle(120) and validation.wait_idle(120)
+        assert all(worker.wait_idle(120) for worker in workers)
 
     # When validation.updated leaves the process: the moment the canvas can show problems.
     emitted: list[float] = []
@@ -130,26 +144,28 @@ def run(size: int, edits: int) -> dict[str, Any]:
         assert len(emitted) == 1, emitted
         return answered - started, emitted[0] - started, settled - started
 
-    def one_edit(cable_id: int) -> list[tuple[float, float, float]]:
-        """Delete the cable and create it again; (answer, pushed, settled) of each request."""
+    def one_edit(cable_id: int, apps: int) -> list[tuple[float, float, float]]:
+        """Delete the cable and create it again, the second request through the other app
+        when ``apps`` is 2; (answer, pushed, settled) of each request."""
         settle()
-        row = client.get(f"/api/v1/cables/{cable_id}").get_json()
+        first, second = clients[0], clients[apps - 1]
+        row = first[0].get(f"/api/v1/cables/{cable_id}").get_json()
 
         def delete() -> None:
-            gone = client.delete(
+            gone = first[0].delete(
                 f"/api/v1/cables/{cable_id}",
-                headers={**headers, "If-Match": f'"{row["version"]}"'},
+                headers={**first[1], "If-Match": f'"{row["version"]}"'},
             )
             assert gone.status_code == 204, gone.get_data()[:300]
 
         def create() -> None:
             body = {k: row[k] for k in ("source", "source_port", "target", "target_port")}
-            made = client.post("/api/v1/cables", json=body, headers=headers)
+            made = second[0].post("/api/v1/cables", json=body, headers=second[1])
             assert made.status_code == 201, made.get_data()[:300]
 
         return [timed(delete), timed(create)]
 
-    def series(count: int) -> dict[str, tuple[float, float]]:
+    def series(count: int, apps: int = 1) -> dict[str, tuple[float, float]]:
         measured: list[tuple[float, float, float]] = []
         for i in range(count):
             with app.app_context():
@@ -164,7 +180,7 @@ def run(size: int, edits: int) -> dict[str, Any]:
                     .offset(i * 7)
                     .limit(1)
                 ).scalar_one()
-            measured += one_edit(cable_id)
+            measured += one_edit(cable_id, apps)
         answers, pushes, settles = zip(*measured, strict=True)
         return {"answer": _p([*answers]), "pushed": _p([*pushes]), "settled": _p([*settles])}
 
@@ -175,6 +191,10 @@ def run(size: int, edits: int) -> dict[str, Any]:
         db.session.execute(db.delete(Device))
         db.session.commit()
     without = series(edits)
+    # The other app's first push reads the whole draft, as a process without the journal's
+    # entries would for every edit the other one made.
+    whole_read = series(1, apps=2)["pushed"][1]
+    alternating = series(edits, apps=2)
 
     with app.app_context():
         snapshot, facts = load_draft(account), load_facts(account)
@@ -187,8 +207,13 @@ def run(size: int, edits: int) -> dict[str, Any]:
         "objects": len(document["objects"]),
         "devices": len(ids) or devices,
         "engine validate": min(engine),
+        "whole read": whole_read,
         **{
-            label: {"with devices": with_devices[label], "no devices": without[label]}
+            label: {
+                "with devices": with_devices[label],
+                "no devices": without[label],
+                "two apps": alternating[label],
+            }
             for label in ("answer", "pushed", "settled")
         },
     }
