@@ -190,3 +190,17 @@ def test_when_nothing_changed_then_revalidate_gives_the_same_list():
     again, _ = revalidate(G, types=REGISTRY, facts=FACTS, previous=state, changed=())
     assert again == first
     assert [p["code"] for p in first] == ["object.unknown_type", "entry.no_route"]
+
+
+def test_when_an_object_turns_invalid_as_the_facts_change_then_its_reference_problem_goes():
+    """Found by the property above: with other facts every valid object's references are
+    checked again, and the phone number that became an unknown type is no longer valid."""
+    unset = {"id": 1, "type": "phone_number", "properties": {"number": None}}
+    G = build([unset], [])
+    before, state = revalidate(G, types=REGISTRY, facts=FACTS)
+    assert "reference.unset" in [p["code"] for p in before]
+    mystery = {"id": 1, "type": "mystery", "properties": {}}
+    touched = update_graph(G, objects={1: mystery}, cables={})
+    problems, _ = revalidate(G, types=REGISTRY, facts=OTHER_FACTS, previous=state, changed=touched)
+    assert problems == validate(build([mystery], []), types=REGISTRY, facts=OTHER_FACTS)
+    assert [p["code"] for p in problems] == ["object.unknown_type"]

@@ -131,9 +131,10 @@ def revalidate(
         [node for node in targets if node in valid_set],
         partial(reference_problems, G, kinds, facts),
     )
-    for node in targets:  # an object that turned invalid is not checked for references
-        if node not in valid_set:
-            state.references.pop(node, None)
+    # An object that turned invalid is not checked for references: its old ones go. Not only
+    # among ``targets``: when the facts changed those are the valid objects alone.
+    for node in [node for node in state.references if node not in valid_set]:
+        del state.references[node]
     resolved = [node for node in valid if node not in state.references]
 
     placed = placed_by(G, kinds, valid)
