@@ -55,6 +55,20 @@ class PortBlock:
                 return first
 
 
+def _stop_group(proc: subprocess.Popen | None, log) -> None:
+    """Stop a server started in a process group of its own (TERM, then KILL after 10 s), and
+    close its log file."""
+    if proc and proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    if log:
+        log.close()
+
+
 def _free(port: int) -> bool:
     for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
         with socket.socket(socket.AF_INET, kind) as s:
@@ -125,15 +139,7 @@ class Kamailio:
         return (self.folder / "kamailio.log").read_text(errors="replace")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        if getattr(self, "log", None):
-            self.log.close()
+        _stop_group(self.proc, getattr(self, "log", None))
 
     def events(self) -> list[dict]:
         rows = []
@@ -518,12 +524,4 @@ class TurnServer:
         return granted.findall(self.log_text())
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        if getattr(self, "log", None):
-            self.log.close()
+        _stop_group(self.proc, getattr(self, "log", None))
