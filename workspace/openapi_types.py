@@ -25,6 +25,11 @@ HEADER = (
 )
 
 
+# How apispec writes a nullable Nested field under OpenAPI 3.0: anyOf this and the $ref.
+NULLABLE_REF = {"type": "object", "nullable": True}
+_NULL = "null"
+
+
 def camel(key: str) -> str:
     return re.sub(r"(?<=[A-Za-z0-9])_([a-z0-9])", lambda m: m.group(1).upper(), key)
 
@@ -44,7 +49,8 @@ def ts_type(schema: dict, indent: str = "") -> str:
     for combo in ("oneOf", "anyOf", "allOf"):
         if combo in schema:
             joiner = " & " if combo == "allOf" else " | "
-            return "(" + joiner.join(ts_type(s, indent) for s in schema[combo]) + ")" + nullable
+            parts = [_NULL if s == NULLABLE_REF else ts_type(s, indent) for s in schema[combo]]
+            return "(" + joiner.join(parts) + ")" + nullable
     kind = schema.get("type")
     if kind == "array":
         return f"{_wrap(ts_type(schema.get('items', {}), indent))}[]{nullable}"

@@ -17,8 +17,8 @@ export interface Holiday {
   from: string;
   to: string | null;
   yearly: boolean;
-  /** The Time Router exit it takes (holiday_1..4); null: closed. */
-  exit: string | null;
+  /** The Time Router exit it takes; null: closed. */
+  exit: HolidayExit | null;
 }
 
 export interface ScheduleStatus {
@@ -45,7 +45,8 @@ export interface ScheduleInput {
 }
 
 export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-export const HOLIDAY_EXITS = ['holiday_1', 'holiday_2', 'holiday_3', 'holiday_4'];
+export const HOLIDAY_EXITS = ['holiday_1', 'holiday_2', 'holiday_3', 'holiday_4'] as const;
+export type HolidayExit = (typeof HOLIDAY_EXITS)[number];
 
 export const schedulesApi = resource<Schedule, ScheduleInput>('/schedules');
 

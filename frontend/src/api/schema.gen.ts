@@ -67,8 +67,8 @@ export interface Schemas {
     externalAudioId?: number | null;
   };
   AnsweredBy: {
-    contact?: (Record<string, unknown> | null | Schemas["CallRef"]);
-    device?: (Record<string, unknown> | null | Schemas["CallRef"]);
+    contact?: (null | Schemas["CallRef"]);
+    device?: (null | Schemas["CallRef"]);
     username?: string | null;
     number?: string | null;
   };
@@ -102,11 +102,11 @@ export interface Schemas {
     name?: string;
     originalFilename?: string;
     format?: "flac" | "mp3" | "ogg" | "wav";
-    contentType?: unknown;
+    contentType?: string;
     sizeBytes?: number;
     durationSeconds?: number | null;
     sha256?: string;
-    contentUrl?: unknown;
+    contentUrl?: string;
     createdAt?: string;
   };
   AudioFileList: {
@@ -174,7 +174,7 @@ export interface Schemas {
     startedAt?: string;
     answeredAt?: string | null;
     endedAt?: string | null;
-    answeredBy?: (Record<string, unknown> | null | Schemas["AnsweredBy"]);
+    answeredBy?: (null | Schemas["AnsweredBy"]);
     ringS?: number | null;
     talkS?: number | null;
     cause?: "answered" | "no_answer" | "caller_cancel" | "busy" | "rejected" | "not_found" | "forbidden" | "unsupported" | "error" | null;
@@ -218,7 +218,7 @@ export interface Schemas {
     startedAt?: string;
     answeredAt?: string | null;
     endedAt?: string | null;
-    answeredBy?: (Record<string, unknown> | null | Schemas["AnsweredBy"]);
+    answeredBy?: (null | Schemas["AnsweredBy"]);
     ringS?: number | null;
     talkS?: number | null;
     cause?: "answered" | "no_answer" | "caller_cancel" | "busy" | "rejected" | "not_found" | "forbidden" | "unsupported" | "error" | null;
@@ -239,7 +239,7 @@ export interface Schemas {
     callee?: string | null;
     node?: string | null;
     object?: number | null;
-    member?: (Schemas["EventMember"] | Record<string, unknown> | null);
+    member?: (Schemas["EventMember"] | null);
     cause?: "answered" | "no_answer" | "caller_cancel" | "busy" | "rejected" | "not_found" | "forbidden" | "unsupported" | "error" | null | null;
     sipCode?: number | null;
   };
@@ -249,7 +249,7 @@ export interface Schemas {
     node?: string | null;
     objectId?: number | null;
     objectName?: string | null;
-    member?: (Record<string, unknown> | null | Schemas["AnsweredBy"]);
+    member?: (null | Schemas["AnsweredBy"]);
     cause?: string | null;
     sipCode?: number | null;
   };
@@ -272,14 +272,14 @@ export interface Schemas {
     contentType?: string;
     fileName?: string;
     createdAt?: string;
-    device?: (Record<string, unknown> | null | Schemas["CallRecordingRef"]);
-    contact?: (Record<string, unknown> | null | Schemas["CallRecordingRef"]);
-    remoteContact?: (Record<string, unknown> | null | Schemas["CallRecordingRef"]);
+    device?: (null | Schemas["CallRecordingRef"]);
+    contact?: (null | Schemas["CallRecordingRef"]);
+    remoteContact?: (null | Schemas["CallRecordingRef"]);
     delivery?: Schemas["CallRecordingDelivery"];
     audioUrl?: string | null;
   };
   CallRecordingDelivery: {
-    method?: (Record<string, unknown> | null | Schemas["CallRecordingMethod"]);
+    method?: (null | Schemas["CallRecordingMethod"]);
     attempts?: number;
     maxAttempts?: number;
     nextAttemptAt?: string | null;
@@ -424,8 +424,8 @@ export interface Schemas {
     version?: number;
     name?: string;
     type?: "email" | "ftp" | "sftp" | "dropbox" | "google_drive" | "onedrive";
-    settings?: Record<string, unknown>;
-    secretsSet?: unknown;
+    settings?: Record<string, (string | number | boolean | string[])>;
+    secretsSet?: string[];
     createdAt?: string;
   };
   DeliveryMethodCreate: {
@@ -1075,7 +1075,7 @@ export interface Schemas {
     name?: string;
     timeZone?: string;
     intervals?: Schemas["Interval"][];
-    holidays?: Record<string, unknown>[];
+    holidays?: Schemas["Holiday"][];
     status?: (Schemas["ScheduleStatus"]);
     usedBy?: Schemas["User"][];
   };
@@ -1128,11 +1128,11 @@ export interface Schemas {
     answer?: number | null;
     declines?: Schemas["Decline"][];
     outcome?: string;
-    rejected?: (Schemas["Rejected"] | Record<string, unknown> | null);
+    rejected?: (Schemas["Rejected"] | null);
     endsAt?: number | null;
     answeredBy?: number | null;
     answeredAt?: number | null;
-    forwardedTo?: (Record<string, unknown> | null | Schemas["Forwarded"]);
+    forwardedTo?: (null | Schemas["Forwarded"]);
     path?: number[];
     steps?: Schemas["SimulationStep"][];
     rings?: Schemas["Ring"][];
@@ -1272,7 +1272,7 @@ export interface Schemas {
   };
   WizardContact: {
     contact: Schemas["ContactCreate"];
-    internalNumber?: (Schemas["InternalNumberStep"] | Record<string, unknown> | null);
+    internalNumber?: (Schemas["InternalNumberStep"] | null);
     phoneNumber: Schemas["PhoneNumberStep"];
     tab: Schemas["TabStep"];
     device: Schemas["DeviceStep"];

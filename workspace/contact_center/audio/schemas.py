@@ -18,11 +18,11 @@ class AudioFileSchema(BaseSchema):
     name = fields.String()
     original_filename = fields.String()
     format = fields.String(metadata={"enum": sorted(MIME_TYPES)})
-    content_type = fields.Method("_content_type")
+    content_type = fields.Method("_content_type", metadata={"type": "string"})
     size_bytes = fields.Integer()
     duration_seconds = fields.Float(allow_none=True)
     sha256 = fields.String()
-    content_url = fields.Method("_content_url")
+    content_url = fields.Method("_content_url", metadata={"type": "string"})
     created_at = fields.DateTime()
 
     def _content_type(self, row) -> str:

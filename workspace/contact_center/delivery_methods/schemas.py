@@ -25,6 +25,15 @@ def _describe_settings() -> str:
 NAME_RULES = validate.Length(min=1, max=100, error="Enter 1 to {max} characters.")
 ONE_OF_TYPES = validate.OneOf(TYPES, error="Choose one of: {choices}.")
 SETTINGS_DOC = {"description": _describe_settings()}
+# What a stored setting can be (the OpenAPI document says so, and the frontend's types follow).
+VALUE = {
+    "oneOf": [
+        {"type": "string"},
+        {"type": "number"},
+        {"type": "boolean"},
+        {"type": "array", "items": {"type": "string"}},
+    ]
+}
 
 
 class DeliveryMethodSchema(BaseSchema):
@@ -32,8 +41,14 @@ class DeliveryMethodSchema(BaseSchema):
     version = fields.Integer(dump_only=True)
     name = fields.String()
     type = fields.String(metadata={"enum": list(TYPES)})
-    settings = fields.Dict(metadata={"description": "The settings without secrets."})
-    secrets_set = fields.Method("_secrets_set", metadata={"description": "Secrets stored."})
+    settings = fields.Dict(
+        values=fields.Raw(metadata=VALUE),
+        metadata={"description": "The settings without secrets."},
+    )
+    secrets_set = fields.Method(
+        "_secrets_set",
+        metadata={"description": "Secrets stored.", "type": "array", "items": {"type": "string"}},
+    )
     created_at = fields.DateTime()
 
     def _secrets_set(self, row) -> list[str]:

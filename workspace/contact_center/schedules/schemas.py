@@ -73,6 +73,14 @@ def holidays_json(holidays: list[dict]) -> list[dict]:
     ]
 
 
+class _StoredHoliday(fields.Nested):
+    """A holiday as stored (JSON, its dates ISO text already): dumped as it is, documented as
+    the Holiday it was loaded through."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value
+
+
 class ScheduleStatusSchema(BaseSchema):
     state = fields.String(metadata={"description": "open, closed or a holiday exit"})
     until = fields.AwareDateTime(allow_none=True, metadata={"description": "null: no change"})
@@ -91,7 +99,7 @@ class ScheduleSchema(BaseSchema):
     name = fields.String()
     time_zone = fields.String()
     intervals = fields.List(fields.Nested(IntervalSchema))
-    holidays = fields.List(fields.Dict())
+    holidays = fields.List(_StoredHoliday(HolidaySchema))
     status = fields.Nested(ScheduleStatusSchema, metadata={"description": "Right now"})
     used_by = fields.List(fields.Nested(UserSchema))
 

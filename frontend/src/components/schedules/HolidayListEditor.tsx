@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Group, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { HOLIDAY_EXITS, type Holiday } from '../../api/schedules';
+import { HOLIDAY_EXITS, type Holiday, type HolidayExit } from '../../api/schedules';
 
 const EXIT_OPTIONS = [{ value: 'closed', label: 'Closed exit' }, ...HOLIDAY_EXITS.map((e, i) => ({ value: e, label: `Own exit ${i + 1}` }))];
 
@@ -43,7 +43,7 @@ export function HolidayListEditor({ holidays, onChange, error }: HolidayListEdit
                   <Switch size="xs" aria-label={`Holiday ${index + 1} every year`} checked={h.yearly} onChange={(e) => set(index, { yearly: e.currentTarget.checked })} />
                 </Table.Td>
                 <Table.Td>
-                  <Select size="xs" aria-label={`Holiday ${index + 1} exit`} data={EXIT_OPTIONS} value={h.exit ?? 'closed'} allowDeselect={false} onChange={(v) => set(index, { exit: v && v !== 'closed' ? v : null })} />
+                  <Select size="xs" aria-label={`Holiday ${index + 1} exit`} data={EXIT_OPTIONS} value={h.exit ?? 'closed'} allowDeselect={false} onChange={(v) => set(index, { exit: v && v !== 'closed' ? (v as HolidayExit) : null })} />
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove holiday ${index + 1}`} onClick={() => onChange(holidays.filter((_, i) => i !== index))}>
