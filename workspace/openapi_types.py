@@ -27,7 +27,6 @@ HEADER = (
 
 # How apispec writes a nullable Nested field under OpenAPI 3.0: anyOf this and the $ref.
 NULLABLE_REF = {"type": "object", "nullable": True}
-_NULL = "null"
 
 
 def camel(key: str) -> str:
@@ -49,7 +48,7 @@ def ts_type(schema: dict, indent: str = "") -> str:
     for combo in ("oneOf", "anyOf", "allOf"):
         if combo in schema:
             joiner = " & " if combo == "allOf" else " | "
-            parts = [_NULL if s == NULLABLE_REF else ts_type(s, indent) for s in schema[combo]]
+            parts = ["null" if s == NULLABLE_REF else ts_type(s, indent) for s in schema[combo]]
             return "(" + joiner.join(parts) + ")" + nullable
     kind = schema.get("type")
     if kind == "array":

@@ -72,20 +72,24 @@ def config_etag(config: dict[str, Any]) -> str:
         {k: v for k, v in line.items() if k != "password"} for line in config.get("lines") or []
     ]
     if isinstance(config.get("sip"), dict):
-        # TURN credentials are made anew at each fetch (and never in a background hash): the
-        # servers count, what a device was given to log in with there does not.
-        # Without ICE servers the block hashes as it did before they existed.
-        sip = {k: v for k, v in config["sip"].items() if not k.startswith("ice_")}
-        if config["sip"].get("ice_transport_policy", "all") != "all":
-            sip["ice_transport_policy"] = config["sip"]["ice_transport_policy"]
-        if config["sip"].get("ice_servers"):
-            sip["ice_servers"] = [
-                {k: v for k, v in server.items() if k not in ("username", "credential")}
-                for server in config["sip"]["ice_servers"]
-            ]
-        hashed["sip"] = sip
+        hashed["sip"] = _hashed_sip(config["sip"])
     canonical = json.dumps(hashed, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _hashed_sip(sip: dict[str, Any]) -> dict[str, Any]:
+    """The ``sip`` block as its hash sees it. TURN credentials are made anew at each fetch (and
+    never in a background hash): the servers count, what a device was given to log in with
+    there does not. Without ICE servers the block hashes as it did before they existed."""
+    hashed = {k: v for k, v in sip.items() if not k.startswith("ice_")}
+    if sip.get("ice_transport_policy", "all") != "all":
+        hashed["ice_transport_policy"] = sip["ice_transport_policy"]
+    if sip.get("ice_servers"):
+        hashed["ice_servers"] = [
+            {k: v for k, v in server.items() if k not in ("username", "credential")}
+            for server in sip["ice_servers"]
+        ]
+    return hashed
 
 
 def build_device_config(device: Device, *, with_secrets: bool) -> dict[str, Any]:

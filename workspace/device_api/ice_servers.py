@@ -16,6 +16,7 @@ import base64
 import hashlib
 import hmac
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["IceConfigError", "check_ice_config", "ice_block", "ice_urls", "turn_credentials"]
@@ -50,10 +51,19 @@ def ice_urls(text: str) -> list[str]:
     return urls
 
 
+@lru_cache(maxsize=8)
+def _split(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The STUN and the TURN URLs of a WORKSPACE_ICE_SERVERS, checked; parsed once per text
+    (a background recompute builds the config of every activated device)."""
+    urls = ice_urls(text)
+    turn = tuple(url for url in urls if url.lower().startswith(TURN_SCHEMES))
+    return tuple(url for url in urls if url not in turn), turn
+
+
 def check_ice_config(config: Mapping[str, Any]) -> None:
     """Refuse, at start-up, settings a browser phone could not use."""
-    urls = ice_urls(str(config.get("ICE_SERVERS") or ""))
-    if any(url.lower().startswith(TURN_SCHEMES) for url in urls) and not config.get("TURN_SECRET"):
+    _, turn = _split(str(config.get("ICE_SERVERS") or ""))
+    if turn and not config.get("TURN_SECRET"):
         raise IceConfigError(
             "WORKSPACE_ICE_SERVERS names a TURN server but WORKSPACE_TURN_SECRET is not set: "
             "browser phones would have no credentials for it"
@@ -63,7 +73,7 @@ def check_ice_config(config: Mapping[str, Any]) -> None:
     policy = config.get("ICE_TRANSPORT_POLICY") or "all"
     if policy not in POLICIES:
         raise IceConfigError(f"WORKSPACE_ICE_TRANSPORT_POLICY must be all or relay, not {policy!r}")
-    if policy == "relay" and not any(url.lower().startswith(TURN_SCHEMES) for url in urls):
+    if policy == "relay" and not turn:
         raise IceConfigError(
             "WORKSPACE_ICE_TRANSPORT_POLICY=relay needs a TURN server in WORKSPACE_ICE_SERVERS: "
             "browser phones would have no path for their media"
@@ -92,13 +102,11 @@ def ice_block(
     URLs alone, so the config's hash is the same either way. ``ice_expires_at`` is when the
     credentials stop working (None without TURN): the phone fetches its config again before.
     """
-    urls = ice_urls(str(config.get("ICE_SERVERS") or ""))
-    stun = [url for url in urls if not url.lower().startswith(TURN_SCHEMES)]
-    turn = [url for url in urls if url.lower().startswith(TURN_SCHEMES)]
-    servers: list[dict[str, Any]] = [{"urls": stun}] if stun else []
+    stun, turn = _split(str(config.get("ICE_SERVERS") or ""))
+    servers: list[dict[str, Any]] = [{"urls": list(stun)}] if stun else []
     expires_at = None
     if turn:
-        entry: dict[str, Any] = {"urls": turn}
+        entry: dict[str, Any] = {"urls": list(turn)}
         if with_secrets and config.get("TURN_SECRET"):
             expires_at = int(now) + int(config.get("TURN_TTL") or 86400)
             entry.update(turn_credentials(str(config["TURN_SECRET"]), user, expires_at))

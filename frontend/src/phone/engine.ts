@@ -31,7 +31,6 @@ interface Line {
   ua: JsSIP.UA;
 }
 
-
 export class PhoneEngine {
   private lines: Line[] = [];
   private session: RTCSession | null = null;

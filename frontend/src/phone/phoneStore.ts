@@ -181,8 +181,7 @@ function renewIceBefore(expiresAt: number | null | undefined): void {
 function teardown(): void {
   engine?.stop();
   engine = null;
-  if (iceTimer !== null) window.clearTimeout(iceTimer);
-  iceTimer = null;
+  renewIceBefore(null);
   socket?.disconnect();
   socket = null;
   if (beatTimer !== null) window.clearInterval(beatTimer);
