@@ -125,3 +125,44 @@ def test_when_call_events_arrive_then_calls_page_and_canvas_update_live(
         _post(base, token, event("ended", 108, call_id="e2e-2", cause="caller_cancel"))
         expect(live).to_be_hidden()
         expect(card).not_to_have_class(re.compile(r"\blit\b"))
+
+
+def test_when_a_call_ends_while_the_page_connects_then_its_row_still_settles(
+    browser, page: Page, tmp_path
+):
+    """The list's first fetch and the live socket's handshake race: an event ingested after
+    the fetch read the calls but before the socket joined the account's room is pushed to
+    nobody. The page fetches again once the socket is in, so the row cannot stay stale."""
+    env = server_env(tmp_path)
+    prepare_instance(tmp_path, env)
+    account, _, _, token = _seed(tmp_path)
+    member = {"contact": None, "device": None, "username": "mike-laptop", "number": None}
+    held: list = []  # sockets opened while `hold` is set, held back from the server
+    hold = False
+
+    def route(socket) -> None:
+        if hold:
+            held.append(socket)
+        else:
+            socket.connect_to_server()
+
+    with running_server(tmp_path, env) as base:
+        _post(base, token, call_event(account, "start", 0, call_id="race-1"))
+        _post(base, token, call_event(account, "answered", 2, call_id="race-1", member=member))
+        page.route_web_socket(lambda url: "/socket.io/" in url, route)  # before the page loads
+        page.goto(f"{base}/login")
+        page.get_by_label("Email").fill(EMAIL)
+        page.get_by_role("textbox", name="Password", exact=True).fill(DEFAULT_PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page).not_to_have_url(re.compile(r"/login"))
+        hold = True
+        page.get_by_role("link", name="Calls").click()
+        row = page.locator("tr[data-call-id='race-1']")
+        expect(row.locator("[data-state]")).to_have_text("In call")
+        assert held, "the page opened its live socket"
+
+        _post(base, token, call_event(account, "ended", 32, call_id="race-1", cause="answered"))
+        for socket in held:  # the socket joins only now: the end was pushed before
+            socket.connect_to_server()
+        expect(row.locator("[data-state]")).to_have_text("Answered")
+        expect(row).to_contain_text("0:30")  # talk time

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronRight, IconPhoneCall, IconSearch, IconX } from '@tabler/icons-react';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { applyCallUpdate, type Call, callKeys, useCalls } from '../api/calls';
 import { contactName, useAllContacts } from '../api/contacts';
@@ -12,35 +12,14 @@ import { ListFooter } from '../components/common/ListFooter';
 import { QueryState } from '../components/common/QueryState';
 import { Page } from '../components/Page';
 import { formatDateTime, formatDuration } from '../format';
-import { queryClient } from '../queryClient';
-import { camel, createWorkspaceSocket } from '../realtime/socket';
+import { useLiveList } from '../realtime/useLiveList';
 import { useUiStore } from '../store/ui';
 
 const PER_PAGE = 25;
 
-/** "call.updated" on /workspace keeps the cached lists current; a reconnect reloads them. */
-function useCallsLive(): void {
-  useEffect(() => {
-    const socket = createWorkspaceSocket();
-    let lost = false;
-    socket.on('connect', () => {
-      if (lost) void queryClient.invalidateQueries({ queryKey: callKeys.all });
-      lost = false;
-    });
-    socket.on('disconnect', () => {
-      lost = true;
-    });
-    socket.on('call.updated', (payload) => {
-      const { call } = camel<{ call?: Call }>(payload);
-      if (call) applyCallUpdate(call);
-    });
-    socket.connect();
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, []);
-}
+const onCallUpdated = ({ call }: { call?: Call }) => {
+  if (call) applyCallUpdate(call);
+};
 
 /** A local calendar day (yyyy-mm-dd) as the instant it starts; `next` gives the day after's. */
 function dayStart(day: string, next = false): string | null {
@@ -173,7 +152,7 @@ export default function CallsPage() {
   const [page, setPage] = useState(1);
   const contacts = useAllContacts();
   const calls = useCalls({ number, contact, revision, dateFrom: dayStart(from), dateTo: dayStart(to, true), page, perPage: PER_PAGE });
-  useCallsLive();
+  useLiveList<{ call?: Call }>('call.updated', callKeys.all, onCallUpdated);
   const filtered = Boolean(number || contact || revision || from || to);
   const contactOptions = (contacts.data?.items ?? []).map((c) => ({ value: String(c.id), label: contactName(c) }));
   const refilter = <T,>(set: (value: T) => void) => (value: T) => {

@@ -21,7 +21,7 @@ import {
   IconRefresh,
   IconSearch,
 } from '@tabler/icons-react';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import {
   applyRecordingUpdate,
   canRetry,
@@ -37,8 +37,7 @@ import { QueryState } from '../components/common/QueryState';
 import { notifySaved, reportError } from '../components/common/feedback';
 import { ListFooter } from '../components/common/ListFooter';
 import { Page } from '../components/Page';
-import { queryClient } from '../queryClient';
-import { camel, createWorkspaceSocket } from '../realtime/socket';
+import { useLiveList } from '../realtime/useLiveList';
 
 const PER_PAGE = 25;
 
@@ -62,29 +61,9 @@ function duration(seconds: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
-/** "recording.updated" on /workspace keeps the cached lists current; a reconnect reloads them. */
-function useRecordingsLive(): void {
-  useEffect(() => {
-    const socket = createWorkspaceSocket();
-    let lost = false;
-    socket.on('connect', () => {
-      if (lost) void queryClient.invalidateQueries({ queryKey: recordingKeys.all });
-      lost = false;
-    });
-    socket.on('disconnect', () => {
-      lost = true;
-    });
-    socket.on('recording.updated', (payload) => {
-      const { recording } = camel<{ recording?: Recording }>(payload);
-      if (recording) applyRecordingUpdate(recording);
-    });
-    socket.connect();
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, []);
-}
+const onRecordingUpdated = ({ recording }: { recording?: Recording }) => {
+  if (recording) applyRecordingUpdate(recording);
+};
 
 function StatusBadge({ status }: { status: RecordingStatus }) {
   const { label, color } = STATUS[status] ?? STATUS.queued;
@@ -282,7 +261,7 @@ export default function RecordingsPage() {
   const [status, setStatus] = useState<RecordingStatus | null>(null);
   const [page, setPage] = useState(1);
   const recordings = useRecordings({ status, q, page, perPage: PER_PAGE });
-  useRecordingsLive();
+  useLiveList<{ recording?: Recording }>('recording.updated', recordingKeys.all, onRecordingUpdated);
 
   return (
     <Page title="Recordings" description="Call recordings uploaded by your devices, and where each one was delivered.">

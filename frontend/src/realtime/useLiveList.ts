@@ -1,0 +1,25 @@
+/**
+ * A list page's live connection: one /workspace event patches the cached list, and every
+ * (re)connect fetches the list again. The first connect counts too: the page's first fetch
+ * runs beside the socket's handshake, and a change committed between that fetch's read and
+ * the server joining this socket to the account's room is pushed to nobody (a call that
+ * ended while the call log was loading stayed "In call" until a reload).
+ */
+import { type QueryKey } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { queryClient } from '../queryClient';
+import { camel, createWorkspaceSocket, type WorkspaceServerEvents } from './socket';
+
+/** `queryKey` and `apply` are module-level constants at every call site: one connection per mount. */
+export function useLiveList<T>(event: keyof WorkspaceServerEvents, queryKey: QueryKey, apply: (payload: T) => void): void {
+  useEffect(() => {
+    const socket = createWorkspaceSocket();
+    socket.on('connect', () => void queryClient.invalidateQueries({ queryKey }));
+    socket.on(event, (payload) => apply(camel<T>(payload)));
+    socket.connect();
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, [event, queryKey, apply]);
+}
