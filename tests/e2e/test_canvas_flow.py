@@ -645,3 +645,24 @@ def test_a_forward_placed_from_the_palette_takes_unanswered_calls(page, live_ser
     published = api.post("/workspace/publish", {"message": "Forward after 30 s"})
     plan = api.get(f"/revisions/{published['number']}/plan")
     assert plan["nodes"][f"n{forward}"]["number"] == "+14155550199"
+
+
+def test_when_an_object_is_placed_while_the_canvas_connects_then_the_canvas_still_shows_it(
+    page, live_server, mailbox
+):
+    """The tab's load and the socket's join race: an edit committed after the load read the
+    draft but before the join is pushed to nobody. The join's answer carries the draft version,
+    and a canvas behind it loads the tab again."""
+    api, _ = admin_with_inventory(page, live_server, mailbox)
+    tab = api.post("/tabs", {"name": "Main"})["id"]
+    held: list = []  # the page's sockets, held back from the server
+    page.route_web_socket(lambda url: "/socket.io/" in url, lambda socket: held.append(socket))
+    open_workspace(page, live_server)
+    expect(page.get_by_role("tab", name="Main")).to_be_visible()
+    expect(nodes(page)).to_have_count(0)
+    assert held, "the canvas opened its live socket"
+
+    place(api, tab, "ring_group", "Sales", 300, 120)
+    for socket in held:  # the canvas joins the tab's room only now: the create was pushed before
+        socket.connect_to_server()
+    expect(node(page, "Sales")).to_be_visible()

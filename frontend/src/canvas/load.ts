@@ -33,6 +33,7 @@ export async function loadTab(tabId: number): Promise<void> {
     const [draft] = await Promise.all([draftApi.load(tabId), catalogueLoaded()]);
     useCanvasStore.getState().loadDraft(draft);
     requestValidation(0);
+    catchUp();
   } catch {
     if (useCanvasStore.getState().tabId === tabId) useCanvasStore.getState().setStatus('error');
   }
@@ -42,4 +43,24 @@ export async function loadTab(tabId: number): Promise<void> {
 export function reloadOpenTab(): Promise<void> {
   const tabId = useCanvasStore.getState().tabId;
   return tabId === null ? Promise.resolve() : loadTab(tabId);
+}
+
+/**
+ * The draft version the server had when this browser joined the open tab's room. The tab's
+ * edits after it arrive as events; the ones before it only by a load. The tab's load and the
+ * join race (on opening a tab, on connecting), so an edit committed after the load read the
+ * draft but before the join reached nobody: the canvas loads again while it is behind.
+ */
+let joined: { tabId: number; version: number } | null = null;
+
+export function catchUpFrom(tabId: number, version: number): void {
+  joined = { tabId, version };
+  catchUp();
+}
+
+function catchUp(): void {
+  const state = useCanvasStore.getState();
+  if (joined === null || joined.tabId !== state.tabId || state.status !== 'ready') return;
+  // The version is the account's: an edit on another tab also reloads this one, once.
+  if (state.draftVersion < joined.version) void loadTab(joined.tabId);
 }

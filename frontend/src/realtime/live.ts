@@ -1,6 +1,7 @@
 /** The live connection's state (connected, presence, own actor) and the relays the canvas sends. */
 import { create } from 'zustand';
 import type { XY } from '../api/workspace';
+import { catchUpFrom } from '../canvas/load';
 import type { WorkspaceSocket } from './socket';
 
 export interface PresentAdmin {
@@ -55,5 +56,6 @@ export function joinTab(tabId: number): void {
   socket?.emit('join_tab', { tab_id: tabId }, (answer) => {
     if (!answer.ok) return;
     useLiveStore.setState({ actor: answer.actor ?? null });
+    if (answer.draft_version !== undefined) catchUpFrom(tabId, answer.draft_version);
   });
 }
