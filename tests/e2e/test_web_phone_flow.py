@@ -397,3 +397,68 @@ def test_when_the_browser_holds_a_call_then_the_far_end_stops_sending_until_it_r
 def _bytes(page: Page, way: str) -> int:
     """Bytes of RTP the browser has ``received`` or ``sent`` in the call, as its stats say."""
     return int(page.get_by_test_id("call-stats").get_attribute(f"data-bytes-{way}") or 0)
+
+
+def test_when_the_device_changes_while_the_phone_connects_then_the_phone_follows(
+    browser, sip_and_app
+):
+    """The phone fetches its config, then its /device socket joins the device's room: a change
+    saved between the two was announced to nobody. Here the socket's join is held back until
+    a rename has been announced; the phone asks for its config on connecting and follows."""
+    base, _ = sip_and_app
+    mike = _phone_page(browser, base)
+    device = _device_of(mike, base, "Mike Brown")
+    _reset(mike, base, device)
+    held: list = []  # (server side, message): the /device namespace's connect, held back
+
+    def route(page_side) -> None:
+        server = page_side.connect_to_server()
+
+        def to_server(message) -> None:
+            if isinstance(message, str) and message.startswith("40/device"):
+                held.append((server, message))
+            else:
+                server.send(message)
+
+        page_side.on_message(to_server)
+
+    mike.route_web_socket(lambda url: "/socket.io/" in url, route)  # from the next page on
+    _use_as_phone(mike, base, device, "101")
+    panel = mike.get_by_role("dialog", name="Web phone")
+    expect(panel).to_contain_text(device["name"])
+    _wait_in_page(mike, lambda: held, "the phone's /device connect")
+
+    _rename(mike, base, device, "Mike's browser")
+
+    def pending() -> bool:  # the recompute ran and announced the change (to an empty room)
+        answer = mike.request.get(f"{base}{API}/devices/{device['id']}").json()
+        return "pending_update" in str(answer)
+
+    _wait_in_page(mike, pending, "the portal's pending update")
+    for server, message in held:
+        server.send(message)
+    expect(panel).to_contain_text("Mike's browser")
+
+    # Connected now: the next change arrives as config.changed, without a reload.
+    _rename(mike, base, device, "Mike's laptop")
+    expect(panel).to_contain_text("Mike's laptop")
+    expect(panel.get_by_role("listitem", name="Line 101: Registered")).to_be_visible()
+
+
+def _rename(page: Page, base: str, device: dict, name: str) -> None:
+    version = page.request.get(f"{base}{API}/devices/{device['id']}").json()["version"]
+    renamed = page.request.patch(
+        f"{base}{API}/devices/{device['id']}",
+        data={"name": name},
+        headers={**_csrf(page, base), "If-Match": f'"{version}"'},
+    )
+    assert renamed.ok, renamed.text()
+
+
+def _wait_in_page(page: Page, condition, what: str, timeout_ms: int = 15_000) -> None:
+    """Poll while Playwright runs its handlers (a route's run only inside Playwright calls)."""
+    for _ in range(timeout_ms // 100):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no {what} within {timeout_ms} ms")

@@ -69,6 +69,8 @@ let beatTimer: number | null = null;
 let statsTimer: number | null = null;
 let clearTimer: number | null = null;
 let iceTimer: number | null = null;
+/** The config moved during a call: the lines restart with it once the call is over. */
+let configDeferred = false;
 
 function onLine(id: number, state: LineState, detail?: string): void {
   set({ lines: get().lines.map((l) => (l.id === id ? { ...l, state, detail: detail ?? null } : l)) });
@@ -94,7 +96,11 @@ function onCall(event: CallEvent): void {
     const history = addEntry(get().history, historyEntry(call));
     if (deviceId) saveHistory(deviceId, history);
     set({ history });
-    clearTimer = window.setTimeout(() => get().call?.id === call.id && set({ call: null }), ENDED_SHOWN_MS);
+    clearTimer = window.setTimeout(() => {
+      if (get().call?.id !== call.id) return;
+      set({ call: null });
+      if (configDeferred) void refresh();
+    }, ENDED_SHOWN_MS);
   }
 }
 
@@ -145,13 +151,20 @@ async function run(config: DeviceConfig): Promise<void> {
 
 function connectSocket(): void {
   if (socket || !token) return;
-  socket = io('/device', { auth: { token }, transports: ['websocket'] });
+  // A connection of its own (forceNew). Multiplexed on the portal's cached /workspace manager,
+  // this socket took that manager's autoConnect: false and never connected: a browser phone
+  // heard no config.changed and learnt of a reset only from its next heartbeat.
+  socket = io('/device', { auth: { token }, transports: ['websocket'], forceNew: true, autoConnect: false });
   socket.on('config.changed', (payload: { etag?: string }) => {
     if (payload.etag !== etag) void refresh();
   });
+  // Each (re)connect, the first included: a change made between the config's fetch and this
+  // socket joining its device's room (or while it was away) was announced to nobody.
+  socket.on('connect', () => void refresh());
   // The server closes a device's sockets when its token is revoked (reset, deletion).
   socket.on('disconnect', (reason) => reason === 'io server disconnect' && void refresh());
   socket.on('connect_error', () => void refresh());
+  socket.connect();
 }
 
 /** Refetch the config: restart the lines when it moved, or stop when the token is dead. */
@@ -162,7 +175,9 @@ async function refresh(): Promise<void> {
     // Fresh TURN credentials do not move the etag: hand them to the running engine.
     engine?.setIceServers(config.sip?.ice_servers ?? []);
     renewIceBefore(config.sip?.ice_expires_at);
-    if (config.etag !== etag && !get().call) void run(config);
+    if (config.etag === etag) return;
+    configDeferred = get().call !== null;
+    if (!configDeferred) void run(config);
   } catch (error) {
     if (error instanceof NotActivated) deactivate();
   }
@@ -179,6 +194,7 @@ function renewIceBefore(expiresAt: number | null | undefined): void {
 }
 
 function teardown(): void {
+  configDeferred = false;
   engine?.stop();
   engine = null;
   renewIceBefore(null);
