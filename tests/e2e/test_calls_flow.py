@@ -156,7 +156,7 @@ def test_when_a_call_ends_while_the_page_connects_then_its_row_still_settles(
         page.get_by_role("button", name="Log in").click()
         expect(page).not_to_have_url(re.compile(r"/login"))
         hold = True
-        page.get_by_role("link", name="Calls").click()
+        page.goto(f"{base}/calls")  # a fresh page: its fetch and its socket's join race
         row = page.locator("tr[data-call-id='race-1']")
         expect(row.locator("[data-state]")).to_have_text("In call")
         assert held, "the page opened its live socket"
@@ -166,3 +166,29 @@ def test_when_a_call_ends_while_the_page_connects_then_its_row_still_settles(
             socket.connect_to_server()
         expect(row.locator("[data-state]")).to_have_text("Answered")
         expect(row).to_contain_text("0:30")  # talk time
+
+
+def test_when_an_admin_moves_between_live_pages_then_the_tab_keeps_one_connection(
+    browser, page: Page, tmp_path
+):
+    """Every live hook (header count, canvas, calls, recordings, devices) listens on one
+    /workspace connection per browser tab: on `workspace serve` each WebSocket holds a thread."""
+    env = server_env(tmp_path)
+    prepare_instance(tmp_path, env)
+    account, _, _, token = _seed(tmp_path)
+    opened: list[str] = []
+    page.on("websocket", lambda ws: "/socket.io/" in ws.url and opened.append(ws.url))
+    with running_server(tmp_path, env) as base:
+        page.goto(f"{base}/login")
+        page.get_by_label("Email").fill(EMAIL)
+        page.get_by_role("textbox", name="Password", exact=True).fill(DEFAULT_PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page.get_by_role("navigation", name="Object palette")).to_be_visible()
+        for link in ("Calls", "Recordings", "Devices", "Workspace", "Calls"):
+            page.get_by_role("link", name=link, exact=True).click()
+            expect(page).to_have_url(re.compile(f"/{link.lower()}"))
+            page.wait_for_timeout(300)  # the page's hooks subscribe (and would connect)
+        # Still live after all that: a call posted now appears without a reload.
+        _post(base, token, call_event(account, "start", 0, call_id="one-socket"))
+        expect(page.locator("tr[data-call-id='one-socket']")).to_be_visible()
+        assert len(opened) == 1, opened

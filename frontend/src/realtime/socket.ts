@@ -51,13 +51,54 @@ export interface WorkspaceClientEvents {
 
 export type WorkspaceSocket = Socket<WorkspaceServerEvents, WorkspaceClientEvents>;
 
+type Handler = (...args: unknown[]) => void;
+type Handlers = { [E in keyof WorkspaceServerEvents]?: WorkspaceServerEvents[E] } & {
+  connect?: () => void;
+  disconnect?: (reason: string) => void;
+};
+
+/** How long the connection outlives its last listener: moving between pages keeps it. */
+const CLOSE_AFTER_MS = 2000;
+
+let shared: WorkspaceSocket | null = null;
+let listeners = 0;
+let closing: number | null = null;
+
 /**
- * A new, unconnected socket; call `.connect()` when the page that needs it mounts.
- * WebSocket only: one connection, so several server workers or hosts need no sticky
- * sessions (long-polling would spread one session's requests over them).
+ * Listen on the page's one /workspace connection; `stop()` removes these handlers. Every hook
+ * shares it: on `workspace serve` each open WebSocket holds a server thread, and one per live
+ * list made a browser tab hold two to four. WebSocket only: one connection, so several server
+ * workers or hosts need no sticky sessions (long-polling would spread one session's requests
+ * over them). A `connect` handler also runs at once when the connection is already up, so a
+ * listener that joins late does what it does on connecting (join its tab, load again).
  */
-export function createWorkspaceSocket(): WorkspaceSocket {
-  return io('/workspace', { withCredentials: true, autoConnect: false, transports: ['websocket'] });
+export function subscribeWorkspace(handlers: Handlers): { socket: WorkspaceSocket; stop: () => void } {
+  if (closing !== null) window.clearTimeout(closing);
+  closing = null;
+  shared ??= io('/workspace', { withCredentials: true, autoConnect: false, transports: ['websocket'] });
+  const socket = shared;
+  const untyped = socket as unknown as Socket;
+  const entries = Object.entries(handlers) as [string, Handler][];
+  for (const [event, handler] of entries) untyped.on(event, handler);
+  listeners += 1;
+  let stopped = false;
+  // After the caller has the socket in hand (its connect handler may use it).
+  if (socket.connected) queueMicrotask(() => !stopped && handlers.connect?.());
+  else if (!socket.active) socket.connect(); // new, or closed by the server (a logout)
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    for (const [event, handler] of entries) untyped.off(event, handler);
+    listeners -= 1;
+    if (listeners > 0) return;
+    closing = window.setTimeout(() => {
+      closing = null;
+      if (listeners > 0 || shared !== socket) return;
+      socket.disconnect();
+      shared = null;
+    }, CLOSE_AFTER_MS);
+  };
+  return { socket, stop };
 }
 
 export const camel = <T>(payload: unknown): T => toCamelKeys(payload) as T;

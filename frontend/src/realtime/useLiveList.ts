@@ -8,18 +8,16 @@
 import { type QueryKey } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { queryClient } from '../queryClient';
-import { camel, createWorkspaceSocket, type WorkspaceServerEvents } from './socket';
+import { camel, subscribeWorkspace, type WorkspaceServerEvents } from './socket';
 
 /** `queryKey` and `apply` are module-level constants at every call site: one connection per mount. */
 export function useLiveList<T>(event: keyof WorkspaceServerEvents, queryKey: QueryKey, apply: (payload: T) => void): void {
-  useEffect(() => {
-    const socket = createWorkspaceSocket();
-    socket.on('connect', () => void queryClient.invalidateQueries({ queryKey }));
-    socket.on(event, (payload) => apply(camel<T>(payload)));
-    socket.connect();
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
-  }, [event, queryKey, apply]);
+  useEffect(
+    () =>
+      subscribeWorkspace({
+        connect: () => void queryClient.invalidateQueries({ queryKey }),
+        [event]: (payload: Record<string, unknown>) => apply(camel<T>(payload)),
+      }).stop,
+    [event, queryKey, apply],
+  );
 }

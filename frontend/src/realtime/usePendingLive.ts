@@ -7,26 +7,22 @@ import { useEffect } from 'react';
 import { type Pending, pendingKey, previewKey } from '../api/pending';
 import { queryKeys } from '../api/queryKeys';
 import { queryClient } from '../queryClient';
-import { camel, createWorkspaceSocket } from './socket';
+import { camel, subscribeWorkspace } from './socket';
 
 export function usePendingLive(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
-    const socket = createWorkspaceSocket();
-    socket.on('draft.pending', (p) => {
-      queryClient.setQueryData(pendingKey, camel<Pending>(p));
-      void queryClient.invalidateQueries({ queryKey: previewKey });
-    });
-    socket.on('revision.published', () => {
-      void queryClient.invalidateQueries({ queryKey: pendingKey });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.workspaceState });
-    });
-    // After a lost connection the count may be stale: ask again.
-    socket.on('connect', () => void queryClient.invalidateQueries({ queryKey: pendingKey }));
-    socket.connect();
-    return () => {
-      socket.removeAllListeners();
-      socket.disconnect();
-    };
+    return subscribeWorkspace({
+      'draft.pending': (p) => {
+        queryClient.setQueryData(pendingKey, camel<Pending>(p));
+        void queryClient.invalidateQueries({ queryKey: previewKey });
+      },
+      'revision.published': () => {
+        void queryClient.invalidateQueries({ queryKey: pendingKey });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workspaceState });
+      },
+      // After a lost connection the count may be stale: ask again.
+      connect: () => void queryClient.invalidateQueries({ queryKey: pendingKey }),
+    }).stop;
   }, [enabled]);
 }
