@@ -87,3 +87,43 @@ def shot(page, name: str) -> Path:
     path = OUTPUT / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_in_page(page, condition, what: str, timeout_ms: int = 15_000) -> None:
+    """Poll a Python ``condition`` while Playwright runs its handlers (a route's handler runs
+    only inside a Playwright call, never during time.sleep)."""
+    for _ in range(timeout_ms // 100):
+        if condition():
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no {what} within {timeout_ms} ms")
+
+
+class ConnectGate:
+    """Holds back a Socket.IO namespace's connect packet (``40/<namespace>``) on a page, so a
+    test can commit a change before the server puts that socket in its rooms: the race
+    between a page's first fetch and its live connection, on demand. Made before the page
+    loads (Playwright routes the WebSockets a page opens after); ``holding`` can wait."""
+
+    def __init__(self, page, namespace: str, holding: bool = True) -> None:
+        self.packet = f"40{namespace}"
+        self.holding = holding
+        self.held: list[tuple[object, str]] = []  # (server side, message)
+        page.route_web_socket(lambda url: "/socket.io/" in url, self._route)
+
+    def _route(self, page_side) -> None:
+        server = page_side.connect_to_server()
+
+        def to_server(message) -> None:
+            if self.holding and isinstance(message, str) and message.startswith(self.packet):
+                self.held.append((server, message))
+            else:
+                server.send(message)
+
+        page_side.on_message(to_server)
+
+    def release(self) -> None:
+        self.holding = False
+        for server, message in self.held:
+            server.send(message)
+        self.held.clear()

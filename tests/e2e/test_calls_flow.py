@@ -15,7 +15,7 @@ import pytest
 import requests
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import ConnectGate, shot
 from tests.factories import DEFAULT_PASSWORD, make_admin
 from tests.factories_calls import EVENTS, call_event
 from tests.factories_publishing import make_object, make_tab
@@ -137,33 +137,23 @@ def test_when_a_call_ends_while_the_page_connects_then_its_row_still_settles(
     prepare_instance(tmp_path, env)
     account, _, _, token = _seed(tmp_path)
     member = {"contact": None, "device": None, "username": "mike-laptop", "number": None}
-    held: list = []  # sockets opened while `hold` is set, held back from the server
-    hold = False
-
-    def route(socket) -> None:
-        if hold:
-            held.append(socket)
-        else:
-            socket.connect_to_server()
-
     with running_server(tmp_path, env) as base:
         _post(base, token, call_event(account, "start", 0, call_id="race-1"))
         _post(base, token, call_event(account, "answered", 2, call_id="race-1", member=member))
-        page.route_web_socket(lambda url: "/socket.io/" in url, route)  # before the page loads
+        gate = ConnectGate(page, "/workspace", holding=False)  # before the page loads
         page.goto(f"{base}/login")
         page.get_by_label("Email").fill(EMAIL)
         page.get_by_role("textbox", name="Password", exact=True).fill(DEFAULT_PASSWORD)
         page.get_by_role("button", name="Log in").click()
         expect(page).not_to_have_url(re.compile(r"/login"))
-        hold = True
+        gate.holding = True
         page.goto(f"{base}/calls")  # a fresh page: its fetch and its socket's join race
         row = page.locator("tr[data-call-id='race-1']")
         expect(row.locator("[data-state]")).to_have_text("In call")
-        assert held, "the page opened its live socket"
+        assert gate.held, "the page opened its live socket"
 
         _post(base, token, call_event(account, "ended", 32, call_id="race-1", cause="answered"))
-        for socket in held:  # the socket joins only now: the end was pushed before
-            socket.connect_to_server()
+        gate.release()  # the socket joins only now: the end was pushed before
         expect(row.locator("[data-state]")).to_have_text("Answered")
         expect(row).to_contain_text("0:30")  # talk time
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import ConnectGate, shot
 from tests.servers import create_admin, server_env
 
 pytestmark = pytest.mark.e2e
@@ -655,14 +655,12 @@ def test_when_an_object_is_placed_while_the_canvas_connects_then_the_canvas_stil
     and a canvas behind it loads the tab again."""
     api, _ = admin_with_inventory(page, live_server, mailbox)
     tab = api.post("/tabs", {"name": "Main"})["id"]
-    held: list = []  # the page's sockets, held back from the server
-    page.route_web_socket(lambda url: "/socket.io/" in url, lambda socket: held.append(socket))
+    gate = ConnectGate(page, "/workspace")
     open_workspace(page, live_server)
     expect(page.get_by_role("tab", name="Main")).to_be_visible()
     expect(nodes(page)).to_have_count(0)
-    assert held, "the canvas opened its live socket"
+    assert gate.held, "the canvas opened its live socket"
 
     place(api, tab, "ring_group", "Sales", 300, 120)
-    for socket in held:  # the canvas joins the tab's room only now: the create was pushed before
-        socket.connect_to_server()
+    gate.release()  # the canvas joins the tab's room only now: the create was pushed before
     expect(node(page, "Sales")).to_be_visible()

@@ -24,7 +24,14 @@ from contextlib import contextmanager
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.conftest import CHROMIUM_ARGS, chromium_path, shot, wait_for_js
+from tests.e2e.conftest import (
+    CHROMIUM_ARGS,
+    ConnectGate,
+    chromium_path,
+    shot,
+    wait_for_js,
+    wait_in_page,
+)
 from tests.servers import prepare_instance, running_server, server_env
 from tests.sip.agents import Device, Kamailio, PortBlock, TurnServer
 from tests.sip.test_webrtc import contacts, wait_until
@@ -409,24 +416,11 @@ def test_when_the_device_changes_while_the_phone_connects_then_the_phone_follows
     mike = _phone_page(browser, base)
     device = _device_of(mike, base, "Mike Brown")
     _reset(mike, base, device)
-    held: list = []  # (server side, message): the /device namespace's connect, held back
-
-    def route(page_side) -> None:
-        server = page_side.connect_to_server()
-
-        def to_server(message) -> None:
-            if isinstance(message, str) and message.startswith("40/device"):
-                held.append((server, message))
-            else:
-                server.send(message)
-
-        page_side.on_message(to_server)
-
-    mike.route_web_socket(lambda url: "/socket.io/" in url, route)  # from the next page on
+    gate = ConnectGate(mike, "/device")  # from the next page on
     _use_as_phone(mike, base, device, "101")
     panel = mike.get_by_role("dialog", name="Web phone")
     expect(panel).to_contain_text(device["name"])
-    _wait_in_page(mike, lambda: held, "the phone's /device connect")
+    wait_in_page(mike, lambda: gate.held, "the phone's /device connect")
 
     _rename(mike, base, device, "Mike's browser")
 
@@ -434,9 +428,8 @@ def test_when_the_device_changes_while_the_phone_connects_then_the_phone_follows
         answer = mike.request.get(f"{base}{API}/devices/{device['id']}").json()
         return "pending_update" in str(answer)
 
-    _wait_in_page(mike, pending, "the portal's pending update")
-    for server, message in held:
-        server.send(message)
+    wait_in_page(mike, pending, "the portal's pending update")
+    gate.release()
     expect(panel).to_contain_text("Mike's browser")
 
     # Connected now: the next change arrives as config.changed, without a reload.
@@ -453,12 +446,3 @@ def _rename(page: Page, base: str, device: dict, name: str) -> None:
         headers={**_csrf(page, base), "If-Match": f'"{version}"'},
     )
     assert renamed.ok, renamed.text()
-
-
-def _wait_in_page(page: Page, condition, what: str, timeout_ms: int = 15_000) -> None:
-    """Poll while Playwright runs its handlers (a route's run only inside Playwright calls)."""
-    for _ in range(timeout_ms // 100):
-        if condition():
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError(f"no {what} within {timeout_ms} ms")
